@@ -1,0 +1,78 @@
+import { cbow } from './cbow'
+import type { Matrix } from './matrix'
+import type { Random } from './random'
+import { skipgram } from './skipgram'
+import type { Word2vecLossFn, Word2vecModelKind, Word2vecModelResult } from './word2vecLoss'
+
+/** A window drawn from a corpus: a centre word and the words around it. */
+export interface ContextWindow {
+  readonly centerWordIdx: number
+  readonly contextWordIdxs: readonly number[]
+}
+
+/** Where training windows come from (the course's `dataset.getRandomContext`). */
+export interface ContextSource {
+  readonly vocabSize: number
+  /** A random window with up to `windowSize` words on each side of the centre. */
+  getRandomContext(windowSize: number, random: Random): ContextWindow
+}
+
+/**
+ * The course's stacked parameters: one Float64Array holding V (centre vectors) in its first
+ * |V|·d values and U (outside vectors) in the rest, viewed here as two |V| × d matrices.
+ */
+export function splitWordVectors(wordVectors: Float64Array, vocabSize: number, dim: number): { centerWordVectors: Matrix; outsideVectors: Matrix } {
+  const half = vocabSize * dim
+  if (wordVectors.length !== 2 * half) {
+    throw new RangeError(`wordVectors has ${wordVectors.length} values; ${vocabSize} words × ${dim} dimensions × 2 need ${2 * half}.`)
+  }
+  return {
+    centerWordVectors: { rows: vocabSize, cols: dim, data: wordVectors.subarray(0, half) },
+    outsideVectors: { rows: vocabSize, cols: dim, data: wordVectors.subarray(half) },
+  }
+}
+
+export interface MinibatchOptions {
+  readonly model: Word2vecModelKind
+  readonly lossFn: Word2vecLossFn
+  /** C: each window's size is drawn uniformly from 1..C, as in the course. */
+  readonly windowSize: number
+  /** B windows per minibatch. Default 50. */
+  readonly batchSize?: number
+  readonly dim: number
+  /** CBOW only: average the context vectors instead of summing them. */
+  readonly cbowMean?: boolean
+}
+
+/**
+ * The course's `word2vec_sgd_wrapper`: B random windows, each with a window size drawn from
+ * 1..C, and the loss and gradient averaged over them. The result fits `sgd` and `gradcheck`.
+ */
+export function word2vecMinibatch(
+  wordVectors: Float64Array,
+  source: ContextSource,
+  random: Random,
+  options: MinibatchOptions,
+): { loss: number; grad: Float64Array } {
+  const batchSize = options.batchSize ?? 50
+  const { centerWordVectors, outsideVectors } = splitWordVectors(wordVectors, source.vocabSize, options.dim)
+  const grad = new Float64Array(wordVectors.length)
+  const half = centerWordVectors.data.length
+  let loss = 0
+  for (let b = 0; b < batchSize; b++) {
+    const windowSize = random.randint(1, options.windowSize)
+    const { centerWordIdx, contextWordIdxs } = source.getRandomContext(windowSize, random)
+    const result: Word2vecModelResult =
+      options.model === 'skipgram'
+        ? skipgram(centerWordIdx, contextWordIdxs, centerWordVectors, outsideVectors, options.lossFn)
+        : cbow(centerWordIdx, contextWordIdxs, centerWordVectors, outsideVectors, options.lossFn, { mean: options.cbowMean ?? false })
+    loss += result.loss / batchSize
+    const gradV = result.gradCenterVecs.data
+    const gradU = result.gradOutsideVectors.data
+    for (let i = 0; i < half; i++) {
+      grad[i]! += gradV[i]! / batchSize
+      grad[half + i]! += gradU[i]! / batchSize
+    }
+  }
+  return { loss, grad }
+}
