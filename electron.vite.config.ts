@@ -1,0 +1,39 @@
+import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'electron-vite'
+
+// The layer folders are ours, not electron-vite's default src/main, src/preload, src/renderer.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: {
+          index: resolve('src-main/electron-main/index.ts'),
+          trainer: resolve('src-main/trainer/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rolldownOptions: {
+        input: { index: resolve('src-main/preload/index.ts') },
+        // A sandboxed preload cannot be an ES module.
+        output: { format: 'cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    resolve: {
+      alias: { '@contract': resolve('src-main/core/contract') },
+    },
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: resolve('src-renderer/index.html') },
+    },
+    plugins: [vue()],
+  },
+})

@@ -1,0 +1,38 @@
+import js from '@eslint/js'
+import { defineConfig } from 'eslint/config'
+import pluginVue from 'eslint-plugin-vue'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+import layers from './eslint/layers.js'
+
+export default defineConfig(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+    rules: { 'vue/block-lang': ['error', { script: { lang: 'ts' } }] },
+  },
+  {
+    files: ['eslint/**/*.js', 'eslint.config.js', '.ci/**/*.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src-main/core/**', 'src-main/kernels/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pass a seeded Random explicitly so runs replay.' }],
+    },
+  },
+  {
+    plugins: { w2v: layers },
+    rules: {
+      'w2v/layers': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+    },
+  },
+)

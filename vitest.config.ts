@@ -1,0 +1,15 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: {
+    alias: { '@contract': resolve('src-main/core/contract') },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    // The default summary, then one plain "Tests: N passed, N failed, N skipped" line that any CI can count.
+    reporters: ['default', './test/support/plainSummaryReporter.ts'],
+  },
+})
