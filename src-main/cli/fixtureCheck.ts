@@ -44,7 +44,7 @@ class CaseReader {
     return v
   }
 
-  index_(field: string, vocabSize: number): number {
+  wordIndex(field: string, vocabSize: number): number {
     const v = this.c[field]
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= vocabSize) {
       this.fail(field, `must be a word index from 0 to ${vocabSize - 1}`)
@@ -133,7 +133,7 @@ function evaluateModel(r: CaseReader, kind: 'skipgram' | 'cbow', tally: ErrorTal
   const outsideVectors = r.matrix('outsideVectors')
   const vocabSize = outsideVectors.rows
   const centerWordVectors = r.matrix('centerWordVectors', vocabSize, outsideVectors.cols)
-  const centerWordIdx = r.index_('centerWordIdx', vocabSize)
+  const centerWordIdx = r.wordIndex('centerWordIdx', vocabSize)
   const wordsField = kind === 'skipgram' ? 'outsideWordIdxs' : 'contextWordIdxs'
   const words = r.indices(wordsField, vocabSize)
   const lossFn = r.lossKind() === 'naiveSoftmax'
@@ -151,7 +151,7 @@ function evaluatePairLoss(r: CaseReader, kind: 'naiveSoftmaxLossAndGradient' | '
   const outsideVectors = r.matrix('outsideVectors')
   const { rows: vocabSize, cols: d } = outsideVectors
   const centerWordVec = Float64Array.from(r.vector('centerWordVec', d))
-  const outsideWordIdx = r.index_('outsideWordIdx', vocabSize)
+  const outsideWordIdx = r.wordIndex('outsideWordIdx', vocabSize)
   const result = kind === 'naiveSoftmaxLossAndGradient'
     ? naiveSoftmaxLossAndGradient(centerWordVec, outsideWordIdx, outsideVectors)
     : negSamplingLossAndGradient(centerWordVec, outsideWordIdx, outsideVectors, r.indices('negSampleWordIndices', vocabSize))
