@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint'
 import layers from './eslint/layers.js'
 
 export default defineConfig(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'src-main/kernels/assembly/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   pluginVue.configs['flat/recommended'],

@@ -1,0 +1,51 @@
+/** The shapes a corpus takes on its way from a text file to the training kernels. */
+
+/**
+ * Every token of a text as an id into `types`, in order, with sentence boundaries. Built in one
+ * pass over the file; nothing is filtered yet, so any minCount can be tried without re-reading.
+ */
+export interface RawCorpus {
+  /** Distinct tokens in order of first occurrence. */
+  readonly types: readonly string[]
+  /** typeCounts[t] = occurrences of types[t]. */
+  readonly typeCounts: Uint32Array
+  /** The text as type ids, sentence after sentence. */
+  readonly tokens: Int32Array
+  /** Exclusive end offset in `tokens` of each non-empty sentence (a line of the file). */
+  readonly sentenceEnds: Uint32Array
+}
+
+/** The words training keeps, most frequent first: word id = row of the embedding matrices. */
+export interface Vocabulary {
+  readonly words: readonly string[]
+  /** counts[id], non-increasing. */
+  readonly counts: Uint32Array
+  readonly index: ReadonlyMap<string, number>
+}
+
+export interface VocabularyOptions {
+  /** Words occurring fewer times are dropped (word2vec/gensim default 5). */
+  readonly minCount: number
+  /** Keep at most this many of the most frequent words; undefined = no cap. */
+  readonly maxVocab?: number
+}
+
+export interface VocabularyStats {
+  /** Tokens in the corpus. */
+  readonly tokens: number
+  /** Distinct tokens. */
+  readonly types: number
+  /** Distinct tokens kept in the vocabulary. */
+  readonly keptTypes: number
+  /** Tokens whose word is in the vocabulary. */
+  readonly keptTokens: number
+  /** keptTokens / tokens, in [0, 1]. */
+  readonly coverage: number
+}
+
+/** The corpus as the kernels read it: vocabulary ids only (dropped words removed). */
+export interface TrainingCorpus {
+  readonly ids: Int32Array
+  /** Exclusive end offset in `ids` of each sentence; sentences left empty are removed. */
+  readonly sentenceEnds: Uint32Array
+}

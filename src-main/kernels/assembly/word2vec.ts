@@ -1,0 +1,316 @@
+// word2vec training kernels in AssemblyScript, compiled to WebAssembly with SIMD.
+//
+// Memory is imported (and shared between threads for Hogwild); nothing here allocates. The
+// layout and the parameter-block fields are defined in ../layout.ts; keep the P_* offsets below
+// in step with PARAM there (a test checks both kernels against each other and the float64 core).
+//
+// Conventions are CS224n's: the centre word's row of syn0 (V, "v_c") predicts the outside word's
+// row of syn1 (U, "u_o"). Every prediction is one exact SGD step: all scores are computed from
+// the parameters as they were, then the updates are applied, so repeated negatives accumulate
+// exactly as in negSamplingLossAndGradient.
+
+const P_MODEL: usize = 0
+const P_LOSS: usize = 4
+const P_STRIDE: usize = 8
+const P_VOCAB: usize = 12
+const P_WINDOW: usize = 16
+const P_NEGATIVES: usize = 20
+const P_CBOW_MEAN: usize = 24
+const P_MAX_SENTENCE: usize = 28
+const P_SYN0: usize = 32
+const P_SYN1: usize = 36
+const P_ALIAS_PROB: usize = 40
+const P_ALIAS_INDEX: usize = 44
+const P_KEEP: usize = 48
+const P_IDS: usize = 52
+const P_SENTENCE_ENDS: usize = 56
+const P_SENTENCE_FROM: usize = 60
+const P_SENTENCE_TO: usize = 64
+const P_ALPHA_START: usize = 68
+const P_ALPHA_END: usize = 72
+const P_CHUNK_WORDS: usize = 76
+const P_NEU1E: usize = 80
+const P_HIDDEN: usize = 84
+const P_TARGETS: usize = 88
+const P_GRADIENTS: usize = 92
+const P_SENTENCE: usize = 96
+const P_SCORES: usize = 100
+const P_CONTEXT: usize = 136
+const P_RNG: usize = 104
+const P_LOSS_SUM: usize = 112
+const P_LOSS_COUNT: usize = 120
+const P_WORDS_DONE: usize = 128
+
+// Where the module's static data ends; the loader checks it stays inside the reserved region.
+export function staticDataEnd(): usize {
+  return __heap_base
+}
+
+@inline function ptr(block: usize, field: usize): usize {
+  return <usize>load<u32>(block + field)
+}
+
+// --- vector primitives (rows are stride floats, stride a multiple of 4) ---
+
+@inline function dot(a: usize, b: usize, stride: i32): f32 {
+  let acc0 = f32x4.splat(0)
+  let acc1 = f32x4.splat(0)
+  const bytes = <usize>stride << 2
+  let i: usize = 0
+  for (; i + 32 <= bytes; i += 32) {
+    acc0 = f32x4.add(acc0, f32x4.mul(v128.load(a + i), v128.load(b + i)))
+    acc1 = f32x4.add(acc1, f32x4.mul(v128.load(a + i, 16), v128.load(b + i, 16)))
+  }
+  if (i < bytes) acc0 = f32x4.add(acc0, f32x4.mul(v128.load(a + i), v128.load(b + i)))
+  acc0 = f32x4.add(acc0, acc1)
+  return f32x4.extract_lane(acc0, 0) + f32x4.extract_lane(acc0, 1) + f32x4.extract_lane(acc0, 2) + f32x4.extract_lane(acc0, 3)
+}
+
+// y += alpha · x
+@inline function axpy(alpha: f32, x: usize, y: usize, stride: i32): void {
+  const a = f32x4.splat(alpha)
+  const bytes = <usize>stride << 2
+  for (let i: usize = 0; i < bytes; i += 16) {
+    v128.store(y + i, f32x4.add(v128.load(y + i), f32x4.mul(a, v128.load(x + i))))
+  }
+}
+
+@inline function zero(y: usize, stride: i32): void {
+  const z = f32x4.splat(0)
+  const bytes = <usize>stride << 2
+  for (let i: usize = 0; i < bytes; i += 16) v128.store(y + i, z)
+}
+
+@inline function scale(y: usize, s: f32, stride: i32): void {
+  const a = f32x4.splat(s)
+  const bytes = <usize>stride << 2
+  for (let i: usize = 0; i < bytes; i += 16) v128.store(y + i, f32x4.mul(a, v128.load(y + i)))
+}
+
+// σ(x) without overflow.
+@inline function sigmoid(x: f32): f32 {
+  if (x >= 0) return 1 / (1 + Mathf.exp(-x))
+  const e = Mathf.exp(x)
+  return e / (1 + e)
+}
+
+// log(1 + e^x): −log σ(x) = softplus(−x).
+@inline function softplus(x: f32): f32 {
+  return max<f32>(x, 0) + Mathf.log1p(Mathf.exp(-Mathf.abs(x)))
+}
+
+// --- random numbers: word2vec.c's 64-bit linear congruential generator, high bits only ---
+
+@inline function nextRandom(block: usize): u32 {
+  const s = load<u64>(block + P_RNG) * 25214903917 + 11
+  store<u64>(block + P_RNG, s)
+  return <u32>(s >> 32)
+}
+
+// Uniform in [0, 1).
+@inline function nextUnit(block: usize): f32 {
+  return <f32>(nextRandom(block) >> 8) * (1.0 / 16777216.0)
+}
+
+// Uniform in [0, n) by multiply-shift.
+@inline function nextBelow(block: usize, n: i32): i32 {
+  return <i32>((<u64>nextRandom(block) * <u64>n) >> 32)
+}
+
+// One draw from the unigram^power noise distribution (Walker's alias table).
+@inline function drawNoise(block: usize, vocab: i32): i32 {
+  const column = nextBelow(block, vocab)
+  const u = nextUnit(block)
+  return u < load<f32>(ptr(block, P_ALIAS_PROB) + (<usize>column << 2))
+    ? column
+    : load<i32>(ptr(block, P_ALIAS_INDEX) + (<usize>column << 2))
+}
+
+// --- one prediction: an input vector v (a syn0 row, or CBOW's h) predicts targets[0] ---
+
+// Negative sampling: targets[0] is the true word, targets[1..count-1] the negatives. Adds the
+// step for v to neu1e (v itself is left to the caller) and updates the targets' syn1 rows.
+// Returns J = −log σ(u_o·v) − Σ log σ(−u_k·v).
+export function negSamplingStep(v: usize, syn1: usize, stride: i32, targets: usize, count: i32, alpha: f32, neu1e: usize, gradients: usize): f32 {
+  const rowBytes = <usize>stride << 2
+  let loss: f32 = 0
+  for (let d = 0; d < count; d++) {
+    const u = syn1 + <usize>load<i32>(targets + (<usize>d << 2)) * rowBytes
+    const f = dot(v, u, stride)
+    const s = sigmoid(f)
+    let g: f32
+    if (d == 0) {
+      loss += softplus(-f)
+      g = (1 - s) * alpha
+    } else {
+      loss += softplus(f)
+      g = -s * alpha
+    }
+    store<f32>(gradients + (<usize>d << 2), g)
+    axpy(g, u, neu1e, stride)
+  }
+  for (let d = 0; d < count; d++) {
+    const u = syn1 + <usize>load<i32>(targets + (<usize>d << 2)) * rowBytes
+    axpy(load<f32>(gradients + (<usize>d << 2)), v, u, stride)
+  }
+  return loss
+}
+
+// Naive softmax over the whole vocabulary: J = log Σ_w exp(u_w·v) − u_o·v. O(|V|·d).
+export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32, outside: i32, alpha: f32, neu1e: usize, scores: usize): f32 {
+  const rowBytes = <usize>stride << 2
+  let maxScore: f32 = -Infinity
+  for (let w = 0; w < vocab; w++) {
+    const f = dot(v, syn1 + <usize>w * rowBytes, stride)
+    store<f32>(scores + (<usize>w << 2), f)
+    maxScore = max<f32>(maxScore, f)
+  }
+  let sum: f32 = 0
+  for (let w = 0; w < vocab; w++) {
+    const e = Mathf.exp(load<f32>(scores + (<usize>w << 2)) - maxScore)
+    store<f32>(scores + (<usize>w << 2), e)
+    sum += e
+  }
+  const outsideExp = load<f32>(scores + (<usize>outside << 2))
+  const loss = Mathf.log(sum) - Mathf.log(outsideExp)
+  const inverseSum: f32 = 1 / sum
+  // Each row is used once, so reading it into neu1e and then updating it in the same pass is exact.
+  for (let w = 0; w < vocab; w++) {
+    const p = load<f32>(scores + (<usize>w << 2)) * inverseSum
+    const g = ((w == outside ? <f32>1 : <f32>0) - p) * alpha
+    const u = syn1 + <usize>w * rowBytes
+    axpy(g, u, neu1e, stride)
+    axpy(g, v, u, stride)
+  }
+  return loss
+}
+
+// targets[0] = the true word, targets[1..K] = negatives for it; a draw equal to the true word
+// is drawn again, as the course's getNegativeSamples does.
+@inline function drawTargets(block: usize, outside: i32): void {
+  const vocab = load<i32>(block + P_VOCAB)
+  const targets = ptr(block, P_TARGETS)
+  store<i32>(targets, outside)
+  if (load<i32>(block + P_LOSS) == 1) return
+  const negatives = load<i32>(block + P_NEGATIVES)
+  for (let k = 1; k <= negatives; k++) {
+    let noise = drawNoise(block, vocab)
+    // A one-word vocabulary has no other word to draw: give up rather than loop forever.
+    for (let retry = 0; noise == outside && retry < 32; retry++) noise = drawNoise(block, vocab)
+    store<i32>(targets + (<usize>k << 2), noise)
+  }
+}
+
+// v predicts the words in the target buffer with the block's loss; v's step goes to neu1e.
+@inline function predict(block: usize, v: usize, alpha: f32): f32 {
+  const stride = load<i32>(block + P_STRIDE)
+  const syn1 = ptr(block, P_SYN1)
+  const targets = ptr(block, P_TARGETS)
+  const neu1e = ptr(block, P_NEU1E)
+  if (load<i32>(block + P_LOSS) == 1) {
+    return naiveSoftmaxStep(v, syn1, stride, load<i32>(block + P_VOCAB), load<i32>(targets), alpha, neu1e, ptr(block, P_SCORES))
+  }
+  return negSamplingStep(v, syn1, stride, targets, load<i32>(block + P_NEGATIVES) + 1, alpha, neu1e, ptr(block, P_GRADIENTS))
+}
+
+// Skip-gram, one (centre, outside) pair with the targets already drawn: v_c predicts them,
+// then v_c takes its step.
+export function skipgramPair(block: usize, center: i32, alpha: f32): f32 {
+  const stride = load<i32>(block + P_STRIDE)
+  const v = ptr(block, P_SYN0) + <usize>center * (<usize>stride << 2)
+  const neu1e = ptr(block, P_NEU1E)
+  zero(neu1e, stride)
+  const loss = predict(block, v, alpha)
+  axpy(1, neu1e, v, stride)
+  return loss
+}
+
+// CBOW, one window with the targets already drawn: h = Σ (or mean of) the context rows
+// predicts the centre word; every context row takes ∂h/∂v_w times h's step (a word twice in
+// the context takes it twice).
+export function cbowWindow(block: usize, count: i32, alpha: f32): f32 {
+  const stride = load<i32>(block + P_STRIDE)
+  const syn0 = ptr(block, P_SYN0)
+  const rowBytes = <usize>stride << 2
+  const context = ptr(block, P_CONTEXT)
+  const hidden = ptr(block, P_HIDDEN)
+  const neu1e = ptr(block, P_NEU1E)
+  zero(hidden, stride)
+  zero(neu1e, stride)
+  for (let c = 0; c < count; c++) axpy(1, syn0 + <usize>load<i32>(context + (<usize>c << 2)) * rowBytes, hidden, stride)
+  const share: f32 = load<i32>(block + P_CBOW_MEAN) != 0 ? <f32>1 / <f32>count : 1
+  if (share != 1) scale(hidden, share, stride)
+  const loss = predict(block, hidden, alpha)
+  for (let c = 0; c < count; c++) axpy(share, neu1e, syn0 + <usize>load<i32>(context + (<usize>c << 2)) * rowBytes, stride)
+  return loss
+}
+
+// Trains on sentences [sentenceFrom, sentenceTo): sub-sampling, a random window shrink per
+// centre word, the learning rate falling linearly from alphaStart to alphaEnd over the chunk.
+export function trainChunk(block: usize): void {
+  const model = load<i32>(block + P_MODEL)
+  const window = load<i32>(block + P_WINDOW)
+  const maxSentence = load<i32>(block + P_MAX_SENTENCE)
+  const ids = ptr(block, P_IDS)
+  const ends = ptr(block, P_SENTENCE_ENDS)
+  const keep = ptr(block, P_KEEP)
+  const sentence = ptr(block, P_SENTENCE)
+  const alphaStart = load<f32>(block + P_ALPHA_START)
+  const alphaSpan = load<f32>(block + P_ALPHA_END) - alphaStart
+  const chunkWords = <f32>max<i32>(1, load<i32>(block + P_CHUNK_WORDS))
+  const from = load<i32>(block + P_SENTENCE_FROM)
+  const to = load<i32>(block + P_SENTENCE_TO)
+  const context = ptr(block, P_CONTEXT)
+
+  let lossSum: f64 = 0
+  let lossCount: f64 = 0
+  let wordsDone: i32 = 0
+  for (let s = from; s < to; s++) {
+    let start = s == 0 ? 0 : <i32>load<u32>(ends + (<usize>(s - 1) << 2))
+    const end = <i32>load<u32>(ends + (<usize>s << 2))
+    while (start < end) {
+      // A long line is trained in pieces of maxSentence words.
+      const pieceEnd = min<i32>(end, start + maxSentence)
+      let length = 0
+      for (let p = start; p < pieceEnd; p++) {
+        const w = load<i32>(ids + (<usize>p << 2))
+        const k = load<f32>(keep + (<usize>w << 2))
+        if (k < 1 && k < nextUnit(block)) continue
+        store<i32>(sentence + (<usize>length << 2), w)
+        length++
+      }
+      const alpha = alphaStart + alphaSpan * (<f32>wordsDone / chunkWords)
+      wordsDone += pieceEnd - start
+      start = pieceEnd
+      for (let i = 0; i < length; i++) {
+        const reduced = window - nextBelow(block, window)
+        const lo = max<i32>(0, i - reduced)
+        const hi = min<i32>(length - 1, i + reduced)
+        const center = load<i32>(sentence + (<usize>i << 2))
+        if (model == 0) {
+          for (let j = lo; j <= hi; j++) {
+            if (j == i) continue
+            drawTargets(block, load<i32>(sentence + (<usize>j << 2)))
+            lossSum += skipgramPair(block, center, alpha)
+            lossCount += 1
+          }
+        } else {
+          let count = 0
+          for (let j = lo; j <= hi; j++) {
+            if (j == i) continue
+            store<i32>(context + (<usize>count << 2), load<i32>(sentence + (<usize>j << 2)))
+            count++
+          }
+          if (count > 0) {
+            drawTargets(block, center)
+            lossSum += cbowWindow(block, count, alpha)
+            lossCount += 1
+          }
+        }
+      }
+    }
+  }
+  store<f64>(block + P_LOSS_SUM, load<f64>(block + P_LOSS_SUM) + lossSum)
+  store<f64>(block + P_LOSS_COUNT, load<f64>(block + P_LOSS_COUNT) + lossCount)
+  store<f64>(block + P_WORDS_DONE, load<f64>(block + P_WORDS_DONE) + <f64>wordsDone)
+}

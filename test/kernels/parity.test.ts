@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import {
+  Random, type Matrix, cbow, naiveSoftmaxLossAndGradient, negSamplingLoss, negSamplingLossAndGradient,
+} from '../../src-main/core/index'
+import { PARAM } from '../../src-main/kernels/layout'
+import { KERNEL_KINDS, type KernelSetup, setUpKernel } from '../support/kernelHarness'
+
+const VOCAB = 9
+const DIM = 10 // stride 12: the padding must stay zero
+const ALPHA = 0.05
+
+/** Fills V and U with random values and returns float64 copies (|V| × DIM) for the core. */
+function fillRandom(setup: KernelSetup, seed: number): { V: Matrix; U: Matrix } {
+  const random = new Random(seed)
+  const { f32, plan } = setup
+  const V = { rows: VOCAB, cols: DIM, data: new Float64Array(VOCAB * DIM) }
+  const U = { rows: VOCAB, cols: DIM, data: new Float64Array(VOCAB * DIM) }
+  for (const [matrix, base] of [[V, plan.syn0], [U, plan.syn1]] as const) {
+    for (let w = 0; w < VOCAB; w++) {
+      for (let k = 0; k < DIM; k++) {
+        const x = Math.fround(0.8 * random.normal())
+        f32[base / 4 + w * plan.stride + k] = x
+        matrix.data[w * DIM + k] = x
+      }
+    }
+  }
+  return { V, U }
+}
+
+function readMatrix(setup: KernelSetup, base: number): { data: Float64Array; padding: number[] } {
+  const { f32, plan } = setup
+  const data = new Float64Array(VOCAB * DIM)
+  const padding: number[] = []
+  for (let w = 0; w < VOCAB; w++) {
+    for (let k = 0; k < plan.stride; k++) {
+      const x = f32[base / 4 + w * plan.stride + k]!
+      if (k < DIM) data[w * DIM + k] = x
+      else padding.push(x)
+    }
+  }
+  return { data, padding }
+}
+
+/** max |a − b| / max |b|: the relative error of a whole updated matrix. */
+function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let diff = 0
+  let scale = 0
+  for (let i = 0; i < expected.length; i++) {
+    diff = Math.max(diff, Math.abs(actual[i]! - expected[i]!))
+    scale = Math.max(scale, Math.abs(expected[i]!))
+  }
+  return diff / scale
+}
+
+function sgdStep(params: Float64Array, grad: Float64Array): Float64Array {
+  return params.map((x, i) => x - ALPHA * grad[i]!)
+}
+
+function expectParity(setup: KernelSetup, expected: { V: Float64Array; U: Float64Array; loss: number }, loss: number): void {
+  const V = readMatrix(setup, setup.plan.syn0)
+  const U = readMatrix(setup, setup.plan.syn1)
+  expect(relativeError(V.data, expected.V)).toBeLessThan(1e-5)
+  expect(relativeError(U.data, expected.U)).toBeLessThan(1e-5)
+  expect(Math.abs(loss - expected.loss) / expected.loss).toBeLessThan(1e-5)
+  expect([...V.padding, ...U.padding].every((x) => x === 0)).toBe(true)
+}
+
+function setTargets(setup: KernelSetup, targets: readonly number[]): void {
+  setup.i32.set(targets, setup.block.pointer(PARAM.targets) / 4)
+  setup.block.setNegatives(targets.length - 1)
+}
+
+describe.each(KERNEL_KINDS)('%s kernel: one update equals the float64 core’s gradient step', (kind) => {
+  const negatives = [4, 7, 4, 2, 0, 7, 7] // repeats accumulate (problem (h))
+
+  it('skip-gram, negative sampling', () => {
+    const setup = setUpKernel(kind, { model: 'skipgram', loss: 'negSampling', vocabSize: VOCAB, dim: DIM, window: 5, negatives: negatives.length, cbowMean: false })
+    const { V, U } = fillRandom(setup, 1)
+    const c = 3
+    const o = 5
+    const r = negSamplingLossAndGradient(V.data.subarray(c * DIM, (c + 1) * DIM), o, U, negatives)
+    const expectedV = Float64Array.from(V.data)
+    expectedV.set(sgdStep(V.data.subarray(c * DIM, (c + 1) * DIM), r.gradCenterVec), c * DIM)
+    setTargets(setup, [o, ...negatives])
+    const loss = setup.kernel.skipgramPair(setup.block.offset, c, ALPHA)
+    expectParity(setup, { V: expectedV, U: sgdStep(U.data, r.gradOutsideVecs.data), loss: r.loss }, loss)
+  })
+
+  it('skip-gram, naive softmax', () => {
+    const setup = setUpKernel(kind, { model: 'skipgram', loss: 'naiveSoftmax', vocabSize: VOCAB, dim: DIM, window: 5, negatives: 0, cbowMean: false })
+    const { V, U } = fillRandom(setup, 2)
+    const c = 0
+    const o = 8
+    const r = naiveSoftmaxLossAndGradient(V.data.subarray(c * DIM, (c + 1) * DIM), o, U)
+    const expectedV = Float64Array.from(V.data)
+    expectedV.set(sgdStep(V.data.subarray(c * DIM, (c + 1) * DIM), r.gradCenterVec), c * DIM)
+    setTargets(setup, [o])
+    const loss = setup.kernel.skipgramPair(setup.block.offset, c, ALPHA)
+    expectParity(setup, { V: expectedV, U: sgdStep(U.data, r.gradOutsideVecs.data), loss: r.loss }, loss)
+  })
+
+  describe.each([false, true])('CBOW (mean = %s)', (mean) => {
+    const context = [1, 6, 6, 2] // a repeated context word takes the step twice
+    it.each(['negSampling', 'naiveSoftmax'] as const)('%s', (lossKind) => {
+      const setup = setUpKernel(kind, { model: 'cbow', loss: lossKind, vocabSize: VOCAB, dim: DIM, window: 5, negatives: negatives.length, cbowMean: mean })
+      const { V, U } = fillRandom(setup, 3)
+      const center = 4
+      const lossFn = lossKind === 'negSampling' ? negSamplingLoss(() => negatives) : naiveSoftmaxLossAndGradient
+      const r = cbow(center, context, V, U, lossFn, { mean })
+      setTargets(setup, lossKind === 'negSampling' ? [center, ...negatives] : [center])
+      setup.i32.set(context, setup.block.pointer(PARAM.context) / 4)
+      const loss = setup.kernel.cbowWindow(setup.block.offset, context.length, ALPHA)
+      expectParity(setup, { V: sgdStep(V.data, r.gradCenterVecs.data), U: sgdStep(U.data, r.gradOutsideVectors.data), loss: r.loss }, loss)
+    })
+  })
+})

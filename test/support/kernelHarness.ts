@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs'
+import type { Word2vecKernel } from '../../src-main/kernels/kernel'
+import { type MemoryPlan, PARAM_BLOCK_BYTES, planMemory } from '../../src-main/kernels/layout'
+import { type ChunkSettings, ParamBlock } from '../../src-main/kernels/paramBlock'
+import { createTypeScriptKernel } from '../../src-main/kernels/typescriptKernel'
+import { createKernelMemory, instantiateWasmKernel } from '../../src-main/kernels/wasmKernel'
+
+export const WASM_PATH = 'out/kernels/word2vec.wasm'
+
+export function loadWasmModule(): WebAssembly.Module {
+  if (!existsSync(WASM_PATH)) throw new Error(`${WASM_PATH} is missing: run \`npm run build:kernels\` first (npm test does).`)
+  return new WebAssembly.Module(readFileSync(WASM_PATH))
+}
+
+export interface KernelSetup {
+  readonly kernel: Word2vecKernel
+  readonly plan: MemoryPlan
+  readonly block: ParamBlock
+  readonly f32: Float32Array
+  readonly i32: Int32Array
+  readonly u32: Uint32Array
+}
+
+export type KernelKind = Word2vecKernel['kind']
+
+/** Memory laid out for a problem, one thread's block configured, and the chosen kernel on it. */
+export function setUpKernel(kind: KernelKind, settings: ChunkSettings & { dim: number; tokens?: number; sentences?: number }, seed = 1n): KernelSetup {
+  const plan = planMemory({
+    vocabSize: settings.vocabSize, dim: settings.dim, tokens: settings.tokens ?? 0, sentences: settings.sentences ?? 0,
+    threads: 1, negatives: settings.negatives, window: settings.window, naiveSoftmax: settings.loss === 'naiveSoftmax',
+  })
+  const memory = createKernelMemory(plan.bytes)
+  const kernel = kind === 'wasm-simd' ? instantiateWasmKernel(loadWasmModule(), memory) : createTypeScriptKernel(memory.buffer)
+  const block = new ParamBlock(memory.buffer, plan.paramBlocks)
+  block.configure(plan, 0, settings, seed)
+  return { kernel, plan, block, f32: new Float32Array(memory.buffer), i32: new Int32Array(memory.buffer), u32: new Uint32Array(memory.buffer) }
+}
+
+export const KERNEL_KINDS: readonly KernelKind[] = ['wasm-simd', 'typescript']
+export { PARAM_BLOCK_BYTES }
