@@ -1,0 +1,86 @@
+import type { TrainingCorpus } from '../core/corpus/corpusTypes'
+import { buildAliasTable, keepProbabilities, unigramWeights } from '../core/corpus/sampling'
+import { Random } from '../core/random'
+import type { StreamingConfig } from '../core/training/streamingConfig'
+import { type MemoryPlan, PARAM_BLOCK_BYTES, planMemory } from './layout'
+import { ParamBlock } from './paramBlock'
+import { createKernelMemory } from './wasmKernel'
+
+/** Per-thread generator seeds: distinct, and a function of the run's seed only. */
+export function threadSeed(seed: number, thread: number): bigint {
+  return (BigInt(seed) << 16n) ^ BigInt(thread * 0x9e37 + 1)
+}
+
+/**
+ * The one shared memory a run trains in: both matrices, the sampling tables, the corpus and
+ * every thread's parameter block and scratch, laid out by planMemory. Threads receive the
+ * memory and the plan and address everything by offset.
+ */
+export class TrainingMemory {
+  readonly blocks: ParamBlock[]
+
+  private constructor(readonly memory: WebAssembly.Memory, readonly plan: MemoryPlan, readonly vocabSize: number, readonly dim: number, threads: number) {
+    this.blocks = Array.from({ length: threads }, (_, t) => new ParamBlock(memory.buffer, plan.paramBlocks + t * PARAM_BLOCK_BYTES))
+  }
+
+  /**
+   * Lays out and fills memory for a run. Centre vectors start uniform in ±0.5/d and outside
+   * vectors at zero, as in word2vec.c and gensim.
+   */
+  static create(counts: Uint32Array, corpus: TrainingCorpus, config: StreamingConfig): TrainingMemory {
+    const vocabSize = counts.length
+    const plan = planMemory({
+      vocabSize, dim: config.dim, tokens: corpus.ids.length, sentences: corpus.sentenceEnds.length,
+      threads: config.threads, negatives: config.negatives, window: config.window, naiveSoftmax: config.loss === 'naiveSoftmax',
+    })
+    const memory = createKernelMemory(plan.bytes)
+    const training = new TrainingMemory(memory, plan, vocabSize, config.dim, config.threads)
+    const f32 = new Float32Array(memory.buffer)
+    const random = new Random(config.seed)
+    for (let w = 0; w < vocabSize; w++) {
+      const row = plan.syn0 / 4 + w * plan.stride
+      for (let k = 0; k < config.dim; k++) f32[row + k] = (random.nextFloat() - 0.5) / config.dim
+    }
+    const alias = buildAliasTable(unigramWeights(counts, config.negativePower))
+    f32.set(alias.probability, plan.aliasProbability / 4)
+    new Int32Array(memory.buffer).set(alias.alias, plan.aliasIndex / 4)
+    f32.set(keepProbabilities(counts, config.sample), plan.keepProbability / 4)
+    new Int32Array(memory.buffer).set(corpus.ids, plan.ids / 4)
+    new Uint32Array(memory.buffer).set(corpus.sentenceEnds, plan.sentenceEnds / 4)
+    training.blocks.forEach((block, t) => block.configure(plan, t, { ...config, vocabSize }, threadSeed(config.seed, t)))
+    return training
+  }
+
+  /** Rows of one matrix without the SIMD padding (a copy, |V| × d). */
+  private readMatrix(base: number): Float32Array {
+    const { stride } = this.plan
+    const f32 = new Float32Array(this.memory.buffer)
+    if (stride === this.dim) return f32.slice(base / 4, base / 4 + this.vocabSize * stride)
+    const out = new Float32Array(this.vocabSize * this.dim)
+    for (let w = 0; w < this.vocabSize; w++) out.set(f32.subarray(base / 4 + w * stride, base / 4 + w * stride + this.dim), w * this.dim)
+    return out
+  }
+
+  private writeMatrix(base: number, values: Float32Array): void {
+    if (values.length !== this.vocabSize * this.dim) {
+      throw new RangeError(`Expected ${this.vocabSize} × ${this.dim} values, got ${values.length}.`)
+    }
+    const f32 = new Float32Array(this.memory.buffer)
+    for (let w = 0; w < this.vocabSize; w++) f32.set(values.subarray(w * this.dim, (w + 1) * this.dim), base / 4 + w * this.plan.stride)
+  }
+
+  /** V: the centre ("input") vectors, |V| × d. */
+  centerWordVectors(): Float32Array {
+    return this.readMatrix(this.plan.syn0)
+  }
+
+  /** U: the outside ("output") vectors, |V| × d. */
+  outsideVectors(): Float32Array {
+    return this.readMatrix(this.plan.syn1)
+  }
+
+  restoreVectors(centerWordVectors: Float32Array, outsideVectors: Float32Array): void {
+    this.writeMatrix(this.plan.syn0, centerWordVectors)
+    this.writeMatrix(this.plan.syn1, outsideVectors)
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * A training thread: instantiates the kernels on the run's shared memory and runs the chunk
+ * loop until the run ends, is stopped, or diverges. Started by StreamingTrainer.
+ */
+import { parentPort } from 'node:worker_threads'
+import type { ChunkPlan } from '../../core/training/chunkPlan'
+import { type ChunkLoopEvent, CONTROL, RUN_STATE, runChunkLoop } from '../../kernels/chunkLoop'
+import { ParamBlock } from '../../kernels/paramBlock'
+import { createTypeScriptKernel } from '../../kernels/typescriptKernel'
+import { instantiateWasmKernel } from '../../kernels/wasmKernel'
+
+export interface KernelWorkerInit {
+  readonly module: WebAssembly.Module | null
+  readonly memory: WebAssembly.Memory
+  readonly control: Int32Array
+  readonly plan: ChunkPlan
+  readonly blockOffset: number
+  readonly epochs: number
+  readonly alpha: number
+  readonly minAlpha: number
+}
+
+const port = parentPort
+if (!port) throw new Error('kernelWorker must run as a worker thread.')
+
+port.once('message', (init: KernelWorkerInit) => {
+  const kernel = init.module ? instantiateWasmKernel(init.module, init.memory) : createTypeScriptKernel(init.memory.buffer)
+  void runChunkLoop({
+    kernel,
+    block: new ParamBlock(init.memory.buffer, init.blockOffset),
+    control: init.control,
+    plan: init.plan,
+    epochs: init.epochs,
+    alpha: init.alpha,
+    minAlpha: init.minAlpha,
+    post: (event: ChunkLoopEvent) => port.postMessage(event),
+    waitWhilePaused: () => {
+      Atomics.wait(init.control, CONTROL.state, RUN_STATE.paused)
+    },
+    now: () => performance.now(),
+  }).then(() => port.close())
+})

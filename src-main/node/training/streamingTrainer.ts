@@ -1,0 +1,311 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { TrainingCorpus } from '../../core/corpus/corpusTypes'
+import { type ChunkPlan, planChunks, splitLongSentences } from '../../core/training/chunkPlan'
+import { type StreamingConfig, learningRateAt, validateStreamingConfig } from '../../core/training/streamingConfig'
+import { TrainingDivergedError, TrainingResumeError } from '../../core/training/trainingErrors'
+import { type ChunkLoopEvent, CONTROL, CONTROL_SLOTS, RUN_STATE, runChunkLoop } from '../../kernels/chunkLoop'
+import { MAX_SENTENCE } from '../../kernels/layout'
+import { TrainingMemory } from '../../kernels/trainingMemory'
+import { createTypeScriptKernel } from '../../kernels/typescriptKernel'
+import { instantiateWasmKernel } from '../../kernels/wasmKernel'
+import type { KernelChoice } from './kernelModule'
+import type { KernelWorkerInit } from './kernelWorker'
+
+export interface StreamingProgress {
+  readonly wordsDone: number
+  readonly totalWords: number
+  readonly fraction: number
+  /** 1-based epoch the run is in. */
+  readonly epoch: number
+  readonly alpha: number
+  /** Mean prediction loss since the previous report; null if no prediction finished since. */
+  readonly loss: number | null
+  readonly wordsPerSec: number
+  readonly etaSeconds: number | null
+  readonly elapsedSeconds: number
+}
+
+export interface StreamingResult {
+  readonly wordsDone: number
+  readonly totalWords: number
+  /** Training time, pauses excluded. */
+  readonly seconds: number
+  readonly wordsPerSec: number
+  /** Mean prediction loss over the last epoch trained (or what was trained of it). */
+  readonly finalLoss: number | null
+  readonly stopped: boolean
+  readonly threads: number
+  readonly kernel: KernelChoice['kind']
+}
+
+/** Everything needed to continue a run where it stood (with its config and vocabulary). */
+export interface StreamingState {
+  readonly nextChunk: number
+  readonly rngStates: readonly string[]
+  readonly centerWordVectors: Float32Array
+  readonly outsideVectors: Float32Array
+}
+
+export interface StreamingRunOptions {
+  readonly kernel: KernelChoice
+  readonly onProgress?: (progress: StreamingProgress) => void
+  /** Something the user should know that does not stop training (e.g. running on one thread). */
+  readonly onNotice?: (message: string) => void
+  readonly reportEvery?: number
+}
+
+type RunState = 'idle' | 'running' | 'paused' | 'finished'
+
+/** The bundled worker, or, when running from source (tests, `npm run w2v`), the TypeScript one through tsx. */
+function startWorker(): Worker {
+  const built = new URL('./kernelWorker.js', import.meta.url)
+  if (existsSync(fileURLToPath(built))) return new Worker(built)
+  const source = new URL('./kernelWorker.ts', import.meta.url).href
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}) })`, { eval: true })
+}
+
+/**
+ * The streaming (word2vec) schedule: epochs over the corpus with the learning rate falling
+ * linearly from alpha to minAlpha, trained by `threads` Hogwild worker threads sharing one
+ * WebAssembly memory, with pause, resume, stop, progress and resumable state.
+ */
+export class StreamingTrainer {
+  private readonly control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS))
+  private readonly plan: ChunkPlan
+  private runState: RunState = 'idle'
+  private pauseWaiters: (() => void)[] = []
+  private resumeWaiters: (() => void)[] = []
+  private pausedThreads = 0
+  private activeThreads = 0
+  private wordsDone: number
+  private pausedAt: number | null = null
+  private pausedMs = 0
+
+  private constructor(private readonly memory: TrainingMemory, private readonly config: StreamingConfig, corpus: TrainingCorpus, resume?: StreamingState) {
+    this.plan = planChunks(corpus)
+    const start = resume ? resume.nextChunk : 0
+    Atomics.store(this.control, CONTROL.nextChunk, start)
+    this.wordsDone = this.wordsBeforeChunk(start)
+  }
+
+  static create(counts: Uint32Array, corpus: TrainingCorpus, config: StreamingConfig, resume?: StreamingState): StreamingTrainer {
+    validateStreamingConfig(config)
+    const pieces = splitLongSentences(corpus, MAX_SENTENCE)
+    const memory = TrainingMemory.create(counts, pieces, config)
+    if (resume) {
+      if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== counts.length * config.dim) {
+        throw new TrainingResumeError(`The saved vectors do not fit ${counts.length} words × ${config.dim} dimensions; resume with the corpus and settings of the saved run.`)
+      }
+      memory.restoreVectors(resume.centerWordVectors, resume.outsideVectors)
+      // A thread the saved run did not have keeps its fresh seed.
+      memory.blocks.forEach((block, t) => {
+        const saved = resume.rngStates[t]
+        if (saved !== undefined) block.rngState = BigInt(saved)
+      })
+    }
+    return new StreamingTrainer(memory, config, pieces, resume)
+  }
+
+  get totalWords(): number {
+    return this.plan.wordsPerEpoch * this.config.epochs
+  }
+
+  private wordsBeforeChunk(k: number): number {
+    const clamped = Math.min(k, this.plan.chunks * this.config.epochs)
+    return Math.floor(clamped / this.plan.chunks) * this.plan.wordsPerEpoch + this.plan.wordsBefore[clamped % this.plan.chunks]!
+  }
+
+  async run(options: StreamingRunOptions): Promise<StreamingResult> {
+    if (this.runState !== 'idle') throw new Error('A StreamingTrainer runs once.')
+    this.runState = 'running'
+    const reportEvery = options.reportEvery ?? 50
+    const started = performance.now()
+    const elapsedMs = (): number => performance.now() - started - this.pausedMs - (this.pausedAt === null ? 0 : performance.now() - this.pausedAt)
+    const startWords = this.wordsDone
+    let windowLoss = 0
+    let windowCount = 0
+    let epochLoss = { epoch: 0, sum: 0, count: 0 }
+    let diverged: { chunk: number; alpha: number } | null = null
+    let crash: Error | null = null
+
+    const report = (): void => {
+      const elapsed = elapsedMs() / 1000
+      const rate = elapsed > 0 ? (this.wordsDone - startWords) / elapsed : 0
+      const fraction = this.totalWords > 0 ? this.wordsDone / this.totalWords : 1
+      options.onProgress?.({
+        wordsDone: this.wordsDone, totalWords: this.totalWords, fraction,
+        epoch: Math.min(this.config.epochs, Math.floor(this.wordsDone / Math.max(1, this.plan.wordsPerEpoch)) + 1),
+        alpha: learningRateAt(this.config, fraction),
+        loss: windowCount > 0 ? windowLoss / windowCount : null,
+        wordsPerSec: rate, etaSeconds: rate > 0 ? (this.totalWords - this.wordsDone) / rate : null, elapsedSeconds: elapsed,
+      })
+      windowLoss = 0
+      windowCount = 0
+    }
+
+    const onEvent = (event: ChunkLoopEvent): void => {
+      switch (event.type) {
+        case 'progress': {
+          const epoch = Math.floor(this.wordsDone / Math.max(1, this.plan.wordsPerEpoch))
+          if (epoch !== epochLoss.epoch && this.wordsDone < this.totalWords) epochLoss = { epoch, sum: 0, count: 0 }
+          this.wordsDone += event.words
+          windowLoss += event.lossSum
+          windowCount += event.lossCount
+          epochLoss.sum += event.lossSum
+          epochLoss.count += event.lossCount
+          break
+        }
+        case 'paused':
+          if (++this.pausedThreads === this.activeThreads) this.settlePause()
+          break
+        case 'diverged':
+          diverged ??= event
+          break
+        case 'finished':
+          this.activeThreads--
+          if (this.pausedThreads >= this.activeThreads) this.settlePause()
+          break
+      }
+    }
+
+    const timer = setInterval(() => {
+      if (windowCount > 0 && this.runState === 'running') report()
+    }, reportEvery)
+    try {
+      const threads = await this.startThreads(options, onEvent).catch((error: unknown) => {
+        crash = error instanceof Error ? error : new Error(String(error))
+        return 0
+      })
+      if (threads === 0 && !crash) {
+        throw new Error('No training thread could be started.')
+      }
+      if (crash) throw crash
+      report()
+      if (diverged) {
+        const d = diverged as { chunk: number; alpha: number }
+        const epoch = Math.floor(d.chunk / this.plan.chunks) + 1
+        throw new TrainingDivergedError({
+          at: `epoch ${epoch} (${((100 * this.wordsBeforeChunk(d.chunk)) / Math.max(1, this.totalWords)).toFixed(0)}% of the run)`,
+          quantity: 'loss', value: NaN, learningRate: this.config.alpha, setting: 'alpha',
+        })
+      }
+      const seconds = elapsedMs() / 1000
+      return {
+        wordsDone: this.wordsDone, totalWords: this.totalWords, seconds,
+        wordsPerSec: seconds > 0 ? (this.wordsDone - startWords) / seconds : 0,
+        finalLoss: epochLoss.count > 0 ? epochLoss.sum / epochLoss.count : null,
+        stopped: this.wordsDone < this.totalWords, threads, kernel: options.kernel.kind,
+      }
+    } finally {
+      clearInterval(timer)
+      this.runState = 'finished'
+      this.settlePause()
+    }
+  }
+
+  /** Runs the threads to the end; resolves with how many ran. Falls back to this thread if workers cannot start. */
+  private async startThreads(options: StreamingRunOptions, onEvent: (event: ChunkLoopEvent) => void): Promise<number> {
+    const threads = this.config.threads
+    const module = options.kernel.kind === 'wasm-simd' ? options.kernel.module : null
+    let workers: Worker[]
+    try {
+      workers = Array.from({ length: threads }, startWorker)
+    } catch (error) {
+      options.onNotice?.(`Training threads could not be started (${(error as Error).message}); training on one thread.`)
+      await this.runOnThisThread(options, onEvent)
+      return 1
+    }
+    this.activeThreads = threads
+    await Promise.all(workers.map((worker, t) => new Promise<void>((resolve, reject) => {
+      worker.on('message', onEvent)
+      worker.once('error', (error) => {
+        Atomics.store(this.control, CONTROL.state, RUN_STATE.stopping)
+        Atomics.notify(this.control, CONTROL.state)
+        reject(new Error(`Training thread ${t + 1} crashed: ${error.message}`))
+      })
+      worker.once('exit', () => resolve())
+      const init: KernelWorkerInit = {
+        module, memory: this.memory.memory, control: this.control, plan: this.plan,
+        blockOffset: this.memory.blocks[t]!.offset, epochs: this.config.epochs, alpha: this.config.alpha, minAlpha: this.config.minAlpha,
+      }
+      worker.postMessage(init)
+    })))
+    return threads
+  }
+
+  private async runOnThisThread(options: StreamingRunOptions, onEvent: (event: ChunkLoopEvent) => void): Promise<void> {
+    const kernel = options.kernel.kind === 'wasm-simd' ? instantiateWasmKernel(options.kernel.module, this.memory.memory) : createTypeScriptKernel(this.memory.memory.buffer)
+    this.activeThreads = 1
+    let lastYield = performance.now()
+    await runChunkLoop({
+      kernel, block: this.memory.blocks[0]!, control: this.control, plan: this.plan, epochs: this.config.epochs,
+      alpha: this.config.alpha, minAlpha: this.config.minAlpha, post: onEvent, now: () => performance.now(),
+      waitWhilePaused: () => new Promise<void>((resolve) => this.resumeWaiters.push(resolve)),
+      // Let pause and stop requests (and progress timers) in between chunks.
+      betweenChunks: async () => {
+        if (performance.now() - lastYield < 10) return
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        lastYield = performance.now()
+      },
+    })
+  }
+
+  /** Asks every thread to pause after its current chunk; resolves when all have. */
+  pause(): Promise<void> {
+    if (this.runState !== 'running') return Promise.resolve()
+    const paused = new Promise<void>((resolve) => this.pauseWaiters.push(resolve))
+    this.pausedThreads = 0
+    this.pausedAt = performance.now()
+    Atomics.store(this.control, CONTROL.state, RUN_STATE.paused)
+    return paused
+  }
+
+  private settlePause(): void {
+    if (this.pauseWaiters.length === 0) return
+    if (this.runState === 'running' && Atomics.load(this.control, CONTROL.state) === RUN_STATE.paused) this.runState = 'paused'
+    for (const resolve of this.pauseWaiters.splice(0)) resolve()
+  }
+
+  resume(): void {
+    if (Atomics.load(this.control, CONTROL.state) !== RUN_STATE.paused) return
+    if (this.pausedAt !== null) this.pausedMs += performance.now() - this.pausedAt
+    this.pausedAt = null
+    if (this.runState === 'paused') this.runState = 'running'
+    Atomics.store(this.control, CONTROL.state, RUN_STATE.running)
+    Atomics.notify(this.control, CONTROL.state)
+    for (const resolve of this.resumeWaiters.splice(0)) resolve()
+  }
+
+  /** Threads finish their current chunk and the run resolves with what was trained. */
+  stop(): void {
+    Atomics.store(this.control, CONTROL.state, RUN_STATE.stopping)
+    Atomics.notify(this.control, CONTROL.state)
+    for (const resolve of this.resumeWaiters.splice(0)) resolve()
+  }
+
+  get paused(): boolean {
+    return this.runState === 'paused'
+  }
+
+  /** The run's position and parameters; consistent only while paused or after the run. */
+  exportState(): StreamingState {
+    if (this.runState === 'running') throw new Error('Pause the run before saving its state.')
+    const total = this.plan.chunks * this.config.epochs
+    return {
+      nextChunk: Math.min(Atomics.load(this.control, CONTROL.nextChunk), total),
+      rngStates: this.memory.blocks.map((block) => block.rngState.toString()),
+      centerWordVectors: this.memory.centerWordVectors(),
+      outsideVectors: this.memory.outsideVectors(),
+    }
+  }
+
+  centerWordVectors(): Float32Array {
+    return this.memory.centerWordVectors()
+  }
+
+  outsideVectors(): Float32Array {
+    return this.memory.outsideVectors()
+  }
+}
