@@ -1,7 +1,17 @@
 /** The `w2v` command: `npm run --silent w2v -- <command>`. Process glue only. */
-import { runCli } from './runCli'
+import { runCliWithIo } from './runCli'
 
-const outcome = await runCli(process.argv.slice(2))
-process.stdout.write(outcome.stdout)
-process.stderr.write(outcome.stderr)
-process.exitCode = outcome.exitCode
+process.exitCode = await runCliWithIo(process.argv.slice(2), {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  stderrIsTTY: process.stderr.isTTY === true,
+  onInterrupt: (handler) => {
+    // A second Ctrl-C while stopping leaves at once, as terminals expect.
+    const onSigint = (): void => {
+      process.removeListener('SIGINT', onSigint)
+      handler()
+    }
+    process.on('SIGINT', onSigint)
+    return () => process.removeListener('SIGINT', onSigint)
+  },
+})

@@ -15,3 +15,4 @@ export { word2vecMinibatch, splitWordVectors, type ContextSource, type ContextWi
 export { dummyProblem, randomProblem, uniformContextSource, type Word2vecProblem } from './dummyProblem'
 export { runGradientChecks, type GradientCheck, type GradientCheckReport } from './gradientChecks'
 export * from './training/index'
+export * from './corpus/index'

@@ -1,0 +1,188 @@
+import { UNNAMED_SOURCE, cs224nFormatError } from './corpusErrors'
+import { type RawCorpus } from './corpusTypes'
+import { type Tokenizer, type TokenizerOptions, DEFAULT_TOKENIZER_OPTIONS, createTokenizer } from './tokenizer'
+
+/**
+ * Text in chunks of any size → a RawCorpus, in one pass: each line (ended by \n, \r\n or \r,
+ * even when the ending is split across chunks) is a sentence, empty lines make none. Tokens are
+ * interned into type ids in order of first occurrence and counted as they come.
+ *
+ * A line longer than LONG_LINE_CHARS (text8 is one 100 MB line) is tokenized in pieces cut at
+ * whitespace, so it never sits whole in memory; it still makes one sentence. Without
+ * whitespace to cut at (a long line of Chinese) it is kept until its end.
+ */
+
+const LONG_LINE_CHARS = 1 << 16
+const LF = 10
+
+export class CorpusBuilder {
+  private readonly tokenize: Tokenizer
+  private readonly cs224n: boolean
+  private readonly index = new Map<string, number>()
+  private readonly types: string[] = []
+  private counts = new Uint32Array(1 << 12)
+  private tokens = new Int32Array(1 << 16)
+  private tokenTotal = 0
+  private ends = new Uint32Array(1 << 10)
+  private sentenceTotal = 0
+  /** The unfinished line's text not tokenized yet. */
+  private pending = ''
+  /** Part of the current line has been tokenized already (a long line). */
+  private lineStarted = false
+  /** The previous chunk ended with \r: a \n starting this one belongs to it. */
+  private afterCR = false
+  /** 1-based number of the line being read. */
+  private lineNumber = 1
+  private finished = false
+
+  /** `source` names the corpus in error messages (a file name). */
+  constructor(options: Partial<TokenizerOptions> = {}, private source: string = UNNAMED_SOURCE) {
+    const o = { ...DEFAULT_TOKENIZER_OPTIONS, ...options }
+    this.tokenize = createTokenizer(o)
+    this.cs224n = o.format === 'cs224n'
+  }
+
+  /** Tokens read so far. */
+  get tokenCount(): number {
+    return this.tokenTotal
+  }
+
+  addText(text: string): void {
+    if (this.finished) throw new Error('CorpusBuilder.addText after finish().')
+    let begin = 0
+    if (this.afterCR && text.length > 0) {
+      if (text.charCodeAt(0) === LF) begin = 1
+      this.afterCR = false
+    }
+    let nl = text.indexOf('\n', begin)
+    let cr = text.indexOf('\r', begin)
+    while (nl !== -1 || cr !== -1) {
+      let lineEnd: number
+      let next: number
+      if (cr === -1 || (nl !== -1 && nl < cr)) {
+        lineEnd = nl
+        next = nl + 1
+      } else {
+        lineEnd = cr
+        next = cr + 1
+        if (next === text.length) this.afterCR = true
+        else if (text.charCodeAt(next) === LF) next++
+      }
+      this.endLine(text.slice(begin, lineEnd))
+      begin = next
+      if (nl !== -1 && nl < begin) nl = text.indexOf('\n', begin)
+      if (cr !== -1 && cr < begin) cr = text.indexOf('\r', begin)
+    }
+    this.addPartialLine(text.slice(begin))
+  }
+
+  /**
+   * Starts the text of another file in the same corpus: ends the current line, and restarts the
+   * line numbers (and, for the CS224n format, the header) under the new name.
+   */
+  beginSource(source: string): void {
+    if (this.finished) throw new Error('CorpusBuilder.beginSource after finish().')
+    if (this.pending.length > 0 || this.lineStarted) this.endLine('')
+    this.afterCR = false
+    this.lineNumber = 1
+    this.source = source
+  }
+
+  /** Ends the last line and returns the corpus; the builder cannot be used afterwards. */
+  finish(): RawCorpus {
+    if (!this.finished) {
+      if (this.pending.length > 0 || this.lineStarted) this.endLine('')
+      this.finished = true
+    }
+    return {
+      types: this.types,
+      typeCounts: this.counts.slice(0, this.types.length),
+      tokens: this.tokens.slice(0, this.tokenTotal),
+      sentenceEnds: this.ends.slice(0, this.sentenceTotal),
+    }
+  }
+
+  private addPartialLine(piece: string): void {
+    if (piece.length === 0) return
+    this.pending += piece
+    if (this.pending.length <= LONG_LINE_CHARS || this.cs224n) return
+    const cut = lastWhitespace(this.pending)
+    if (cut <= 0) return
+    this.addLinePart(this.pending.slice(0, cut))
+    this.pending = this.pending.slice(cut)
+  }
+
+  private endLine(piece: string): void {
+    const line = this.pending.length > 0 ? this.pending + piece : piece
+    this.pending = ''
+    this.addLinePart(line)
+    if (this.sentenceTotal === 0 ? this.tokenTotal > 0 : this.tokenTotal > this.ends[this.sentenceTotal - 1]!) {
+      if (this.sentenceTotal === this.ends.length) this.ends = grow(this.ends, this.sentenceTotal + 1)
+      this.ends[this.sentenceTotal++] = this.tokenTotal
+    }
+    this.lineStarted = false
+    this.lineNumber++
+  }
+
+  private addLinePart(text: string): void {
+    const first = !this.lineStarted
+    this.lineStarted = true
+    if (this.cs224n && first) {
+      if (this.lineNumber === 1) return // the header: sentence_index<TAB>sentence
+      const tab = text.indexOf('\t')
+      if (tab === -1) {
+        if (text.trim() === '') return
+        throw cs224nFormatError(this.source, this.lineNumber)
+      }
+      text = text.slice(tab + 1)
+    }
+    const words = this.tokenize(text)
+    const n = words.length
+    if (n === 0) return
+    if (this.tokenTotal + n > this.tokens.length) this.tokens = grow(this.tokens, this.tokenTotal + n)
+    const { index, tokens } = this
+    let t = this.tokenTotal
+    for (let i = 0; i < n; i++) {
+      const word = words[i]!
+      let id = index.get(word)
+      if (id === undefined) id = this.intern(word)
+      this.counts[id]!++
+      tokens[t++] = id
+    }
+    this.tokenTotal = t
+  }
+
+  private intern(word: string): number {
+    // A long match is a view into its line, which is a view into the whole chunk; copying the
+    // few new words keeps the vocabulary from holding every chunk alive.
+    const own = word.length >= 13 ? (' ' + word).slice(1) : word
+    const id = this.types.length
+    this.index.set(own, id)
+    this.types.push(own)
+    if (id === this.counts.length) this.counts = grow(this.counts, id + 1)
+    return id
+  }
+}
+
+/** Reads a whole text at once: for tests and small inputs. */
+export function rawCorpusFromText(text: string, options: Partial<TokenizerOptions> = {}, source?: string): RawCorpus {
+  const builder = new CorpusBuilder(options, source)
+  builder.addText(text)
+  return builder.finish()
+}
+
+function lastWhitespace(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i)
+    if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) return i
+  }
+  return -1
+}
+
+function grow<T extends Int32Array | Uint32Array>(array: T, needed: number): T {
+  let size = array.length * 2
+  while (size < needed) size *= 2
+  const bigger = new (array.constructor as new (n: number) => T)(size)
+  bigger.set(array)
+  return bigger
+}

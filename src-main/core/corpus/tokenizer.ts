@@ -1,0 +1,97 @@
+/**
+ * Line → tokens. The default is Unicode-aware and close to what gensim's `simple_preprocess`
+ * and most word2vec preprocessing do, for any script:
+ *
+ * - A token is a run of letters, combining marks and digits (\p{L}\p{M}\p{N}), so accents,
+ *   Devanagari vowel signs and Hebrew points stay inside their word, and "mp3" or "covid19"
+ *   stay whole. Inside a token (between two such characters) these also join: an apostrophe
+ *   (' or ’) or hyphen (- or ‐) — "don't", "o'clock", "well-known" —, a zero-width (non-)joiner
+ *   (Persian, Indic), and "." or "," between digits — "3.14", "1,000". A leading or trailing
+ *   apostrophe or hyphen is punctuation, so 'quoted' and dogs' lose their quotes.
+ * - ’ is read as ' so "don’t" and "don't" are one word.
+ * - A token without any letter or mark is a number: `numbers: 'strip'` drops it.
+ * - `punctuation: 'keep'` makes each punctuation or symbol character (\p{P}\p{S}, emoji
+ *   included) a token of its own; 'strip' drops them. Whitespace, control and format
+ *   characters never make tokens.
+ * - `segmentation: 'words'` is for scripts written without spaces (Chinese, Japanese, Thai):
+ *   Intl.Segmenter (ICU's dictionary-based word breaking, for `locale`) cuts the line, and its
+ *   word-like segments are the tokens. Segments differ a little between ICU versions.
+ * - `format: 'cs224n'` is read by CorpusBuilder (the line layout), not here.
+ */
+
+export interface TokenizerOptions {
+  readonly lowercase: boolean
+  readonly punctuation: 'strip' | 'keep'
+  readonly numbers: 'keep' | 'strip'
+  readonly segmentation: 'spaces' | 'words'
+  /** BCP 47 tag for lowercasing (Turkish İ/ı, say) and word segmentation; undefined = default rules. */
+  readonly locale?: string
+  /** 'cs224n': a header line, then `index<TAB>sentence` lines (the course's datasetSentences.txt). */
+  readonly format: 'plain' | 'cs224n'
+}
+
+export const DEFAULT_TOKENIZER_OPTIONS: TokenizerOptions = {
+  lowercase: true,
+  punctuation: 'strip',
+  numbers: 'keep',
+  segmentation: 'spaces',
+  format: 'plain',
+}
+
+export type Tokenizer = (line: string) => string[]
+
+const ALNUM = String.raw`[\p{L}\p{M}\p{N}]`
+const JOINER = String.raw`(?:['\-\u2010\u200C\u200D]|(?<=\p{N})[.,](?=\p{N}))`
+const TOKEN = `${ALNUM}+(?:${JOINER}${ALNUM}+)*`
+const PUNCTUATION = String.raw`[\p{P}\p{S}]`
+const HAS_LETTER = /[\p{L}\p{M}]/u
+const STARTS_WITH_DIGIT = /^\p{N}/u
+const PUNCTUATION_CHAR = new RegExp(PUNCTUATION, 'gu')
+
+export function createTokenizer(options: Partial<TokenizerOptions> = {}): Tokenizer {
+  const o: TokenizerOptions = { ...DEFAULT_TOKENIZER_OPTIONS, ...options }
+  const normalise = lineNormaliser(o)
+  const keepNumbers = o.numbers === 'keep'
+  if (o.segmentation === 'words') return segmentingTokenizer(o, normalise, keepNumbers)
+
+  const pattern = new RegExp(o.punctuation === 'keep' ? `${TOKEN}|${PUNCTUATION}` : TOKEN, 'gu')
+  return (line) => {
+    const tokens = normalise(line).match(pattern)
+    if (tokens === null) return []
+    return keepNumbers ? tokens : tokens.filter(isWordOrPunctuation)
+  }
+}
+
+function lineNormaliser(o: TokenizerOptions): (line: string) => string {
+  const lower = !o.lowercase
+    ? (line: string) => line
+    : o.locale === undefined
+      ? (line: string) => line.toLowerCase()
+      : (line: string) => line.toLocaleLowerCase(o.locale)
+  return (line) => {
+    const text = lower(line)
+    return text.includes('\u2019') ? text.replaceAll('\u2019', "'") : text
+  }
+}
+
+/** Everything the pattern matched except numbers (tokens of digits and joiners only). */
+function isWordOrPunctuation(token: string): boolean {
+  return HAS_LETTER.test(token) || !STARTS_WITH_DIGIT.test(token)
+}
+
+function segmentingTokenizer(o: TokenizerOptions, normalise: (line: string) => string, keepNumbers: boolean): Tokenizer {
+  const segmenter = new Intl.Segmenter(o.locale, { granularity: 'word' })
+  const keepPunctuation = o.punctuation === 'keep'
+  return (line) => {
+    const tokens: string[] = []
+    for (const { segment, isWordLike } of segmenter.segment(normalise(line))) {
+      if (isWordLike) {
+        if (keepNumbers || HAS_LETTER.test(segment)) tokens.push(segment)
+      } else if (keepPunctuation) {
+        const marks = segment.match(PUNCTUATION_CHAR)
+        if (marks !== null) tokens.push(...marks)
+      }
+    }
+    return tokens
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Corpus files → RawCorpus, streamed: a chunk at a time is read, decoded and tokenized, so a
+ * file of any size is never one string in memory. Progress is reported after every chunk and
+ * an AbortSignal cancels between chunks. Every failure a user can cause is a CorpusError that
+ * names the file.
+ */
+import { type FileHandle, open, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import {
+  CorpusBuilder, type CorpusEncoding, CorpusError, CorpusTextDecoder, type RawCorpus, type TokenizerOptions, UNNAMED_SOURCE,
+  cancelledError, emptyCorpusError,
+} from '../core/corpus/index'
+
+export const DEFAULT_CHUNK_BYTES = 1 << 20
+
+export interface ReadCorpusOptions {
+  readonly tokenizer?: Partial<TokenizerOptions>
+  /** Bytes read at a time (default 1 MiB). */
+  readonly chunkBytes?: number
+  /** Called after each chunk; totalBytes is the size of all files together. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void
+  readonly signal?: AbortSignal
+}
+
+export interface CorpusFileSummary {
+  readonly path: string
+  readonly encoding: CorpusEncoding
+  /** Invalid byte sequences replaced by U+FFFD. */
+  readonly replacedSequences: number
+  readonly bytes: number
+}
+
+export interface CorpusFileResult {
+  readonly raw: RawCorpus
+  readonly encoding: CorpusEncoding
+  readonly replacedSequences: number
+  readonly bytes: number
+}
+
+export interface CorpusFilesResult {
+  readonly raw: RawCorpus
+  readonly files: readonly CorpusFileSummary[]
+  readonly replacedSequences: number
+  readonly bytes: number
+}
+
+export async function readCorpusFile(path: string, options: ReadCorpusOptions = {}): Promise<CorpusFileResult> {
+  const { raw, files } = await readCorpusFiles([path], options)
+  const { encoding, replacedSequences, bytes } = files[0]!
+  return { raw, encoding, replacedSequences, bytes }
+}
+
+/**
+ * Several files read as one corpus, in the order given (a book in chapter files): each file
+ * has its own byte-order mark and starts a new line.
+ */
+export async function readCorpusFiles(paths: readonly string[], options: ReadCorpusOptions = {}): Promise<CorpusFilesResult> {
+  const { tokenizer = {}, chunkBytes = DEFAULT_CHUNK_BYTES, onProgress, signal } = options
+  if (!Number.isInteger(chunkBytes) || chunkBytes < 1) throw new RangeError(`chunkBytes must be a whole number ≥ 1, not ${chunkBytes}.`)
+  if (paths.length === 0) throw new RangeError('readCorpusFiles needs at least one file.')
+  const overall = paths.length === 1 ? basename(paths[0]!) : UNNAMED_SOURCE
+  if (signal?.aborted) throw cancelledError(overall)
+
+  const sizes: number[] = []
+  for (const path of paths) sizes.push(await fileSize(path))
+  let totalBytes = sizes.reduce((a, b) => a + b, 0)
+
+  const builder = new CorpusBuilder(tokenizer, basename(paths[0]!))
+  const buffer = new Uint8Array(chunkBytes)
+  const files: CorpusFileSummary[] = []
+  let bytesRead = 0
+  for (const path of paths) {
+    const name = basename(path)
+    builder.beginSource(name)
+    const decoder = new CorpusTextDecoder(name)
+    let fileBytes = 0
+    const handle = await openFile(path)
+    try {
+      for (;;) {
+        if (signal?.aborted) throw cancelledError(overall)
+        const n = await readChunk(handle, buffer, path)
+        if (n === 0) break
+        builder.addText(decoder.push(buffer.subarray(0, n)))
+        fileBytes += n
+        bytesRead += n
+        // A file that grew since it was measured must not push progress past 100 %.
+        totalBytes = Math.max(totalBytes, bytesRead)
+        onProgress?.(bytesRead, totalBytes)
+      }
+      builder.addText(decoder.end())
+    } finally {
+      await handle.close()
+    }
+    files.push({ path, encoding: decoder.encoding, replacedSequences: decoder.replacedSequences, bytes: fileBytes })
+  }
+  const raw = builder.finish()
+  if (raw.tokens.length === 0) throw emptyCorpusError(overall, bytesRead)
+  return { raw, files, replacedSequences: files.reduce((sum, f) => sum + f.replacedSequences, 0), bytes: bytesRead }
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    const info = await stat(path)
+    if (info.isDirectory()) throw corpusFileError(path, Object.assign(new Error('is a directory'), { code: 'EISDIR' }))
+    return info.size
+  } catch (error) {
+    throw corpusFileError(path, error)
+  }
+}
+
+async function openFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r')
+  } catch (error) {
+    throw corpusFileError(path, error)
+  }
+}
+
+async function readChunk(handle: FileHandle, buffer: Uint8Array, path: string): Promise<number> {
+  try {
+    return (await handle.read(buffer, 0, buffer.length, null)).bytesRead
+  } catch (error) {
+    throw corpusFileError(path, error)
+  }
+}
+
+/** A file-system failure as the sentence a user reads; a CorpusError passes through. */
+export function corpusFileError(path: string, error: unknown): CorpusError {
+  if (error instanceof CorpusError) return error
+  const name = `“${basename(path)}”`
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'ENOENT':
+      return new CorpusError('notFound', `The file ${name} does not exist (at ${path}); it may have been moved or deleted.`, { cause: error })
+    case 'EISDIR':
+      return new CorpusError('notAFile', `${name} is a folder, not a text file. Choose a plain-text file (.txt).`, { cause: error })
+    case 'EACCES':
+    case 'EPERM':
+      return new CorpusError('unreadable', `You do not have permission to read ${name}.`, { cause: error })
+    default: {
+      const detail = error instanceof Error ? error.message : String(error)
+      return new CorpusError('unreadable', `${name} could not be read (${detail}).`, { cause: error })
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { buildVocabulary, corpusStats, estimateTrainingMemory, estimateTrainingMemoryBreakdown, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+
+describe('corpusStats', () => {
+  const raw = rawCorpusFromText('the cat sat on the mat\nthe cat sat\na dog\non the mat cat sat\n')
+
+  it('counts tokens, types and sentences and lists the top words, ties by first occurrence', () => {
+    const stats = corpusStats(raw, { minCounts: [1, 2], topN: 4 })
+    expect(stats.tokens).toBe(16)
+    expect(stats.types).toBe(7)
+    expect(stats.sentences).toBe(4)
+    expect(stats.topWords).toEqual([{ word: 'the', count: 4 }, { word: 'cat', count: 3 }, { word: 'sat', count: 3 }, { word: 'on', count: 2 }])
+    expect(corpusStats(raw, { topN: 100 }).topWords).toHaveLength(7)
+    expect(corpusStats(raw, { topN: 0 }).topWords).toEqual([])
+  })
+
+  it('gives each candidate minCount its vocabulary size and coverage, in the order asked', () => {
+    const rows = corpusStats(raw, { minCounts: [3, 1, 5, 2] }).vocabularyByMinCount
+    expect(rows).toEqual([
+      { minCount: 3, vocabSize: 3, coverage: 10 / 16 },
+      { minCount: 1, vocabSize: 7, coverage: 1 },
+      { minCount: 5, vocabSize: 0, coverage: 0 },
+      { minCount: 2, vocabSize: 5, coverage: 14 / 16 },
+    ])
+  })
+
+  it('agrees with buildVocabulary for every minCount on random corpora', () => {
+    const text = fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 20 })
+    fc.assert(
+      fc.property(text, (lines) => {
+        const corpus = rawCorpusFromText(lines.map((l) => l.join(' ')).join('\n'))
+        const minCounts = [1, 2, 3, 4, 6, 10]
+        const rows = corpusStats(corpus, { minCounts }).vocabularyByMinCount
+        rows.forEach((row) => {
+          let expected = { vocabSize: 0, coverage: 0 }
+          try {
+            const { stats } = buildVocabulary(corpus, { minCount: row.minCount })
+            expected = { vocabSize: stats.keptTypes, coverage: stats.coverage }
+          } catch {
+            // nothing reaches this minCount
+          }
+          expect(row.vocabSize).toBe(expected.vocabSize)
+          expect(row.coverage).toBeCloseTo(expected.coverage, 12)
+        })
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
+
+describe('estimateTrainingMemory', () => {
+  it('counts two padded float32 matrices, 4 bytes a token, the tables, the vocabulary and per-thread scratch', () => {
+    const e = estimateTrainingMemoryBreakdown({ vocabSize: 1000, dim: 10, tokens: 50_000, threads: 2 })
+    expect(e.matrices).toBe(2 * 1000 * 12 * 4) // 10 floats padded to 12
+    expect(e.corpus).toBe(200_000)
+    expect(e.samplingTables).toBe(12_000)
+    expect(e.vocabulary).toBe(64_000)
+    expect(e.threadScratch).toBe(2 * (2 * 48 + 128 * 1024))
+    expect(e.total).toBe(e.matrices + e.corpus + e.samplingTables + e.vocabulary + e.threadScratch)
+    expect(estimateTrainingMemory({ vocabSize: 1000, dim: 10, tokens: 50_000, threads: 2 })).toBe(e.total)
+  })
+
+  it('is about 34 MB for the SOTU benchmark settings and grows with the dimension', () => {
+    const sotu = estimateTrainingMemory({ vocabSize: 30_000, dim: 100, tokens: 1_800_000, threads: 2 })
+    expect(sotu).toBeGreaterThan(30e6)
+    expect(sotu).toBeLessThan(40e6)
+    expect(estimateTrainingMemory({ vocabSize: 30_000, dim: 300, tokens: 1_800_000, threads: 2 })).toBeGreaterThan(sotu + 40e6)
+  })
+})
