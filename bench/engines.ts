@@ -1,0 +1,92 @@
+/**
+ * How each engine is started with the benchmark's settings, and whether it is installed.
+ * Every command is a whole process: reading, vocabulary, training and writing the vectors.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { type EngineId } from './options'
+
+/** The settings of issue 3 §5, the same for every engine. */
+export const SETTINGS = { model: 'skipgram', negative: 5, dim: 100, window: 5, sample: 1e-3, minCount: 5, epochs: 5, alpha: 0.025, seed: 1 } as const
+
+export const ENGINE_LABELS: Record<EngineId, string> = {
+  ours: 'ours',
+  gensim: 'gensim LineSentence',
+  'gensim-corpusfile': 'gensim corpus_file',
+  fasttext: 'fastText',
+}
+
+export interface EngineContext {
+  repoRoot: string
+  benchDir: string
+  python: string
+  /** Where the engines write their vectors. */
+  vectorsDir: string
+}
+
+export interface EngineCommand {
+  argv: string[]
+  /** The word2vec text file the command writes. */
+  vectorsFile: string
+  /** Other files the command writes that the benchmark does not need. */
+  extraFiles: string[]
+}
+
+export function engineCommand(engine: EngineId, threads: number, corpus: string, context: EngineContext): EngineCommand {
+  const s = SETTINGS
+  const base = join(context.vectorsDir, `${engine}-t${threads}`)
+  switch (engine) {
+    case 'ours':
+      // node --import tsx is what `npm run w2v` runs, minus npm's and tsx's launcher processes.
+      return {
+        argv: [process.execPath, '--import', 'tsx', join(context.repoRoot, 'src-main/cli/w2v.ts'), 'train',
+          '--corpus', corpus, '--out', `${base}.txt`, '--model', s.model, '--loss', 'negSampling',
+          '--dim', `${s.dim}`, '--window', `${s.window}`, '--negative', `${s.negative}`, '--min-count', `${s.minCount}`,
+          '--sample', `${s.sample}`, '--alpha', `${s.alpha}`, '--epochs', `${s.epochs}`, '--threads', `${threads}`,
+          '--seed', `${s.seed}`, '--json'],
+        vectorsFile: `${base}.txt`,
+        extraFiles: [],
+      }
+    case 'gensim':
+    case 'gensim-corpusfile':
+      return {
+        argv: [context.python, join(context.benchDir, 'gensim_train.py'), '--corpus', corpus, '--out', `${base}.txt`,
+          '--mode', engine === 'gensim' ? 'linesentence' : 'corpusfile', '--threads', `${threads}`,
+          '--dim', `${s.dim}`, '--window', `${s.window}`, '--negative', `${s.negative}`, '--sample', `${s.sample}`,
+          '--min-count', `${s.minCount}`, '--epochs', `${s.epochs}`, '--alpha', `${s.alpha}`, '--seed', `${s.seed}`],
+        vectorsFile: `${base}.txt`,
+        extraFiles: [],
+      }
+    case 'fasttext':
+      // -minn 0 -maxn 0: no character n-grams, i.e. plain word2vec skip-gram.
+      return {
+        argv: ['fasttext', 'skipgram', '-input', corpus, '-output', base, '-minn', '0', '-maxn', '0',
+          '-dim', `${s.dim}`, '-ws', `${s.window}`, '-neg', `${s.negative}`, '-t', `${s.sample}`,
+          '-minCount', `${s.minCount}`, '-epoch', `${s.epochs}`, '-lr', `${s.alpha}`, '-thread', `${threads}`],
+        vectorsFile: `${base}.vec`,
+        extraFiles: [`${base}.bin`],
+      }
+  }
+}
+
+/** Why an engine cannot run here, or null when it looks installed. A failing run is reported separately. */
+export function unavailableReason(engine: EngineId, context: EngineContext): string | null {
+  switch (engine) {
+    case 'ours': {
+      const cli = join(context.repoRoot, 'src-main/cli/w2v.ts')
+      if (!existsSync(cli)) return `${cli} does not exist`
+      return existsSync(join(context.repoRoot, 'node_modules/tsx')) ? null : 'tsx is not installed (run npm ci)'
+    }
+    case 'gensim':
+    case 'gensim-corpusfile': {
+      const probe = spawnSync(context.python, ['-c', 'import gensim'], { encoding: 'utf8' })
+      if (probe.error) return `${context.python} cannot be started (${probe.error.message})`
+      return probe.status === 0 ? null : `gensim is not installed for ${context.python} (apt-get install python3-gensim)`
+    }
+    case 'fasttext': {
+      const probe = spawnSync('fasttext', [], { encoding: 'utf8' })
+      return probe.error ? 'the fasttext command is not installed (apt-get install fasttext)' : null
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/** Command-line options of `npm run bench`. */
+
+export const ENGINE_IDS = ['ours', 'gensim', 'gensim-corpusfile', 'fasttext'] as const
+export type EngineId = (typeof ENGINE_IDS)[number]
+
+export interface BenchOptions {
+  /** The thread count the targets are checked at. */
+  threads: number
+  /** Without it, every engine also runs at 1 thread. */
+  skipSingle: boolean
+  /** Runs per engine and thread count; the best wall time counts. */
+  repeat: number
+  engines: EngineId[]
+  python: string
+}
+
+export const BENCH_USAGE = `Usage: npm run bench -- [options]
+
+Trains skip-gram word2vec on the State of the Union corpus with our engine, gensim 4 and
+fastText under the same settings, then compares speed, peak memory and vector quality.
+
+Options:
+  --threads N        thread count for the main rows and the targets (default 2)
+  --skip-single      do not also run every engine at 1 thread
+  --repeat N         runs per engine and thread count; the best wall time counts (default 1)
+  --engines LIST     comma-separated subset of ${ENGINE_IDS.join(',')} (default: all)
+  --python PATH      Python 3 with gensim, used to measure and evaluate (default /usr/bin/python3)
+  --help             show this text
+`
+
+export class BenchUsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'BenchUsageError'
+  }
+}
+
+const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 1, engines: [...ENGINE_IDS], python: '/usr/bin/python3' }
+
+function positiveInteger(flag: string, value: string | undefined): number {
+  const n = Number(value)
+  if (value === undefined || !Number.isInteger(n) || n < 1) throw new BenchUsageError(`${flag} needs a whole number of at least 1, got ${value ?? 'nothing'}.`)
+  return n
+}
+
+function engineList(value: string | undefined): EngineId[] {
+  const names = (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
+  if (names.length === 0) throw new BenchUsageError(`--engines needs a comma-separated list of ${ENGINE_IDS.join(', ')}.`)
+  for (const name of names) {
+    if (!(ENGINE_IDS as readonly string[]).includes(name)) throw new BenchUsageError(`--engines: unknown engine "${name}"; choose from ${ENGINE_IDS.join(', ')}.`)
+  }
+  // Keep the canonical order so tables read the same whatever order was typed.
+  return ENGINE_IDS.filter((id) => names.includes(id))
+}
+
+/** Parses argv (without node and the script); returns 'help' when help was asked for. */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
+  const options: BenchOptions = { ...DEFAULTS, engines: [...DEFAULTS.engines] }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const eq = arg.indexOf('=')
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg
+    const takeValue = (): string | undefined => (eq > 0 && flag !== arg ? arg.slice(eq + 1) : argv[++i])
+    switch (flag) {
+      case '--threads': options.threads = positiveInteger(flag, takeValue()); break
+      case '--repeat': options.repeat = positiveInteger(flag, takeValue()); break
+      case '--engines': options.engines = engineList(takeValue()); break
+      case '--python': {
+        const value = takeValue()
+        if (!value) throw new BenchUsageError('--python needs the path of a Python 3 interpreter.')
+        options.python = value
+        break
+      }
+      case '--skip-single': options.skipSingle = true; break
+      case '--help': case '-h': return 'help'
+      default: throw new BenchUsageError(`unknown option ${arg}.`)
+    }
+  }
+  return options
+}
+
+/** The main thread count first, then 1 unless skipped or already the main count. */
+export function threadCounts(options: Pick<BenchOptions, 'threads' | 'skipSingle'>): number[] {
+  return options.skipSingle || options.threads === 1 ? [options.threads] : [options.threads, 1]
+}

@@ -1,0 +1,45 @@
+/** The printed report: one table row per engine and thread count, then the targets. */
+import { ENGINE_LABELS } from './engines'
+import { type ResultRow, type TargetCheck, hasQuality, speedRatio } from './results'
+
+const HEADER = ['engine', 'threads', 'wall s', 'words/s', 'peak MiB', 'analogy %', 'questions', 'WordSim ρ', '× gensim', '× gensim cf'] as const
+
+function cells(row: ResultRow, rows: readonly ResultRow[]): string[] {
+  const head = [ENGINE_LABELS[row.engine], `${row.threads}`]
+  if (row.status === 'unavailable') return [...head, `not available: ${row.reason}`]
+  const ratio = (baseline: 'gensim' | 'gensim-corpusfile'): string => {
+    const r = speedRatio(rows, row, baseline)
+    return r === null ? '–' : `×${r.toFixed(2)}`
+  }
+  const quality = hasQuality(row)
+    ? [(row.quality.analogyAccuracy * 100).toFixed(2), `${row.quality.analogyQuestions}`, row.quality.wordsimSpearman.toFixed(3)]
+    : ['–', '–', '–']
+  return [...head, row.wallSeconds.toFixed(1), Math.round(row.wordsPerSec).toLocaleString('en-US'), row.peakMiB.toFixed(0), ...quality, ratio('gensim'), ratio('gensim-corpusfile')]
+}
+
+/** Engine names left-aligned, figures right-aligned; a "not available" row spans the figure columns. */
+export function formatResultsTable(rows: readonly ResultRow[]): string {
+  const body = rows.map((row) => cells(row, rows))
+  const measured = [[...HEADER], ...body.filter((r) => r.length === HEADER.length)]
+  const widths = HEADER.map((_, c) => Math.max(...measured.map((r) => r[c]!.length)))
+  const line = (r: readonly string[]): string =>
+    r.map((cell, c) => (r.length !== HEADER.length && c === r.length - 1 ? cell : c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()
+  return [line(HEADER), ...body.map(line)].join('\n')
+}
+
+export function formatTargets(checks: readonly TargetCheck[]): string {
+  if (checks.length === 0) return 'Targets: none checked.'
+  return ['Targets:', ...checks.map((c) => `  ${c.status.toUpperCase().padEnd(4)}  ${c.name}\n        ${c.detail}`)].join('\n')
+}
+
+/** What the columns mean, printed under the table so a reader of a pasted report knows. */
+export function formatNotes(corpusTokens: number, epochs: number): string {
+  return [
+    `words/s = corpus tokens (${corpusTokens.toLocaleString('en-US')}) × epochs (${epochs}) / wall seconds of the whole process`,
+    '  (start to exit: reading, vocabulary, training, writing the vectors), the same definition for every engine.',
+    'peak MiB = the process tree\'s peak resident memory (getrusage RUSAGE_CHILDREN ru_maxrss).',
+    'analogy % = gensim evaluate_word_analogies on questions-words.txt over the questions in vocabulary (count shown);',
+    'WordSim ρ = Spearman of gensim evaluate_word_pairs on wordsim353.tsv. × gensim / × gensim cf = words/s ratio',
+    'to gensim LineSentence / gensim corpus_file at the same thread count.',
+  ].join('\n')
+}

@@ -1,0 +1,137 @@
+/**
+ * `npm run bench`: issue 3 §5. Prepares the corpus once, runs every engine one after another
+ * (never in parallel: the machine has two cores) through bench/measure.py, scores all vectors
+ * with gensim, prints the table and the targets, writes the results as JSON. Exit code 1 when a
+ * target fails or ours could not run, 2 on a usage or setup error.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { type PreparedCorpus, ensureCorpus } from './corpusCache'
+import { type EngineContext, ENGINE_LABELS, SETTINGS, engineCommand, unavailableReason } from './engines'
+import { evaluateVectors, evaluationData } from './evaluate'
+import { type Measurement, failureReason, lastJsonLine, measureCommand } from './measure'
+import { BENCH_USAGE, type BenchOptions, type EngineId, parseBenchArgs, threadCounts } from './options'
+import { formatNotes, formatResultsTable, formatTargets } from './report'
+import { BUSY_MACHINE_SHARE, type MeasuredRow, type ResultRow, checkTargets, exitCodeFor, measuredRow } from './results'
+
+const benchDir = import.meta.dirname
+const repoRoot = resolve(benchDir, '..')
+/** Corpus, vectors, logs and results: bench/.cache/ (gitignored). */
+const cacheDir = join(benchDir, '.cache')
+const cores = cpus().length
+const log = (line: string): void => { process.stderr.write(`[bench] ${line}\n`) }
+
+/** All repeats of one engine at one thread count, as a table row. */
+async function runEngine(engine: EngineId, threads: number, corpus: PreparedCorpus, context: EngineContext, repeat: number): Promise<ResultRow> {
+  const missing = unavailableReason(engine, context)
+  if (missing !== null) return { status: 'unavailable', engine, threads, reason: missing }
+  const command = engineCommand(engine, threads, corpus.file, context)
+  const runs: Measurement[] = []
+  let engineReport: unknown
+  for (let r = 1; r <= repeat; r++) {
+    log(`${ENGINE_LABELS[engine]} · ${threads} thread${threads === 1 ? '' : 's'}${repeat > 1 ? ` · run ${r}/${repeat}` : ''}`)
+    // A stale file from an earlier run must never pass for this run's output.
+    for (const file of [command.vectorsFile, ...command.extraFiles]) rmSync(file, { force: true })
+    const m = await measureCommand(context.python, benchDir, command.argv, join(cacheDir, 'logs', `${engine}-t${threads}`), repoRoot, log)
+    if (m.exitCode !== 0 || !existsSync(command.vectorsFile)) {
+      const reason = m.exitCode !== 0 ? failureReason(m, readFileSync(m.stderrFile, 'utf8')) : `no vectors were written to ${relative(repoRoot, command.vectorsFile)}`
+      log(`  failed: ${reason} (log: ${relative(repoRoot, m.stderrFile)})`)
+      return { status: 'unavailable', engine, threads, reason }
+    }
+    runs.push(m)
+    engineReport = lastJsonLine(readFileSync(m.stdoutFile, 'utf8'))
+    const busy = m.otherCpuSeconds === null ? 0 : m.otherCpuSeconds / (m.wallSeconds * cores)
+    log(`  ${m.wallSeconds.toFixed(1)} s, peak ${(m.maxRssKiB / 1024).toFixed(0)} MiB${busy > BUSY_MACHINE_SHARE ? `; other processes used ${(busy * 100).toFixed(0)}% of the CPU meanwhile` : ''}`)
+  }
+  for (const file of command.extraFiles) rmSync(file, { force: true })
+  return measuredRow(engine, threads, runs, { corpusTokens: corpus.tokens, epochs: SETTINGS.epochs, cores, vectorsFile: command.vectorsFile, engineReport })
+}
+
+function busyWarning(rows: readonly ResultRow[]): string {
+  const busy = rows.filter((r): r is MeasuredRow => r.status === 'ok' && (r.otherCpuShare ?? 0) > BUSY_MACHINE_SHARE)
+  if (busy.length === 0) return ''
+  const list = busy.map((r) => `${ENGINE_LABELS[r.engine]} at ${r.threads} (${((r.otherCpuShare ?? 0) * 100).toFixed(0)}%)`).join(', ')
+  return `\nWarning: other processes used more than ${BUSY_MACHINE_SHARE * 100}% of the CPU during ${list}; those figures are slower than on a quiet machine. Rerun when it is idle, or use --repeat.\n`
+}
+
+async function bench(options: BenchOptions): Promise<number> {
+  const python = spawnSync(options.python, ['--version'], { encoding: 'utf8' })
+  if (python.error || python.status !== 0) {
+    log(`The benchmark measures every engine with bench/measure.py and needs Python 3 at ${options.python}; pass --python <path>.`)
+    return 2
+  }
+  const data = evaluationData(repoRoot)
+  const corpus = ensureCorpus(cacheDir, log)
+  log(`corpus: ${relative(repoRoot, corpus.file)} (${corpus.tokens.toLocaleString('en-US')} tokens, ${corpus.lines.toLocaleString('en-US')} lines)`)
+  const context: EngineContext = { repoRoot, benchDir, python: options.python, vectorsDir: join(cacheDir, 'vectors') }
+  mkdirSync(context.vectorsDir, { recursive: true })
+  mkdirSync(join(cacheDir, 'logs'), { recursive: true })
+
+  const startedAt = new Date()
+  const loadAtStart = loadavg()
+  const rows: ResultRow[] = []
+  for (const threads of threadCounts(options)) {
+    for (const engine of options.engines) rows.push(await runEngine(engine, threads, corpus, context, options.repeat))
+  }
+
+  const measured = rows.filter((r): r is MeasuredRow => r.status === 'ok')
+  log(`evaluating ${measured.length} vector files with gensim`)
+  const scores = evaluateVectors(options.python, benchDir, data, measured.map((r) => r.vectorsFile))
+  for (const row of measured) row.quality = scores.get(row.vectorsFile) ?? row.quality
+
+  const targets = checkTargets(rows, options.threads)
+  const exitCode = exitCodeFor(targets)
+  const s = SETTINGS
+  process.stdout.write([
+    '',
+    `word2vec benchmark: State of the Union, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${s.epochs} epochs, alpha ${s.alpha}${options.repeat > 1 ? `, best of ${options.repeat}` : ''}`,
+    '',
+    formatResultsTable(rows),
+    '',
+    formatNotes(corpus.tokens, s.epochs),
+    busyWarning(rows),
+    formatTargets(targets),
+    '',
+  ].join('\n'))
+
+  const resultsFile = join(cacheDir, `results-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+  const results = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { cores, cpuModel: cpus()[0]?.model, loadAverageAtStart: loadAtStart, node: process.version, platform: process.platform },
+    corpus,
+    settings: SETTINGS,
+    options,
+    wordsPerSecDefinition: '(corpus tokens × epochs) / wall seconds of the whole process',
+    rows,
+    targets,
+    exitCode,
+  }
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n')
+  process.stdout.write(`\nResults: ${resultsFile}\n`)
+  return exitCode
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: BenchOptions | 'help'
+  try {
+    options = parseBenchArgs(argv)
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n\n${BENCH_USAGE}`)
+    return 2
+  }
+  if (options === 'help') {
+    process.stdout.write(BENCH_USAGE)
+    return 0
+  }
+  try {
+    return await bench(options)
+  } catch (error) {
+    log((error as Error).message)
+    return 2
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))
