@@ -122,10 +122,10 @@ export interface MemoryPlan {
 }
 
 /**
- * The first 64 KiB belong to the WebAssembly module's own static data (the math library's
- * tables for exp and log), which every instantiation writes; our regions start after it.
+ * The first 128 KiB belong to the WebAssembly module's own static data (the math library's
+ * tables for exp and log, and our sigmoid and softplus tables), which every instantiation writes; our regions start after it.
  */
-export const RESERVED_BYTES = 65536
+export const RESERVED_BYTES = 131072
 
 export function planMemory(input: MemoryPlanInput): MemoryPlan {
   const stride = rowStride(input.dim)
