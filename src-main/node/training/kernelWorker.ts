@@ -18,6 +18,8 @@ export interface KernelWorkerInit {
   readonly epochs: number
   readonly alpha: number
   readonly minAlpha: number
+  /** Minimum milliseconds between progress posts. */
+  readonly reportEvery: number
 }
 
 const port = parentPort
@@ -38,5 +40,6 @@ port.once('message', (init: KernelWorkerInit) => {
       Atomics.wait(init.control, CONTROL.state, RUN_STATE.paused)
     },
     now: () => performance.now(),
+    reportEvery: init.reportEvery,
   }).then(() => port.close())
 })

@@ -229,6 +229,7 @@ export class StreamingTrainer {
       const init: KernelWorkerInit = {
         module, memory: this.memory.memory, control: this.control, plan: this.plan,
         blockOffset: this.memory.blocks[t]!.offset, epochs: this.config.epochs, alpha: this.config.alpha, minAlpha: this.config.minAlpha,
+        reportEvery: options.reportEvery ?? 50,
       }
       worker.postMessage(init)
     })))
@@ -241,7 +242,7 @@ export class StreamingTrainer {
     let lastYield = performance.now()
     await runChunkLoop({
       kernel, block: this.memory.blocks[0]!, control: this.control, plan: this.plan, epochs: this.config.epochs,
-      alpha: this.config.alpha, minAlpha: this.config.minAlpha, post: onEvent, now: () => performance.now(),
+      alpha: this.config.alpha, minAlpha: this.config.minAlpha, post: onEvent, now: () => performance.now(), reportEvery: options.reportEvery ?? 50,
       waitWhilePaused: () => new Promise<void>((resolve) => this.resumeWaiters.push(resolve)),
       // Let pause and stop requests (and progress timers) in between chunks.
       betweenChunks: async () => {
