@@ -17,6 +17,15 @@ export const ENGINE_LABELS: Record<EngineId, string> = {
   fasttext: 'fastText',
 }
 
+/** What `w2v train --json` promises on its last stdout line. */
+export const OURS_SUMMARY_FIELDS = ['words', 'seconds', 'wordsPerSec', 'vocab', 'finalLoss'] as const
+
+/** The summary fields ours left out (all of them when the last line is not a JSON object). */
+export function missingSummaryFields(summary: unknown): string[] {
+  const object = typeof summary === 'object' && summary !== null ? summary : {}
+  return OURS_SUMMARY_FIELDS.filter((field) => !(field in object))
+}
+
 export interface EngineContext {
   repoRoot: string
   benchDir: string

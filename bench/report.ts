@@ -1,6 +1,6 @@
 /** The printed report: one table row per engine and thread count, then the targets. */
 import { ENGINE_LABELS } from './engines'
-import { type ResultRow, type TargetCheck, hasQuality, speedRatio } from './results'
+import { type ResultRow, type TargetCheck, hasQuality, speedRatio, threadsLabel } from './results'
 
 const HEADER = ['engine', 'threads', 'wall s', 'words/s', 'peak MiB', 'analogy %', 'questions', 'WordSim ρ', '× gensim', '× gensim cf'] as const
 
@@ -20,11 +20,19 @@ function cells(row: ResultRow, rows: readonly ResultRow[]): string[] {
 /** Engine names left-aligned, figures right-aligned; a "not available" row spans the figure columns. */
 export function formatResultsTable(rows: readonly ResultRow[]): string {
   const body = rows.map((row) => cells(row, rows))
-  const measured = [[...HEADER], ...body.filter((r) => r.length === HEADER.length)]
-  const widths = HEADER.map((_, c) => Math.max(...measured.map((r) => r[c]!.length)))
+  const all = [[...HEADER], ...body]
+  // The spanning cell of a "not available" row does not widen the figure columns.
+  const widths = HEADER.map((_, c) => Math.max(...all.filter((r) => c < r.length - 1 || r.length === HEADER.length).map((r) => r[c]!.length)))
   const line = (r: readonly string[]): string =>
     r.map((cell, c) => (r.length !== HEADER.length && c === r.length - 1 ? cell : c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()
   return [line(HEADER), ...body.map(line)].join('\n')
+}
+
+/** Rows that ran but could not be scored, with the reason, so the dashes in the table are explained. */
+export function formatQualityErrors(rows: readonly ResultRow[]): string {
+  return rows
+    .flatMap((r) => (r.status === 'ok' && 'error' in r.quality ? [`No scores for ${ENGINE_LABELS[r.engine]} at ${threadsLabel(r.threads)}: ${r.quality.error}`] : []))
+    .join('\n')
 }
 
 export function formatTargets(checks: readonly TargetCheck[]): string {

@@ -88,6 +88,10 @@ export function measuredRow(engine: EngineId, threads: number, runs: readonly Ru
   }
 }
 
+export function threadsLabel(n: number): string {
+  return `${n} thread${n === 1 ? '' : 's'}`
+}
+
 export function findRow(rows: readonly ResultRow[], engine: EngineId, threads: number): ResultRow | undefined {
   return rows.find((r) => r.engine === engine && r.threads === threads)
 }
@@ -110,7 +114,7 @@ const wps = (n: number): string => `${Math.round(n).toLocaleString('en-US')} wor
 /** Checks every target at `threads` (the main thread count) and that ours ran at every thread count. */
 export function checkTargets(rows: readonly ResultRow[], threads: number): TargetCheck[] {
   const names = [
-    `speed: ours ≥ ${TARGETS.minSpeedRatio} × gensim words/s at ${threads} threads`,
+    `speed: ours ≥ ${TARGETS.minSpeedRatio} × gensim words/s at ${threadsLabel(threads)}`,
     `analogy: ours ≥ gensim − ${TARGETS.maxAnalogyDropPoints} points`,
     `WordSim: ours ρ ≥ gensim ρ − ${TARGETS.maxSpearmanDrop}`,
     `memory: ours peak ≤ ${TARGETS.maxMemoryRatio} × gensim peak`,
@@ -122,7 +126,7 @@ export function checkTargets(rows: readonly ResultRow[], threads: number): Targe
     name: 'ours ran at every thread count',
     ...(oursRows.every((r) => r.status === 'ok')
       ? { status: 'pass' as const, detail: `threads ${oursRows.map((r) => r.threads).join(', ')}` }
-      : { status: 'fail' as const, detail: oursRows.filter((r) => r.status === 'unavailable').map((r) => `${r.threads} threads: ${r.reason}`).join('; ') }),
+      : { status: 'fail' as const, detail: oursRows.filter((r) => r.status === 'unavailable').map((r) => `${threadsLabel(r.threads)}: ${r.reason}`).join('; ') }),
   }]
 
   const ours = findRow(rows, 'ours', threads)

@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { type PreparedCorpus, ensureCorpus } from './corpusCache'
-import { type EngineContext, ENGINE_LABELS, SETTINGS, engineCommand, unavailableReason } from './engines'
+import { type EngineContext, ENGINE_LABELS, SETTINGS, engineCommand, missingSummaryFields, unavailableReason } from './engines'
 import { evaluateVectors, evaluationData } from './evaluate'
 import { type Measurement, failureReason, lastJsonLine, measureCommand } from './measure'
 import { BENCH_USAGE, type BenchOptions, type EngineId, parseBenchArgs, threadCounts } from './options'
-import { formatNotes, formatResultsTable, formatTargets } from './report'
-import { BUSY_MACHINE_SHARE, type MeasuredRow, type ResultRow, checkTargets, exitCodeFor, measuredRow } from './results'
+import { formatNotes, formatQualityErrors, formatResultsTable, formatTargets } from './report'
+import { BUSY_MACHINE_SHARE, type MeasuredRow, type ResultRow, checkTargets, exitCodeFor, measuredRow, threadsLabel } from './results'
 
 const benchDir = import.meta.dirname
 const repoRoot = resolve(benchDir, '..')
@@ -31,7 +31,7 @@ async function runEngine(engine: EngineId, threads: number, corpus: PreparedCorp
   const runs: Measurement[] = []
   let engineReport: unknown
   for (let r = 1; r <= repeat; r++) {
-    log(`${ENGINE_LABELS[engine]} · ${threads} thread${threads === 1 ? '' : 's'}${repeat > 1 ? ` · run ${r}/${repeat}` : ''}`)
+    log(`${ENGINE_LABELS[engine]} · ${threadsLabel(threads)}${repeat > 1 ? ` · run ${r}/${repeat}` : ''}`)
     // A stale file from an earlier run must never pass for this run's output.
     for (const file of [command.vectorsFile, ...command.extraFiles]) rmSync(file, { force: true })
     const m = await measureCommand(context.python, benchDir, command.argv, join(cacheDir, 'logs', `${engine}-t${threads}`), repoRoot, log)
@@ -42,6 +42,8 @@ async function runEngine(engine: EngineId, threads: number, corpus: PreparedCorp
     }
     runs.push(m)
     engineReport = lastJsonLine(readFileSync(m.stdoutFile, 'utf8'))
+    const missingFields = engine === 'ours' ? missingSummaryFields(engineReport) : []
+    if (missingFields.length > 0) log(`  warning: the last stdout line of w2v train --json lacks ${missingFields.join(', ')}`)
     const busy = m.otherCpuSeconds === null ? 0 : m.otherCpuSeconds / (m.wallSeconds * cores)
     log(`  ${m.wallSeconds.toFixed(1)} s, peak ${(m.maxRssKiB / 1024).toFixed(0)} MiB${busy > BUSY_MACHINE_SHARE ? `; other processes used ${(busy * 100).toFixed(0)}% of the CPU meanwhile` : ''}`)
   }
@@ -52,7 +54,7 @@ async function runEngine(engine: EngineId, threads: number, corpus: PreparedCorp
 function busyWarning(rows: readonly ResultRow[]): string {
   const busy = rows.filter((r): r is MeasuredRow => r.status === 'ok' && (r.otherCpuShare ?? 0) > BUSY_MACHINE_SHARE)
   if (busy.length === 0) return ''
-  const list = busy.map((r) => `${ENGINE_LABELS[r.engine]} at ${r.threads} (${((r.otherCpuShare ?? 0) * 100).toFixed(0)}%)`).join(', ')
+  const list = busy.map((r) => `${ENGINE_LABELS[r.engine]} at ${threadsLabel(r.threads)} (${((r.otherCpuShare ?? 0) * 100).toFixed(0)}%)`).join(', ')
   return `\nWarning: other processes used more than ${BUSY_MACHINE_SHARE * 100}% of the CPU during ${list}; those figures are slower than on a quiet machine. Rerun when it is idle, or use --repeat.\n`
 }
 
@@ -77,7 +79,7 @@ async function bench(options: BenchOptions): Promise<number> {
   }
 
   const measured = rows.filter((r): r is MeasuredRow => r.status === 'ok')
-  log(`evaluating ${measured.length} vector files with gensim`)
+  if (measured.length > 0) log(`evaluating ${measured.length} vector files with gensim`)
   const scores = evaluateVectors(options.python, benchDir, data, measured.map((r) => r.vectorsFile))
   for (const row of measured) row.quality = scores.get(row.vectorsFile) ?? row.quality
 
@@ -89,6 +91,7 @@ async function bench(options: BenchOptions): Promise<number> {
     `word2vec benchmark: State of the Union, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${s.epochs} epochs, alpha ${s.alpha}${options.repeat > 1 ? `, best of ${options.repeat}` : ''}`,
     '',
     formatResultsTable(rows),
+    ...[formatQualityErrors(rows)].filter((text) => text !== ''),
     '',
     formatNotes(corpus.tokens, s.epochs),
     busyWarning(rows),

@@ -43,7 +43,11 @@ export const PARAM = {
   context: 136, // u32 pointer, scratch: i32[2 · window], a CBOW window's context words
 } as const
 
-export const PARAM_BLOCK_BYTES = 144
+/**
+ * 256 bytes, not the 144 the fields need: each thread writes its block constantly (its generator
+ * state on every draw), and blocks sharing a cache line made two threads slower than one.
+ */
+export const PARAM_BLOCK_BYTES = 256
 
 export const MODEL_CODE = { skipgram: 0, cbow: 1 } as const
 export const LOSS_CODE = { negSampling: 0, naiveSoftmax: 1 } as const
@@ -89,7 +93,8 @@ export function scratchLayout(stride: number, negatives: number, window: number,
   const sentence = take(4 * MAX_SENTENCE)
   const scores = take(naiveSoftmax ? 4 * vocabSize : 0)
   const context = take(4 * 2 * window)
-  return { neu1e, hidden, targets, gradients, sentence, scores, context, bytes: offset }
+  // Whole cache lines (and then some) per thread, for the same reason as PARAM_BLOCK_BYTES.
+  return { neu1e, hidden, targets, gradients, sentence, scores, context, bytes: Math.ceil(offset / 256) * 256 }
 }
 
 export interface MemoryPlanInput {
@@ -131,9 +136,9 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
   const stride = rowStride(input.dim)
   const scratch = scratchLayout(stride, input.negatives, input.window, input.vocabSize, input.naiveSoftmax)
   let offset = RESERVED_BYTES
-  const take = (bytes: number): number => {
-    const at = offset
-    offset = align16(offset + bytes)
+  const take = (bytes: number, alignment = 16): number => {
+    const at = Math.ceil(offset / alignment) * alignment
+    offset = align16(at + bytes)
     return at
   }
   const matrixBytes = 4 * input.vocabSize * stride
@@ -146,8 +151,8 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
     keepProbability: take(4 * input.vocabSize),
     ids: take(4 * input.tokens),
     sentenceEnds: take(4 * input.sentences),
-    paramBlocks: take(PARAM_BLOCK_BYTES * input.threads),
-    scratch: take(scratch.bytes * input.threads),
+    paramBlocks: take(PARAM_BLOCK_BYTES * input.threads, 256),
+    scratch: take(scratch.bytes * input.threads, 256),
     scratchLayout: scratch,
     bytes: offset,
   }

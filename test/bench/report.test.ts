@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { failureReason, lastJsonLine } from '../../bench/measure'
-import { formatResultsTable, formatTargets } from '../../bench/report'
+import { formatQualityErrors, formatResultsTable, formatTargets } from '../../bench/report'
 import { type ResultRow, measuredRow } from '../../bench/results'
 
 const measured = (engine: 'ours' | 'gensim' | 'gensim-corpusfile', seconds: number): ResultRow => ({
@@ -18,6 +18,11 @@ describe('formatResultsTable', () => {
     expect(lines[3]).toMatch(/^ours\s+1\s+not available: exit code 2: unknown command "train"$/)
     // Figures are right-aligned under their headers.
     expect(lines[1]!.indexOf('22.0') + 4).toBe(lines[0]!.indexOf('wall s') + 6)
+  })
+
+  it('makes the engine column as wide as the longest name, also from a "not available" row', () => {
+    const lines = formatResultsTable([measured('ours', 20), { status: 'unavailable', engine: 'gensim', threads: 2, reason: 'not installed' }]).split('\n')
+    expect(lines[1]!.indexOf(' 2  ')).toBe(lines[2]!.indexOf(' 2  '))
   })
 
   it('shows a dash where a score is missing', () => {
@@ -50,5 +55,13 @@ describe('lastJsonLine', () => {
     expect(lastJsonLine('{"progress":0.5}\n{"words":9,"seconds":1}\n')).toEqual({ words: 9, seconds: 1 })
     expect(lastJsonLine('done\n')).toBeUndefined()
     expect(lastJsonLine('')).toBeUndefined()
+  })
+})
+
+describe('formatQualityErrors', () => {
+  it('explains the rows whose vectors could not be scored', () => {
+    const rows = [measured('gensim', 22), { ...measured('ours', 20), quality: { error: 'evaluation failed: no gensim' } }]
+    expect(formatQualityErrors(rows)).toBe('No scores for ours at 2 threads: evaluation failed: no gensim')
+    expect(formatQualityErrors([measured('gensim', 22)])).toBe('')
   })
 })

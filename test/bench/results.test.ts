@@ -86,7 +86,7 @@ describe('checkTargets', () => {
   it('fails when ours ran at 2 threads but not at 1', () => {
     const rows: ResultRow[] = [row('ours', 2, 20, 100), row('gensim', 2, 25, 100), { status: 'unavailable', engine: 'ours', threads: 1, reason: 'crashed' }]
     const checks = checkTargets(rows, 2)
-    expect(checks.at(-1)).toMatchObject({ status: 'fail', detail: '1 threads: crashed' })
+    expect(checks.at(-1)).toMatchObject({ status: 'fail', detail: '1 thread: crashed' })
   })
 
   it('fails the quality targets when a score is missing', () => {
