@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src-main/electron-main/index.ts'),
           trainer: resolve('src-main/trainer/index.ts'),
+          // Training threads load this file beside the trainer's bundle.
+          kernelWorker: resolve('src-main/node/training/kernelWorker.ts'),
         },
       },
     },

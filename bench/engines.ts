@@ -47,9 +47,10 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
   const base = join(context.vectorsDir, `${engine}-t${threads}`)
   switch (engine) {
     case 'ours':
-      // node --import tsx is what `npm run w2v` runs, minus npm's and tsx's launcher processes.
+      // The bundled command (npm run build:cli), as the app ships it: running the TypeScript
+      // sources through tsx would add a transpiler to the process and to every training thread.
       return {
-        argv: [process.execPath, '--import', 'tsx', join(context.repoRoot, 'src-main/cli/w2v.ts'), 'train',
+        argv: [process.execPath, join(context.repoRoot, 'out/cli/w2v.js'), 'train',
           '--corpus', corpus, '--out', `${base}.txt`, '--model', s.model, '--loss', 'negSampling',
           '--dim', `${s.dim}`, '--window', `${s.window}`, '--negative', `${s.negative}`, '--min-count', `${s.minCount}`,
           '--sample', `${s.sample}`, '--alpha', `${s.alpha}`, '--epochs', `${s.epochs}`, '--threads', `${threads}`,
@@ -83,9 +84,8 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
 export function unavailableReason(engine: EngineId, context: EngineContext): string | null {
   switch (engine) {
     case 'ours': {
-      const cli = join(context.repoRoot, 'src-main/cli/w2v.ts')
-      if (!existsSync(cli)) return `${cli} does not exist`
-      return existsSync(join(context.repoRoot, 'node_modules/tsx')) ? null : 'tsx is not installed (run npm ci)'
+      const cli = join(context.repoRoot, 'out/cli/w2v.js')
+      return existsSync(cli) ? null : `${cli} does not exist (run npm run build:cli)`
     }
     case 'gensim':
     case 'gensim-corpusfile': {

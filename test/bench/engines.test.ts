@@ -22,9 +22,9 @@ describe('engineCommand', () => {
     expect(SETTINGS.model).toBe('skipgram')
   })
 
-  it('runs ours as `w2v train --json` under node with tsx, writing word2vec text', () => {
+  it('runs ours as the bundled `w2v train --json` under node, writing word2vec text', () => {
     const command = engineCommand('ours', 1, '/c.txt', context)
-    expect(command.argv.slice(1, 5)).toEqual(['--import', 'tsx', '/repo/src-main/cli/w2v.ts', 'train'])
+    expect(command.argv.slice(1, 3)).toEqual(['/repo/out/cli/w2v.js', 'train'])
     expect(command.argv).toContain('--json')
     expect(flag(command.argv, '--model')).toBe('skipgram')
     expect(flag(command.argv, '--loss')).toBe('negSampling')

@@ -1,0 +1,20 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { plantedSynonymsText } from '../support/syntheticCorpus'
+
+describe('bundled w2v (npm run build:cli)', () => {
+  it('trains with two worker threads from plain JavaScript, finding its worker and kernels', () => {
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { stdio: 'pipe' })
+    const dir = mkdtempSync(join(tmpdir(), 'w2v-bundle-'))
+    const corpus = join(dir, 'c.txt')
+    writeFileSync(corpus, plantedSynonymsText(2000))
+    const out = join(dir, 'v.bin')
+    const stdout = execFileSync(process.execPath, ['out/cli/w2v.js', 'train', '--corpus', corpus, '--out', out, '--threads', '2', '--min-count', '1', '--dim', '8', '--epochs', '1', '--json'], { encoding: 'utf8' })
+    const summary = JSON.parse(stdout.trim().split('\n').at(-1)!) as { threads: number; kernel: string; vocab: number }
+    expect(summary).toMatchObject({ threads: 2, kernel: 'wasm-simd' })
+    expect(readFileSync(out).toString('latin1').split('\n')[0]).toBe(`${summary.vocab} 8`)
+  })
+})
