@@ -12,7 +12,7 @@ export const RUN_STATE = { running: 0, paused: 1, stopping: 2 } as const
 export type ChunkLoopEvent =
   | { readonly type: 'progress'; readonly words: number; readonly lossSum: number; readonly lossCount: number }
   | { readonly type: 'paused' }
-  | { readonly type: 'diverged'; readonly chunk: number; readonly alpha: number }
+  | { readonly type: 'diverged'; readonly chunk: number; readonly value: number }
   | { readonly type: 'finished' }
 
 export interface ChunkLoopOptions {
@@ -71,10 +71,11 @@ export async function runChunkLoop(options: ChunkLoopOptions): Promise<void> {
     const alphaStart = learningRateAt(options, before / totalWords)
     block.setChunk(plan.firstSentence[c]!, plan.firstSentence[c + 1]!, words, alphaStart, learningRateAt(options, (before + words) / totalWords))
     kernel.trainChunk(block.offset)
-    if (!Number.isFinite(block.totals().lossSum)) {
+    const lossSum = block.totals().lossSum
+    if (!Number.isFinite(lossSum)) {
       // Stop every thread before the bad values spread into a saved state.
       Atomics.store(control, CONTROL.state, RUN_STATE.stopping)
-      post({ type: 'diverged', chunk: k, alpha: alphaStart })
+      post({ type: 'diverged', chunk: k, value: lossSum })
       break
     }
     if (now() - lastReport >= reportEvery) flush()

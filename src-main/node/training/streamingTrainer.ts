@@ -127,8 +127,7 @@ export class StreamingTrainer {
     let windowLoss = 0
     let windowCount = 0
     let epochLoss = { epoch: 0, sum: 0, count: 0 }
-    let diverged: { chunk: number; alpha: number } | null = null
-    let crash: Error | null = null
+    let diverged: { chunk: number; value: number } | null = null
 
     const report = (): void => {
       const elapsed = elapsedMs() / 1000
@@ -174,21 +173,13 @@ export class StreamingTrainer {
       if (windowCount > 0 && this.runState === 'running') report()
     }, reportEvery)
     try {
-      const threads = await this.startThreads(options, onEvent).catch((error: unknown) => {
-        crash = error instanceof Error ? error : new Error(String(error))
-        return 0
-      })
-      if (threads === 0 && !crash) {
-        throw new Error('No training thread could be started.')
-      }
-      if (crash) throw crash
+      const threads = await this.startThreads(options, onEvent)
       report()
       if (diverged) {
-        const d = diverged as { chunk: number; alpha: number }
-        const epoch = Math.floor(d.chunk / this.plan.chunks) + 1
+        const { chunk, value } = diverged as { chunk: number; value: number }
         throw new TrainingDivergedError({
-          at: `epoch ${epoch} (${((100 * this.wordsBeforeChunk(d.chunk)) / Math.max(1, this.totalWords)).toFixed(0)}% of the run)`,
-          quantity: 'loss', value: NaN, learningRate: this.config.alpha, setting: 'alpha',
+          at: `epoch ${Math.floor(chunk / this.plan.chunks) + 1} (${((100 * this.wordsBeforeChunk(chunk)) / Math.max(1, this.totalWords)).toFixed(0)}% of the run)`,
+          quantity: 'loss', value, learningRate: this.config.alpha, setting: 'alpha',
         })
       }
       const seconds = elapsedMs() / 1000
@@ -205,22 +196,37 @@ export class StreamingTrainer {
     }
   }
 
-  /** Runs the threads to the end; resolves with how many ran. Falls back to this thread if workers cannot start. */
+  /**
+   * Runs the threads to the end; resolves with how many trained. A thread that fails to start
+   * leaves its share to the others (it never claimed a chunk); if none starts, training runs on
+   * this thread. Either way the user is told. A thread that fails after starting is a crash.
+   */
   private async startThreads(options: StreamingRunOptions, onEvent: (event: ChunkLoopEvent) => void): Promise<number> {
-    const threads = this.config.threads
     const module = options.kernel.kind === 'wasm-simd' ? options.kernel.module : null
-    let workers: Worker[]
-    try {
-      workers = Array.from({ length: threads }, startWorker)
-    } catch (error) {
-      options.onNotice?.(`Training threads could not be started (${(error as Error).message}); training on one thread.`)
-      await this.runOnThisThread(options, onEvent)
-      return 1
-    }
-    this.activeThreads = threads
-    await Promise.all(workers.map((worker, t) => new Promise<void>((resolve, reject) => {
-      worker.on('message', onEvent)
+    const failures: string[] = []
+    this.activeThreads = this.config.threads
+    const runWorker = (t: number): Promise<void> => new Promise<void>((resolve, reject) => {
+      let worker: Worker
+      try {
+        worker = startWorker()
+      } catch (error) {
+        failures.push((error as Error).message)
+        this.activeThreads--
+        resolve()
+        return
+      }
+      let started = false
+      worker.on('message', (event: ChunkLoopEvent) => {
+        started = true
+        onEvent(event)
+      })
       worker.once('error', (error) => {
+        if (!started) {
+          failures.push(error.message)
+          this.activeThreads--
+          resolve()
+          return
+        }
         Atomics.store(this.control, CONTROL.state, RUN_STATE.stopping)
         Atomics.notify(this.control, CONTROL.state)
         reject(new Error(`Training thread ${t + 1} crashed: ${error.message}`))
@@ -232,8 +238,17 @@ export class StreamingTrainer {
         reportEvery: options.reportEvery ?? 50,
       }
       worker.postMessage(init)
-    })))
-    return threads
+    })
+    await Promise.all(Array.from({ length: this.config.threads }, (_, t) => runWorker(t)))
+    const started = this.config.threads - failures.length
+    if (failures.length > 0) {
+      options.onNotice?.(started > 0
+        ? `${failures.length} of ${this.config.threads} training threads could not start (${failures[0]}); the others did the work.`
+        : `Training threads could not be started (${failures[0]}); training on one thread.`)
+    }
+    if (started > 0) return started
+    await this.runOnThisThread(options, onEvent)
+    return 1
   }
 
   private async runOnThisThread(options: StreamingRunOptions, onEvent: (event: ChunkLoopEvent) => void): Promise<void> {
