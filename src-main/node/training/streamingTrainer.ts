@@ -54,6 +54,8 @@ export interface StreamingRunOptions {
   /** Something the user should know that does not stop training (e.g. running on one thread). */
   readonly onNotice?: (message: string) => void
   readonly reportEvery?: number
+  /** Starts one training thread; replaceable so a host (or a test) can supply its own. */
+  readonly startWorker?: () => Worker
 }
 
 type RunState = 'idle' | 'running' | 'paused' | 'finished'
@@ -208,7 +210,7 @@ export class StreamingTrainer {
     const runWorker = (t: number): Promise<void> => new Promise<void>((resolve, reject) => {
       let worker: Worker
       try {
-        worker = startWorker()
+        worker = (options.startWorker ?? startWorker)()
       } catch (error) {
         failures.push((error as Error).message)
         this.activeThreads--

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
 import { type StreamingConfig, TrainingDivergedError, word2vecDefaults } from '../../../src-main/core/training/index'
@@ -109,5 +110,17 @@ describe('StreamingTrainer', () => {
     expect(result.kernel).toBe('typescript')
     expect(result.finalLoss).toBeGreaterThan(0)
     expect(result.finalLoss).toBeLessThan(5)
+  })
+
+  it.each([
+    ['the worker cannot be created', () => { throw new Error('no threads here') }],
+    ['the worker fails while loading', () => new Worker('throw new Error("no threads here")', { eval: true })],
+  ])('falls back to one thread with a notice when %s', async (_why, startWorker) => {
+    const notices: string[] = []
+    const trainer = StreamingTrainer.create(vocabulary.counts, corpus, { ...config, threads: 2, epochs: 1 })
+    const result = await trainer.run({ kernel, startWorker, onNotice: (m) => notices.push(m) })
+    expect(result.threads).toBe(1)
+    expect(result.wordsDone).toBe(result.totalWords)
+    expect(notices).toEqual([expect.stringMatching(/Training threads could not be started \(.*no threads here\); training on one thread\./)])
   })
 })
