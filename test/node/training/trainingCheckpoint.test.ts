@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { COURSE_PRESET, CourseTrainer, word2vecDefaults } from '../../../src-main/core/training/index'
+import { writeCheckpoint } from '../../../src-main/node/checkpointFile'
+import { chooseKernel } from '../../../src-main/node/training/kernelModule'
+import { StreamingTrainer } from '../../../src-main/node/training/streamingTrainer'
+import { loadTrainingCheckpoint, saveTrainingCheckpoint } from '../../../src-main/node/training/trainingCheckpoint'
+import { plantedSynonymsText } from '../../support/syntheticCorpus'
+
+const dir = mkdtempSync(join(tmpdir(), 'w2v-ckpt-'))
+const raw = rawCorpusFromText(plantedSynonymsText(800))
+const { vocabulary } = buildVocabulary(raw, { minCount: 1 })
+const corpus = encodeCorpus(raw, vocabulary)
+const corpusSettings = { tokenizer: {}, minCount: 1 }
+
+describe('training checkpoints', () => {
+  it('round-trips a word2vec run: vocabulary, both matrices, position and generator states', async () => {
+    const config = { ...word2vecDefaults('skipgram', 2), dim: 8, epochs: 1 }
+    const trainer = StreamingTrainer.create(vocabulary.counts, corpus, config)
+    await trainer.run({ kernel: chooseKernel() })
+    const state = trainer.exportState()
+    const path = join(dir, 'w2v.w2vckpt')
+    await saveTrainingCheckpoint(path, { settings: { schedule: 'word2vec', config }, corpus: corpusSettings, vocabulary, training: { schedule: 'word2vec', state } })
+    const loaded = await loadTrainingCheckpoint(path)
+    expect(loaded.settings).toEqual({ schedule: 'word2vec', config })
+    expect(loaded.corpus).toEqual(corpusSettings)
+    expect(loaded.vocabulary.words).toEqual(vocabulary.words)
+    expect(loaded.vocabulary.counts).toEqual(vocabulary.counts)
+    expect(loaded.training).toEqual({ schedule: 'word2vec', state })
+  })
+
+  it('round-trips a course run with Adam’s moments', async () => {
+    const config = { ...COURSE_PRESET, optimizer: 'adam' as const, iterations: 50, batchSize: 5 }
+    const trainer = new CourseTrainer(corpus, vocabulary, config)
+    trainer.runIterations(20)
+    const state = trainer.exportState()
+    const path = join(dir, 'course.w2vckpt')
+    await saveTrainingCheckpoint(path, { settings: { schedule: 'cs224n', config }, corpus: corpusSettings, vocabulary, training: { schedule: 'cs224n', state } })
+    const loaded = await loadTrainingCheckpoint(path)
+    expect(loaded.training).toEqual({ schedule: 'cs224n', state })
+    // And the loaded state continues the run exactly as the original does.
+    const original = new CourseTrainer(corpus, vocabulary, config, state)
+    const resumed = new CourseTrainer(corpus, vocabulary, config, loaded.training.state as typeof state)
+    original.runIterations(30)
+    resumed.runIterations(30)
+    expect(resumed.centerWordVectors).toEqual(original.centerWordVectors)
+  })
+
+  it('rejects a valid checkpoint file that is not a training run', async () => {
+    const path = join(dir, 'other.w2vckpt')
+    await writeCheckpoint(path, { meta: { format: 'something-else' }, arrays: {} })
+    await expect(loadTrainingCheckpoint(path)).rejects.toThrow(/is not a training checkpoint of Word2Vec Studio/)
+  })
+})
