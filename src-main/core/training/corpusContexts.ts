@@ -1,7 +1,7 @@
 import type { TrainingCorpus } from '../corpus/corpusTypes'
 import { type AliasTable, aliasDraw } from '../corpus/sampling'
 import type { ContextSource, ContextWindow } from '../minibatch'
-import type { NegativeSampler } from '../negSampling'
+import { type NegativeSampler, courseNegativeSampler } from '../negSampling'
 import type { Random } from '../random'
 import { NoTrainingContextError } from './trainingErrors'
 
@@ -119,12 +119,5 @@ export function noiseSampler(table: AliasTable, random: Random, K: number): Nega
   if (drawable < 2) throw new RangeError('Negative sampling needs at least two words with a non-zero sampling weight.')
   if (!Number.isInteger(K) || K < 0) throw new RangeError(`The number of negative samples must be a whole number, not ${K}.`)
 
-  return (outsideWordIdx) => {
-    const indices: number[] = []
-    while (indices.length < K) {
-      const idx = aliasDraw(table, random.nextInt(n), random.nextFloat())
-      if (idx !== outsideWordIdx) indices.push(idx)
-    }
-    return indices
-  }
+  return courseNegativeSampler(() => aliasDraw(table, random.nextInt(n), random.nextFloat()), K)
 }

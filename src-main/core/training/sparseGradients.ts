@@ -111,6 +111,21 @@ function rowDot(a: Float64Array, aOffset: number, b: Float64Array, bOffset: numb
   return s
 }
 
+/** For one score u_wᵀv_c with ∂J/∂score = delta: ∂J/∂v_c += delta·u_w and ∂J/∂u_w += delta·v_c. */
+function accumulateScoreGradient(
+  delta: number, w: number, centerWordVec: Float64Array, centerOffset: number, outsideVectors: Float64Array,
+  gradCenterVec: Float64Array, gradOutsideVectors: SparseRowGradient,
+): void {
+  const d = gradCenterVec.length
+  const uOffset = w * d
+  const gOffset = gradOutsideVectors.rowOffset(w)
+  const g = gradOutsideVectors.values
+  for (let k = 0; k < d; k++) {
+    gradCenterVec[k]! += delta * outsideVectors[uOffset + k]!
+    g[gOffset + k]! += delta * centerWordVec[centerOffset + k]!
+  }
+}
+
 /** Negative sampling for one pair (CS224n A2, eq. 4), touching only u_o and the K negatives' rows. */
 export function sparseNegSamplingLossAndGradient(
   centerWordVec: Float64Array, centerOffset: number, outsideWordIdx: number, outsideVectors: Float64Array,
@@ -121,16 +136,10 @@ export function sparseNegSamplingLossAndGradient(
   // Index −1 is the true outside word, then the negatives: one loop, as the sign is all that differs.
   for (let j = -1; j < negSampleWordIndices.length; j++) {
     const w = j < 0 ? outsideWordIdx : negSampleWordIndices[j]!
-    const uOffset = w * d
-    const score = rowDot(outsideVectors, uOffset, centerWordVec, centerOffset, d)
+    const score = rowDot(outsideVectors, w * d, centerWordVec, centerOffset, d)
     loss -= j < 0 ? logSigmoid(score) : logSigmoid(-score)
     const delta = scale * (j < 0 ? sigmoid(score) - 1 : sigmoid(score))
-    const gOffset = gradOutsideVectors.rowOffset(w)
-    const g = gradOutsideVectors.values
-    for (let k = 0; k < d; k++) {
-      gradCenterVec[k]! += delta * outsideVectors[uOffset + k]!
-      g[gOffset + k]! += delta * centerWordVec[centerOffset + k]!
-    }
+    accumulateScoreGradient(delta, w, centerWordVec, centerOffset, outsideVectors, gradCenterVec, gradOutsideVectors)
   }
   return loss
 }
@@ -162,13 +171,7 @@ export function sparseNaiveSoftmaxLossAndGradient(
   const loss = max + Math.log(sum) - scoreO
   for (let w = 0; w < vocabSize; w++) {
     const delta = scale * (scores[w]! / sum - (w === outsideWordIdx ? 1 : 0))
-    const uOffset = w * d
-    const gOffset = gradOutsideVectors.rowOffset(w)
-    const g = gradOutsideVectors.values
-    for (let k = 0; k < d; k++) {
-      gradCenterVec[k]! += delta * outsideVectors[uOffset + k]!
-      g[gOffset + k]! += delta * centerWordVec[centerOffset + k]!
-    }
+    accumulateScoreGradient(delta, w, centerWordVec, centerOffset, outsideVectors, gradCenterVec, gradOutsideVectors)
   }
   return loss
 }
