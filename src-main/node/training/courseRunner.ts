@@ -27,12 +27,14 @@ export interface CourseRunResult {
  */
 export class CourseRunner {
   private stopping = false
+  private running = false
   private pauseRequested: (() => void) | null = null
   private resumeWaiter: (() => void) | null = null
 
   constructor(readonly trainer: CourseTrainer) {}
 
   async run(options: { onProgress?: (progress: CourseProgressEvent) => void; reportEvery?: number } = {}): Promise<CourseRunResult> {
+    this.running = true
     const reportEvery = options.reportEvery ?? 50
     const total = this.trainer.config.iterations
     const startIteration = this.trainer.iteration
@@ -77,11 +79,15 @@ export class CourseRunner {
       await new Promise<void>((resolve) => setImmediate(resolve))
     }
     report()
+    this.running = false
+    this.pauseRequested?.()
+    this.pauseRequested = null
     return { iterations: this.trainer.iteration, seconds: activeMs / 1000, finalLoss: this.trainer.expLoss ?? lastLoss, stopped: !this.trainer.done }
   }
 
-  /** Resolves once the current slice has finished and the run waits. */
+  /** Resolves once the current slice has finished and the run waits (at once if it is not running). */
   pause(): Promise<void> {
+    if (!this.running) return Promise.resolve()
     return new Promise<void>((resolve) => (this.pauseRequested = resolve))
   }
 

@@ -42,6 +42,8 @@ export interface StreamingResult {
 
 /** Everything needed to continue a run where it stood (with its config and vocabulary). */
 export interface StreamingState {
+  /** Words in one epoch of the corpus the run trained on: a resume must see the same corpus. */
+  readonly wordsPerEpoch: number
   readonly nextChunk: number
   readonly rngStates: readonly string[]
   readonly centerWordVectors: Float32Array
@@ -107,7 +109,11 @@ export class StreamingTrainer {
         if (saved !== undefined) block.rngState = BigInt(saved)
       })
     }
-    return new StreamingTrainer(memory, config, pieces, resume)
+    const trainer = new StreamingTrainer(memory, config, pieces, resume)
+    if (resume && resume.wordsPerEpoch !== trainer.plan.wordsPerEpoch) {
+      throw new TrainingResumeError(`The saved run trained on ${resume.wordsPerEpoch.toLocaleString('en-US')} words per epoch but this corpus has ${trainer.plan.wordsPerEpoch.toLocaleString('en-US')}; resume with the corpus and settings of the saved run.`)
+    }
+    return trainer
   }
 
   get totalWords(): number {
@@ -312,6 +318,7 @@ export class StreamingTrainer {
     if (this.runState === 'running') throw new Error('Pause the run before saving its state.')
     const total = this.plan.chunks * this.config.epochs
     return {
+      wordsPerEpoch: this.plan.wordsPerEpoch,
       nextChunk: Math.min(Atomics.load(this.control, CONTROL.nextChunk), total),
       rngStates: this.memory.blocks.map((block) => block.rngState.toString()),
       centerWordVectors: this.memory.centerWordVectors(),

@@ -39,7 +39,7 @@ export async function saveTrainingCheckpoint(path: string, checkpoint: TrainingC
   if (t.schedule === 'word2vec') {
     arrays.centerWordVectors = t.state.centerWordVectors
     arrays.outsideVectors = t.state.outsideVectors
-    position = { nextChunk: t.state.nextChunk, rngStates: [...t.state.rngStates] }
+    position = { wordsPerEpoch: t.state.wordsPerEpoch, nextChunk: t.state.nextChunk, rngStates: [...t.state.rngStates] }
   } else {
     arrays.centerWordVectors = t.state.centerWordVectors
     arrays.outsideVectors = t.state.outsideVectors
@@ -82,7 +82,7 @@ export async function loadTrainingCheckpoint(path: string): Promise<TrainingChec
   const position = m.position as Record<string, JsonValue>
   let training: TrainingState
   if (settings.schedule === 'word2vec' && V instanceof Float32Array && U instanceof Float32Array) {
-    training = { schedule: 'word2vec', state: { nextChunk: position.nextChunk as number, rngStates: position.rngStates as string[], centerWordVectors: V, outsideVectors: U } }
+    training = { schedule: 'word2vec', state: { wordsPerEpoch: position.wordsPerEpoch as number, nextChunk: position.nextChunk as number, rngStates: position.rngStates as string[], centerWordVectors: V, outsideVectors: U } }
   } else if (settings.schedule === 'cs224n' && V instanceof Float64Array && U instanceof Float64Array) {
     const optimizer = position.optimizer as { kind: CourseTrainerState['optimizer']['kind']; stepCount: number; slots: number[] }
     const slots = optimizer.slots.map((count, i) => Array.from({ length: count }, (_, j) => {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
-import { type StreamingConfig, TrainingDivergedError, word2vecDefaults } from '../../../src-main/core/training/index'
+import { type StreamingConfig, TrainingDivergedError, TrainingResumeError, word2vecDefaults } from '../../../src-main/core/training/index'
 import { chooseKernel } from '../../../src-main/node/training/kernelModule'
 import { type StreamingProgress, StreamingTrainer } from '../../../src-main/node/training/streamingTrainer'
 import { cosine, plantedSynonymsText } from '../../support/syntheticCorpus'
@@ -102,6 +102,12 @@ describe('StreamingTrainer', () => {
     const error = await poisoned.run({ kernel }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TrainingDivergedError)
     expect((error as Error).message).toMatch(/Training diverged at epoch 1 .*the loss became NaN.*learning rate \(0\.05\).*smaller alpha/)
+  })
+
+  it('refuses to resume on a different corpus', () => {
+    const state = StreamingTrainer.create(vocabulary.counts, corpus, config).exportState()
+    const shorter = { ids: corpus.ids, sentenceEnds: corpus.sentenceEnds.subarray(0, corpus.sentenceEnds.length - 10) }
+    expect(() => StreamingTrainer.create(vocabulary.counts, shorter, config, state)).toThrow(TrainingResumeError)
   })
 
   it('trains on the TypeScript kernels too (the fallback)', async () => {
