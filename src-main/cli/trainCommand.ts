@@ -184,7 +184,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
           () => `${progressBar(p.fraction)}  epoch ${p.epoch}/${config.epochs}  loss ${p.loss?.toFixed(4) ?? '-'}  α ${p.alpha.toFixed(5)}  ${formatCount(p.wordsPerSec)} words/s  ETA ${formatDuration(p.etaSeconds)}`,
         ),
       })
-      summary = { words: result.wordsDone, trainingSeconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped, extra: { threads: result.threads, kernel: result.kernel } }
+      summary = { words: result.wordsTrained, trainingSeconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped, extra: { threads: result.threads, kernel: result.kernel } }
     } finally {
       removeInterrupt()
     }

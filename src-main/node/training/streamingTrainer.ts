@@ -28,7 +28,10 @@ export interface StreamingProgress {
 }
 
 export interface StreamingResult {
+  /** Position in the run (a resumed run counts the words trained before it too). */
   readonly wordsDone: number
+  /** Words this call trained. */
+  readonly wordsTrained: number
   readonly totalWords: number
   /** Training time, pauses excluded. */
   readonly seconds: number
@@ -192,7 +195,7 @@ export class StreamingTrainer {
       }
       const seconds = elapsedMs() / 1000
       return {
-        wordsDone: this.wordsDone, totalWords: this.totalWords, seconds,
+        wordsDone: this.wordsDone, wordsTrained: this.wordsDone - startWords, totalWords: this.totalWords, seconds,
         wordsPerSec: seconds > 0 ? (this.wordsDone - startWords) / seconds : 0,
         finalLoss: epochLoss.count > 0 ? epochLoss.sum / epochLoss.count : null,
         stopped: this.wordsDone < this.totalWords, threads, kernel: options.kernel.kind,
