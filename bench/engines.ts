@@ -42,9 +42,14 @@ export interface EngineCommand {
   extraFiles: string[]
 }
 
-export function engineCommand(engine: EngineId, threads: number, corpus: string, context: EngineContext): EngineCommand {
+/**
+ * The command for one run. Run r (1-based) trains with seed SETTINGS.seed + r − 1 and writes its
+ * own vectors, so repeated runs measure quality over several seeds instead of one draw.
+ */
+export function engineCommand(engine: EngineId, threads: number, corpus: string, context: EngineContext, run = 1): EngineCommand {
   const s = SETTINGS
-  const base = join(context.vectorsDir, `${engine}-t${threads}`)
+  const seed = s.seed + run - 1
+  const base = join(context.vectorsDir, `${engine}-t${threads}${run > 1 ? `-r${run}` : ''}`)
   switch (engine) {
     case 'ours':
       // The bundled command (npm run build:cli), as the app ships it: running the TypeScript
@@ -54,7 +59,7 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
           '--corpus', corpus, '--out', `${base}.txt`, '--model', s.model, '--loss', 'negSampling',
           '--dim', `${s.dim}`, '--window', `${s.window}`, '--negative', `${s.negative}`, '--min-count', `${s.minCount}`,
           '--sample', `${s.sample}`, '--alpha', `${s.alpha}`, '--epochs', `${s.epochs}`, '--threads', `${threads}`,
-          '--seed', `${s.seed}`, '--json'],
+          '--seed', `${seed}`, '--json'],
         vectorsFile: `${base}.txt`,
         extraFiles: [],
       }
@@ -64,7 +69,7 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
         argv: [context.python, join(context.benchDir, 'gensim_train.py'), '--corpus', corpus, '--out', `${base}.txt`,
           '--mode', engine === 'gensim' ? 'linesentence' : 'corpusfile', '--threads', `${threads}`,
           '--dim', `${s.dim}`, '--window', `${s.window}`, '--negative', `${s.negative}`, '--sample', `${s.sample}`,
-          '--min-count', `${s.minCount}`, '--epochs', `${s.epochs}`, '--alpha', `${s.alpha}`, '--seed', `${s.seed}`],
+          '--min-count', `${s.minCount}`, '--epochs', `${s.epochs}`, '--alpha', `${s.alpha}`, '--seed', `${seed}`],
         vectorsFile: `${base}.txt`,
         extraFiles: [],
       }
@@ -73,7 +78,7 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
       return {
         argv: ['fasttext', 'skipgram', '-input', corpus, '-output', base, '-minn', '0', '-maxn', '0',
           '-dim', `${s.dim}`, '-ws', `${s.window}`, '-neg', `${s.negative}`, '-t', `${s.sample}`,
-          '-minCount', `${s.minCount}`, '-epoch', `${s.epochs}`, '-lr', `${s.alpha}`, '-thread', `${threads}`],
+          '-minCount', `${s.minCount}`, '-epoch', `${s.epochs}`, '-lr', `${s.alpha}`, '-thread', `${threads}`, '-seed', `${seed}`],
         vectorsFile: `${base}.vec`,
         extraFiles: [`${base}.bin`],
       }

@@ -8,7 +8,7 @@ export interface BenchOptions {
   threads: number
   /** Without it, every engine also runs at 1 thread. */
   skipSingle: boolean
-  /** Runs per engine and thread count; the best wall time counts. */
+  /** Runs per engine at the main thread count, one seed each: the best wall time counts, quality is their mean. */
   repeat: number
   engines: EngineId[]
   python: string
@@ -22,7 +22,8 @@ fastText under the same settings, then compares speed, peak memory and vector qu
 Options:
   --threads N        thread count for the main rows and the targets (default 2)
   --skip-single      do not also run every engine at 1 thread
-  --repeat N         runs per engine and thread count; the best wall time counts (default 1)
+  --repeat N         runs per engine at the main thread count, seeds 1..N: the best wall time
+                     counts and quality is the mean over the seeds (default 3; 1-thread rows run once)
   --engines LIST     comma-separated subset of ${ENGINE_IDS.join(',')} (default: all)
   --python PATH      Python 3 with gensim, used to measure and evaluate (default /usr/bin/python3)
   --help             show this text
@@ -35,7 +36,7 @@ export class BenchUsageError extends Error {
   }
 }
 
-const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 1, engines: [...ENGINE_IDS], python: '/usr/bin/python3' }
+const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 3, engines: [...ENGINE_IDS], python: '/usr/bin/python3' }
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const n = Number(value)

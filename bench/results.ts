@@ -30,8 +30,12 @@ export interface MeasuredRow {
   cpuSeconds: number
   /** Share of the machine's CPU that other processes used during the best run; null if unknown. */
   otherCpuShare: number | null
+  /** Mean over the runs' vectors (one seed each); an error when any run could not be scored. */
   quality: Quality | { error: string }
-  vectorsFile: string
+  /** Each run's scores, in run order. */
+  qualityRuns: Quality[]
+  /** Each run's vectors, in run order. */
+  vectorsFiles: string[]
   /** What the engine printed about itself (ours' --json summary, gensim_train.py's line), if anything. */
   engineReport?: unknown
 }
@@ -71,7 +75,7 @@ export const BUSY_MACHINE_SHARE = 0.1
 type RunFigures = Pick<Measurement, 'wallSeconds' | 'maxRssKiB' | 'cpuSeconds' | 'otherCpuSeconds'>
 
 /** One table row from the repeats of one engine: best wall time, worst peak memory. */
-export function measuredRow(engine: EngineId, threads: number, runs: readonly RunFigures[], run: { corpusTokens: number; epochs: number; cores: number; vectorsFile: string; engineReport?: unknown }): MeasuredRow {
+export function measuredRow(engine: EngineId, threads: number, runs: readonly RunFigures[], run: { corpusTokens: number; epochs: number; cores: number; vectorsFiles: string[]; engineReport?: unknown }): MeasuredRow {
   if (runs.length === 0) throw new RangeError('measuredRow needs at least one run')
   const best = runs.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a))
   return {
@@ -83,8 +87,26 @@ export function measuredRow(engine: EngineId, threads: number, runs: readonly Ru
     cpuSeconds: best.cpuSeconds,
     otherCpuShare: best.otherCpuSeconds === null ? null : best.otherCpuSeconds / (best.wallSeconds * run.cores),
     quality: { error: 'not evaluated' },
-    vectorsFile: run.vectorsFile,
+    qualityRuns: [],
+    vectorsFiles: run.vectorsFiles,
     ...(run.engineReport === undefined ? {} : { engineReport: run.engineReport }),
+  }
+}
+
+/** The mean of several runs' scores (each run its own seed); an error if any run has none. */
+export function meanQuality(scores: readonly (Quality | { error: string })[]): Quality | { error: string } {
+  const failed = scores.find((q): q is { error: string } => 'error' in q)
+  if (failed) return failed
+  const ok = scores as readonly Quality[]
+  if (ok.length === 0) return { error: 'not evaluated' }
+  const mean = (pick: (q: Quality) => number): number => ok.reduce((sum, q) => sum + pick(q), 0) / ok.length
+  return {
+    vocab: ok[0]!.vocab,
+    analogyAccuracy: mean((q) => q.analogyAccuracy),
+    analogyQuestions: ok[0]!.analogyQuestions,
+    wordsimSpearman: mean((q) => q.wordsimSpearman),
+    wordsimPearson: mean((q) => q.wordsimPearson),
+    wordsimOovPercent: ok[0]!.wordsimOovPercent,
   }
 }
 

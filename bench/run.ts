@@ -14,7 +14,7 @@ import { evaluateVectors, evaluationData } from './evaluate'
 import { type Measurement, failureReason, lastJsonLine, measureCommand } from './measure'
 import { BENCH_USAGE, type BenchOptions, type EngineId, parseBenchArgs, threadCounts } from './options'
 import { formatNotes, formatQualityErrors, formatResultsTable, formatTargets } from './report'
-import { BUSY_MACHINE_SHARE, type MeasuredRow, type ResultRow, checkTargets, exitCodeFor, measuredRow, threadsLabel } from './results'
+import { BUSY_MACHINE_SHARE, type MeasuredRow, type Quality, type ResultRow, checkTargets, exitCodeFor, meanQuality, measuredRow, threadsLabel } from './results'
 
 const benchDir = import.meta.dirname
 const repoRoot = resolve(benchDir, '..')
@@ -27,28 +27,30 @@ const log = (line: string): void => { process.stderr.write(`[bench] ${line}\n`) 
 async function runEngine(engine: EngineId, threads: number, corpus: PreparedCorpus, context: EngineContext, repeat: number): Promise<ResultRow> {
   const missing = unavailableReason(engine, context)
   if (missing !== null) return { status: 'unavailable', engine, threads, reason: missing }
-  const command = engineCommand(engine, threads, corpus.file, context)
   const runs: Measurement[] = []
+  const vectorsFiles: string[] = []
   let engineReport: unknown
   for (let r = 1; r <= repeat; r++) {
-    log(`${ENGINE_LABELS[engine]} · ${threadsLabel(threads)}${repeat > 1 ? ` · run ${r}/${repeat}` : ''}`)
+    const command = engineCommand(engine, threads, corpus.file, context, r)
+    log(`${ENGINE_LABELS[engine]} · ${threadsLabel(threads)}${repeat > 1 ? ` · run ${r}/${repeat} (seed ${SETTINGS.seed + r - 1})` : ''}`)
     // A stale file from an earlier run must never pass for this run's output.
     for (const file of [command.vectorsFile, ...command.extraFiles]) rmSync(file, { force: true })
-    const m = await measureCommand(context.python, benchDir, command.argv, join(cacheDir, 'logs', `${engine}-t${threads}`), repoRoot, log)
+    const m = await measureCommand(context.python, benchDir, command.argv, join(cacheDir, 'logs', `${engine}-t${threads}-r${r}`), repoRoot, log)
     if (m.exitCode !== 0 || !existsSync(command.vectorsFile)) {
       const reason = m.exitCode !== 0 ? failureReason(m, readFileSync(m.stderrFile, 'utf8')) : `no vectors were written to ${relative(repoRoot, command.vectorsFile)}`
       log(`  failed: ${reason} (log: ${relative(repoRoot, m.stderrFile)})`)
       return { status: 'unavailable', engine, threads, reason }
     }
+    for (const file of command.extraFiles) rmSync(file, { force: true })
     runs.push(m)
+    vectorsFiles.push(command.vectorsFile)
     engineReport = lastJsonLine(readFileSync(m.stdoutFile, 'utf8'))
     const missingFields = engine === 'ours' ? missingSummaryFields(engineReport) : []
     if (missingFields.length > 0) log(`  warning: the last stdout line of w2v train --json lacks ${missingFields.join(', ')}`)
     const busy = m.otherCpuSeconds === null ? 0 : m.otherCpuSeconds / (m.wallSeconds * cores)
     log(`  ${m.wallSeconds.toFixed(1)} s, peak ${(m.maxRssKiB / 1024).toFixed(0)} MiB${busy > BUSY_MACHINE_SHARE ? `; other processes used ${(busy * 100).toFixed(0)}% of the CPU meanwhile` : ''}`)
   }
-  for (const file of command.extraFiles) rmSync(file, { force: true })
-  return measuredRow(engine, threads, runs, { corpusTokens: corpus.tokens, epochs: SETTINGS.epochs, cores, vectorsFile: command.vectorsFile, engineReport })
+  return measuredRow(engine, threads, runs, { corpusTokens: corpus.tokens, epochs: SETTINGS.epochs, cores, vectorsFiles, engineReport })
 }
 
 function busyWarning(rows: readonly ResultRow[]): string {
@@ -75,20 +77,27 @@ async function bench(options: BenchOptions): Promise<number> {
   const loadAtStart = loadavg()
   const rows: ResultRow[] = []
   for (const threads of threadCounts(options)) {
-    for (const engine of options.engines) rows.push(await runEngine(engine, threads, corpus, context, options.repeat))
+    // The targets' thread count runs `repeat` times (quality is a mean over seeds); the 1-thread rows once.
+    const repeat = threads === options.threads ? options.repeat : 1
+    for (const engine of options.engines) rows.push(await runEngine(engine, threads, corpus, context, repeat))
   }
 
   const measured = rows.filter((r): r is MeasuredRow => r.status === 'ok')
-  if (measured.length > 0) log(`evaluating ${measured.length} vector files with gensim`)
-  const scores = evaluateVectors(options.python, benchDir, data, measured.map((r) => r.vectorsFile))
-  for (const row of measured) row.quality = scores.get(row.vectorsFile) ?? row.quality
+  const files = measured.flatMap((r) => r.vectorsFiles)
+  if (files.length > 0) log(`evaluating ${files.length} vector files with gensim`)
+  const scores = evaluateVectors(options.python, benchDir, data, files)
+  for (const row of measured) {
+    const runScores = row.vectorsFiles.map((file) => scores.get(file) ?? { error: 'not evaluated' })
+    row.quality = meanQuality(runScores)
+    row.qualityRuns = runScores.filter((q): q is Quality => !('error' in q))
+  }
 
   const targets = checkTargets(rows, options.threads)
   const exitCode = exitCodeFor(targets)
   const s = SETTINGS
   process.stdout.write([
     '',
-    `word2vec benchmark: State of the Union, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${s.epochs} epochs, alpha ${s.alpha}${options.repeat > 1 ? `, best of ${options.repeat}` : ''}`,
+    `word2vec benchmark: State of the Union, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${s.epochs} epochs, alpha ${s.alpha}${options.repeat > 1 ? `; at ${options.threads} threads the best wall time of ${options.repeat} runs and the mean quality over their seeds ${SETTINGS.seed}–${SETTINGS.seed + options.repeat - 1}` : ''}`,
     '',
     formatResultsTable(rows),
     ...[formatQualityErrors(rows)].filter((text) => text !== ''),

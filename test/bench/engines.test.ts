@@ -52,3 +52,15 @@ describe('missingSummaryFields', () => {
     expect(missingSummaryFields(undefined)).toHaveLength(5)
   })
 })
+
+describe('repeated runs', () => {
+  it('give each run its own seed and vectors file', () => {
+    for (const engine of ['ours', 'gensim', 'fasttext'] as const) {
+      const first = engineCommand(engine, 2, '/c.txt', context, 1)
+      const third = engineCommand(engine, 2, '/c.txt', context, 3)
+      expect(third.vectorsFile).not.toBe(first.vectorsFile)
+      const seedFlag = engine === 'fasttext' ? '-seed' : '--seed'
+      expect(third.argv[third.argv.indexOf(seedFlag) + 1]).toBe('3')
+    }
+  })
+})

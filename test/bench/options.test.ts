@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { BenchUsageError, ENGINE_IDS, parseBenchArgs, threadCounts } from '../../bench/options'
 
 describe('parseBenchArgs', () => {
-  it('defaults to 2 threads, single-thread rows, one run, every engine', () => {
-    expect(parseBenchArgs([])).toEqual({ threads: 2, skipSingle: false, repeat: 1, engines: [...ENGINE_IDS], python: '/usr/bin/python3' })
+  it('defaults to 2 threads, single-thread rows, three seeded runs, every engine', () => {
+    expect(parseBenchArgs([])).toEqual({ threads: 2, skipSingle: false, repeat: 3, engines: [...ENGINE_IDS], python: '/usr/bin/python3' })
   })
 
   it('reads every option, with a space or an equals sign', () => {

@@ -4,7 +4,7 @@ import { formatQualityErrors, formatResultsTable, formatTargets } from '../../be
 import { type ResultRow, measuredRow } from '../../bench/results'
 
 const measured = (engine: 'ours' | 'gensim' | 'gensim-corpusfile', seconds: number): ResultRow => ({
-  ...measuredRow(engine, 2, [{ wallSeconds: seconds, maxRssKiB: 131_844, cpuSeconds: 40, otherCpuSeconds: null }], { corpusTokens: 1_805_349, epochs: 5, cores: 2, vectorsFile: `${engine}.txt` }),
+  ...measuredRow(engine, 2, [{ wallSeconds: seconds, maxRssKiB: 131_844, cpuSeconds: 40, otherCpuSeconds: null }], { corpusTokens: 1_805_349, epochs: 5, cores: 2, vectorsFiles: [`${engine}.txt`] }),
   quality: { vocab: 11587, analogyAccuracy: 0.0765, analogyQuestions: 4473, wordsimSpearman: 0.3742, wordsimPearson: 0.37, wordsimOovPercent: 45.9 },
 })
 

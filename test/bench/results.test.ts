@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type EngineId } from '../../bench/options'
-import { type Quality, type ResultRow, TARGETS, checkTargets, exitCodeFor, measuredRow, speedRatio, wordsPerSecond } from '../../bench/results'
+import { type Quality, type ResultRow, TARGETS, checkTargets, exitCodeFor, meanQuality, measuredRow, speedRatio, wordsPerSecond } from '../../bench/results'
 
 const quality = (analogyAccuracy: number, wordsimSpearman: number): Quality => ({
   vocab: 11587, analogyAccuracy, analogyQuestions: 4473, wordsimSpearman, wordsimPearson: wordsimSpearman, wordsimOovPercent: 45.9,
@@ -8,7 +8,7 @@ const quality = (analogyAccuracy: number, wordsimSpearman: number): Quality => (
 
 /** A measured row: 1,000,000 tokens × 5 epochs, so words/s = 5e6 / seconds. */
 function row(engine: EngineId, threads: number, seconds: number, peakMiB: number, q: Quality | { error: string } = quality(0.07, 0.35)): ResultRow {
-  const r = measuredRow(engine, threads, [{ wallSeconds: seconds, maxRssKiB: peakMiB * 1024, cpuSeconds: seconds * threads, otherCpuSeconds: 0 }], { corpusTokens: 1e6, epochs: 5, cores: 2, vectorsFile: `${engine}-t${threads}.txt` })
+  const r = measuredRow(engine, threads, [{ wallSeconds: seconds, maxRssKiB: peakMiB * 1024, cpuSeconds: seconds * threads, otherCpuSeconds: 0 }], { corpusTokens: 1e6, epochs: 5, cores: 2, vectorsFiles: [`${engine}-t${threads}.txt`] })
   return { ...r, quality: q }
 }
 
@@ -23,7 +23,7 @@ describe('wordsPerSecond and measuredRow', () => {
     const r = measuredRow('gensim', 2, [
       { wallSeconds: 30, maxRssKiB: 100 * 1024, cpuSeconds: 55, otherCpuSeconds: 6 },
       { wallSeconds: 25, maxRssKiB: 120 * 1024, cpuSeconds: 48, otherCpuSeconds: 1 },
-    ], { corpusTokens: 1e6, epochs: 5, cores: 2, vectorsFile: 'g.txt' })
+    ], { corpusTokens: 1e6, epochs: 5, cores: 2, vectorsFiles: ["g.txt"] })
     expect(r.wallSeconds).toBe(25)
     expect(r.wallSecondsAll).toEqual([30, 25])
     expect(r.wordsPerSec).toBe(200_000)
@@ -33,7 +33,7 @@ describe('wordsPerSecond and measuredRow', () => {
   })
 
   it('refuses an empty list of runs', () => {
-    expect(() => measuredRow('ours', 1, [], { corpusTokens: 1, epochs: 1, cores: 1, vectorsFile: 'x' })).toThrow(RangeError)
+    expect(() => measuredRow('ours', 1, [], { corpusTokens: 1, epochs: 1, cores: 1, vectorsFiles: ["x"] })).toThrow(RangeError)
   })
 })
 
@@ -103,5 +103,19 @@ describe('checkTargets', () => {
   it('fails when gensim was asked for but is not installed: nothing to compare with', () => {
     const rows: ResultRow[] = [row('ours', 2, 20, 100), { status: 'unavailable', engine: 'gensim', threads: 2, reason: 'gensim is not installed' }]
     expect(statusOf(rows)).toEqual(['fail', 'fail', 'fail', 'fail', 'pass'])
+  })
+})
+
+describe('meanQuality', () => {
+  it('averages the runs’ scores, one seed each', () => {
+    const runs = [quality(0.07, 0.36), quality(0.08, 0.38), quality(0.075, 0.37)]
+    const mean = meanQuality(runs)
+    expect('error' in mean).toBe(false)
+    expect((mean as Quality).analogyAccuracy).toBeCloseTo(0.075, 12)
+    expect((mean as Quality).wordsimSpearman).toBeCloseTo(0.37, 12)
+  })
+
+  it('is an error when any run could not be scored', () => {
+    expect(meanQuality([quality(0.07, 0.36), { error: 'evaluation failed' }])).toEqual({ error: 'evaluation failed' })
   })
 })
