@@ -36,6 +36,7 @@ describe('the layer rule', () => {
 
   it.each([
     ['src-main/core/x.ts', "import { row } from './matrix'"],
+    ['src-main/core/projection/x.ts', "import { UMAP } from 'umap-js'"],
     ['src-main/core/contract/x.ts', "import type { GradientCheckReport } from '../gradientChecks'"],
     ['src-main/core/contract/x.ts', "import { z } from 'zod'"],
     ['src-main/node/x.ts', "import { readFile } from 'node:fs/promises'\nimport { sgd } from '../core/sgd'"],
