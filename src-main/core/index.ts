@@ -16,5 +16,4 @@ export { dummyProblem, randomProblem, uniformContextSource, type Word2vecProblem
 export { runGradientChecks, type GradientCheck, type GradientCheckReport } from './gradientChecks'
 export * from './training/index'
 export * from './corpus/index'
-export { type Embeddings, wordIndex, vectorOf } from './vectors/embeddings'
-export { type VectorFormat, type VectorFormatInfo, VECTOR_FORMATS, formatFromPath, companionPath } from './vectors/vectorFormats'
+export * from './vectors/index'

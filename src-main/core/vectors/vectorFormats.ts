@@ -14,11 +14,11 @@ export interface VectorFormatInfo {
 }
 
 export const VECTOR_FORMATS: readonly VectorFormatInfo[] = [
-  { format: 'word2vec-text', label: 'word2vec text (gensim, fastText .vec)', extensions: ['.txt', '.vec'], words: 'refuses words containing whitespace (the format splits on it)' },
-  { format: 'word2vec-binary', label: 'word2vec binary', extensions: ['.bin'], words: 'refuses words containing whitespace (a space ends the word)' },
-  { format: 'glove', label: 'GloVe text (no header)', extensions: [], words: 'refuses words containing whitespace' },
-  { format: 'projector', label: 'TensorFlow Embedding Projector (vectors.tsv + metadata.tsv)', extensions: ['.tsv'], words: 'refuses words containing a tab or a line break' },
-  { format: 'npy', label: 'NumPy (.npy float32 + vocabulary text)', extensions: ['.npy'], words: 'refuses words containing a line break' },
+  { format: 'word2vec-text', label: 'word2vec text (gensim, fastText .vec)', extensions: ['.txt', '.vec'], words: 'refuses empty words and words containing whitespace (the format splits on it)' },
+  { format: 'word2vec-binary', label: 'word2vec binary', extensions: ['.bin'], words: 'refuses empty words and words containing whitespace (a space ends the word)' },
+  { format: 'glove', label: 'GloVe text (no header)', extensions: [], words: 'refuses empty words and words containing whitespace' },
+  { format: 'projector', label: 'TensorFlow Embedding Projector (vectors.tsv + metadata.tsv)', extensions: ['.tsv'], words: 'refuses empty or blank words and words containing a tab or a line break (each would shift the rows)' },
+  { format: 'npy', label: 'NumPy (.npy float32 + vocabulary text)', extensions: ['.npy'], words: 'refuses empty or blank words and words containing a line break (each would shift the rows)' },
   { format: 'json', label: 'JSON', extensions: ['.json'], words: 'any word (JSON escapes it)' },
 ]
 

@@ -1,0 +1,98 @@
+/**
+ * Which vectors leave the app, and how: the centre vectors V, the outside vectors U, their sum
+ * or their concatenation (the course concatenates them for its plot), optionally only the most
+ * frequent words and L2-normalized rows.
+ */
+import { type Embeddings } from './embeddings'
+
+export type VectorKind = 'center' | 'outside' | 'sum' | 'concat'
+
+export const VECTOR_KINDS: readonly VectorKind[] = ['center', 'outside', 'sum', 'concat']
+
+export type VectorSelectionErrorKind = 'missingOutsideVectors' | 'invalidTopWords'
+
+export class VectorSelectionError extends Error {
+  override readonly name = 'VectorSelectionError'
+
+  constructor(readonly kind: VectorSelectionErrorKind, message: string) {
+    super(message)
+  }
+}
+
+const KIND_NAMES: Record<VectorKind, string> = {
+  center: 'the centre vectors (V)',
+  outside: 'the outside vectors (U)',
+  sum: 'the sum of the centre and outside vectors (V + U)',
+  concat: 'the centre and outside vectors side by side (V ‖ U)',
+}
+
+/**
+ * The vectors of one kind, row i belonging to word i. 'center' and 'outside' return the given
+ * array itself (no copy); 'sum' and 'concat' build a new one, 'concat' of dimension 2·dim with
+ * the centre vector first. Vectors loaded from a file have no outside vectors (null): asking
+ * for a kind that needs them is a `VectorSelectionError`.
+ */
+export function selectVectors(
+  centerWordVectors: Float32Array,
+  outsideVectors: Float32Array | null,
+  dim: number,
+  which: VectorKind,
+): { vectors: Float32Array; dim: number } {
+  if (!Number.isInteger(dim) || dim < 1) throw new RangeError(`The vector dimension must be a positive integer, not ${dim}.`)
+  if (centerWordVectors.length % dim !== 0) throw new RangeError(`The centre vectors hold ${centerWordVectors.length} floats, not a whole number of rows of ${dim}.`)
+  if (which === 'center') return { vectors: centerWordVectors, dim }
+  if (outsideVectors === null) {
+    throw new VectorSelectionError('missingOutsideVectors', `These vectors have no outside vectors (U) — files of vectors hold only one set — so ${KIND_NAMES[which]} cannot be made. Choose the centre vectors instead.`)
+  }
+  if (outsideVectors.length !== centerWordVectors.length) {
+    throw new RangeError(`The outside vectors hold ${outsideVectors.length} floats but the centre vectors ${centerWordVectors.length}.`)
+  }
+  if (which === 'outside') return { vectors: outsideVectors, dim }
+  if (which === 'sum') {
+    const vectors = new Float32Array(centerWordVectors.length)
+    for (let k = 0; k < vectors.length; k++) vectors[k] = centerWordVectors[k]! + outsideVectors[k]!
+    return { vectors, dim }
+  }
+  const rows = centerWordVectors.length / dim
+  const vectors = new Float32Array(2 * centerWordVectors.length)
+  for (let i = 0; i < rows; i++) {
+    vectors.set(centerWordVectors.subarray(i * dim, (i + 1) * dim), 2 * i * dim)
+    vectors.set(outsideVectors.subarray(i * dim, (i + 1) * dim), (2 * i + 1) * dim)
+  }
+  return { vectors, dim: 2 * dim }
+}
+
+/**
+ * The first n rows, which are the n most frequent words since rows are frequency-ordered; all
+ * of them when there are fewer. Vectors and counts are views of the originals (no copy).
+ */
+export function topWords(embeddings: Embeddings, n: number): Embeddings {
+  if (!Number.isInteger(n) || n < 0) {
+    throw new VectorSelectionError('invalidTopWords', `The number of most frequent words to keep must be a whole number of 0 or more, not ${n}.`)
+  }
+  const rows = Math.min(n, embeddings.words.length)
+  const { dim } = embeddings
+  return {
+    words: embeddings.words.slice(0, rows),
+    vectors: embeddings.vectors.subarray(0, rows * dim),
+    dim,
+    counts: embeddings.counts?.subarray(0, rows) ?? null,
+  }
+}
+
+/**
+ * A copy whose rows have unit L2 length (norms summed in float64, then each value rounded once
+ * to float32); a row of zeros stays zero rather than becoming NaN.
+ */
+export function normalizeEmbeddings(embeddings: Embeddings): Embeddings {
+  const { vectors, dim } = embeddings
+  const out = new Float32Array(vectors.length)
+  for (let start = 0; start < vectors.length; start += dim) {
+    let squares = 0
+    for (let k = start; k < start + dim; k++) squares += vectors[k]! * vectors[k]!
+    if (squares === 0) continue
+    const norm = Math.sqrt(squares)
+    for (let k = start; k < start + dim; k++) out[k] = vectors[k]! / norm
+  }
+  return { ...embeddings, vectors: out }
+}
