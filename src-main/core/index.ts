@@ -17,3 +17,4 @@ export { runGradientChecks, type GradientCheck, type GradientCheckReport } from 
 export * from './training/index'
 export * from './corpus/index'
 export * from './vectors/index'
+export * from './evaluation/index'

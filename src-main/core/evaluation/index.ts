@@ -1,0 +1,16 @@
+export { VectorIndex, buildVectorIndex, unitVector, cosineOfRows, type ScanOptions } from './vectorIndex'
+export { nearestNeighbours, type Neighbour, type NeighbourOptions, type DistanceMetric } from './neighbours'
+export { analogy, threeCosAddTarget, COSMUL_EPSILON, type AnalogyMethod, type AnalogyOptions } from './analogies'
+export {
+  parseAnalogyFile, evaluateAnalogies, TOTAL_SECTION, type AnalogyQuestion, type AnalogySection, type AnalogyEvaluationOptions,
+  type AnalogySectionScore, type AnalogyEvaluation,
+} from './analogyBenchmark'
+export {
+  parseWordPairFile, evaluateWordPairs, type WordPair, type WordPairEvaluationOptions, type WordPairEvaluation,
+} from './wordPairBenchmark'
+export { doesntMatch, type OddOneOut } from './oddOneOut'
+export { pearson, spearman, averageRanks } from './correlation'
+export {
+  UnknownWordError, BenchmarkFormatError, NoKnownWordsError, EvaluationCancelledError, UNNAMED_BENCHMARK, formatWordCount,
+  type BenchmarkKind,
+} from './evaluationErrors'
