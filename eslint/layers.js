@@ -21,7 +21,7 @@ export const LAYER_FOLDERS = [
  * electron module allowed. packages: npm packages allowed ('*' for any, else a list).
  */
 export const LAYER_RULES = {
-  core: { layers: ['core', 'contract'], node: false, electron: false, packages: ['umap-js', '@saehrimnir/druidjs'], why: 'core imports nothing outside core: no Node, no Electron, no DOM' },
+  core: { layers: ['core', 'contract'], node: false, electron: false, packages: ['umap-js'], why: 'core imports nothing outside core: no Node, no Electron, no DOM' },
   contract: { layers: ['contract', 'core'], node: false, electron: false, packages: ['valibot', 'zod'], why: 'the contract is shared by every process and imports only core' },
   kernels: { layers: ['kernels', 'core', 'contract'], node: false, electron: false, packages: [], why: 'kernels run wherever WebAssembly runs and import only core' },
   node: { layers: ['node', 'kernels', 'core', 'contract'], node: true, electron: false, packages: '*', why: 'node services run without Electron' },
