@@ -1,0 +1,68 @@
+/**
+ * Loads word vectors from any supported file: word2vec text and binary (gensim, word2vec.c,
+ * fastText `.vec`), GloVe text, the TensorFlow Embedding Projector's TSV pair, NumPy `.npy` with
+ * its vocabulary, and JSON. The format is the one asked for, else detected (see
+ * vectorFormatDetection.ts). Every format streams ~1 MiB at a time into one Float32Array, with
+ * progress after each chunk and cancellation between chunks. Anything wrong with the file is a
+ * VectorsFileError naming the file and the line or vector; duplicate words and replaced invalid
+ * UTF-8 are warnings.
+ */
+import { type Embeddings } from '../../core/vectors/embeddings'
+import { type VectorFormat } from '../../core/vectors/vectorFormats'
+import { DEFAULT_CHUNK_BYTES, ReadProgress } from './chunkedFile'
+import { type BuiltEmbeddings } from './embeddingsBuilder'
+import { type FormatReadOptions } from './formatReader'
+import { readJsonVectors } from './jsonReader'
+import { readNpy } from './npyReader'
+import { readProjector } from './projectorReader'
+import { readTextVectors } from './textVectorsReader'
+import { detectVectorFormat } from './vectorFormatDetection'
+import { type EncodingErrors } from './wordDecoding'
+import { readWord2vecBinary } from './word2vecBinaryReader'
+
+export interface ReadEmbeddingsOptions {
+  /** Default: detected from the extension, else the content. */
+  readonly format?: VectorFormat
+  /** Read only the first N vectors of the file (gensim's `limit`); duplicates count as read. */
+  readonly limit?: number
+  /** Invalid UTF-8 in a word: replaced by U+FFFD with a warning (default), or an error. */
+  readonly encodingErrors?: EncodingErrors
+  /** After each chunk; totalBytes covers both files of the two-file formats. Ends at the total. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void
+  /** Checked before each chunk; a cancel rejects with a VectorsFileError of kind 'cancelled'. */
+  readonly signal?: AbortSignal
+  /** Bytes read at a time (default 1 MiB). */
+  readonly chunkBytes?: number
+}
+
+export interface ReadEmbeddingsResult {
+  readonly embeddings: Embeddings
+  readonly format: VectorFormat
+  /** Sentences for the user: duplicates skipped, invalid UTF-8 replaced, words with spaces. */
+  readonly warnings: string[]
+}
+
+const READERS: Readonly<Record<VectorFormat, (options: FormatReadOptions) => Promise<BuiltEmbeddings>>> = {
+  'word2vec-text': (options) => readTextVectors(options, true),
+  'word2vec-binary': readWord2vecBinary,
+  'glove': (options) => readTextVectors(options, false),
+  'projector': readProjector,
+  'npy': readNpy,
+  'json': readJsonVectors,
+}
+
+export async function readEmbeddings(path: string, options: ReadEmbeddingsOptions = {}): Promise<ReadEmbeddingsResult> {
+  const { limit = Infinity, encodingErrors = 'replace', chunkBytes = DEFAULT_CHUNK_BYTES, onProgress, signal } = options
+  if (limit !== Infinity && (!Number.isInteger(limit) || limit < 1)) throw new RangeError(`limit must be a whole number of at least 1, not ${limit}.`)
+  if (!Number.isInteger(chunkBytes) || chunkBytes < 1) throw new RangeError(`chunkBytes must be a whole number of at least 1, not ${chunkBytes}.`)
+  if (encodingErrors !== 'replace' && encodingErrors !== 'strict') throw new RangeError(`encodingErrors must be 'replace' or 'strict', not ${String(encodingErrors)}.`)
+  if (options.format !== undefined && !Object.hasOwn(READERS, options.format)) {
+    throw new RangeError(`format must be one of ${Object.keys(READERS).join(', ')}, not ${String(options.format)}.`)
+  }
+  const progress = new ReadProgress(path, onProgress, signal)
+  progress.throwIfCancelled()
+  const format = options.format ?? await detectVectorFormat(path)
+  const { embeddings, warnings } = await READERS[format]({ path, limit, encodingErrors, chunkBytes, progress })
+  progress.complete()
+  return { embeddings, format, warnings }
+}
