@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { setFlagsFromString } from 'node:v8'
 import { wasmSimdAvailable } from '../../kernels/wasmKernel'
 
 /** Where the compiled kernels may be: beside the bundled code, or the build output when run from source. */
@@ -24,5 +25,10 @@ export function chooseKernel(): KernelChoice {
   if (!wasmSimdAvailable()) return { kind: 'typescript', reason: 'This runtime has no WebAssembly SIMD; training uses the slower TypeScript kernels.' }
   const path = candidatePaths().find((p) => existsSync(p))
   if (!path) return { kind: 'typescript', reason: 'The compiled kernels (word2vec.wasm) were not found; run `npm run build:kernels`. Training uses the slower TypeScript kernels.' }
+  // V8 first runs WebAssembly with its baseline compiler (Liftoff) and optimises hot code on a
+  // background thread. With every core busy training, that background job starved: about one
+  // run in two stayed on baseline code and two threads trained 2.4× slower than one. Compiling
+  // the kernels optimised from the start costs well under a second and removes the lottery.
+  setFlagsFromString('--no-liftoff')
   return { kind: 'wasm-simd', module: new WebAssembly.Module(readFileSync(path)), path }
 }
