@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pythonCanImport } from '../support/python'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/runCli'
 import { loadTrainingCheckpoint } from '../../src-main/node/training/trainingCheckpoint'
@@ -12,16 +13,7 @@ const corpus = join(dir, 'planted.txt')
 writeFileSync(corpus, plantedSynonymsText(3000))
 const quick = ['--corpus', corpus, '--dim', '16', '--epochs', '2', '--min-count', '1', '--threads', '1']
 
-function hasGensim(): boolean {
-  try {
-    execFileSync('/usr/bin/python3', ['-c', 'import gensim'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-const gensimAvailable = hasGensim()
-if (!gensimAvailable) console.log('Skipping the gensim interop test: /usr/bin/python3 cannot import gensim (install python3-gensim).')
+const gensimAvailable = pythonCanImport('gensim', 'the gensim interop test of w2v train')
 
 describe('w2v train', () => {
   it('--json prints progress objects and a summary, and writes word2vec text', async () => {

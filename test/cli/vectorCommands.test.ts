@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/runCli'
+import { pythonCanImport } from '../support/python'
 import { readEmbeddings } from '../../src-main/node/vectors/readEmbeddings'
 import { SHARED_DIR } from '../support/sharedData'
 import { plantedSynonymsText } from '../support/syntheticCorpus'
@@ -15,16 +16,7 @@ const vectors = join(dir, 'vectors.bin')
 const analogies = join(SHARED_DIR, 'data/questions-words.txt')
 const wordsim = join(SHARED_DIR, 'data/wordsim353.tsv')
 
-function hasGensim(): boolean {
-  try {
-    execFileSync('/usr/bin/python3', ['-c', 'import gensim'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-const gensimAvailable = hasGensim()
-if (!gensimAvailable) console.log('Skipping the gensim comparison of w2v eval: /usr/bin/python3 cannot import gensim (install python3-gensim).')
+const gensimAvailable = pythonCanImport('gensim', 'the gensim comparison of w2v eval')
 
 beforeAll(async () => {
   writeFileSync(corpus, plantedSynonymsText(3000))

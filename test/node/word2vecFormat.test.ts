@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Random } from '../../src-main/core/random'
+import { formatFloat32 } from '../../src-main/node/vectors/float32Text'
 import {
-  type Word2vecFormat, Word2vecFormatError, formatFloat32, word2vecFormatFromPath, writeWord2vecVectors,
+  type Word2vecFormat, Word2vecFormatError, word2vecFormatFromPath, writeWord2vecVectors,
 } from '../../src-main/node/word2vecFormat'
 import { interceptWrites, systemError } from './writeFaults'
 

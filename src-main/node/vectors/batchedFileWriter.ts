@@ -5,7 +5,6 @@
  * word is never cut between two batches in a way a reader could see.
  */
 import { type FileHandle } from 'node:fs/promises'
-import { formatFloat32 } from '../word2vecFormat'
 
 const BATCH_BYTES = 1 << 20
 
@@ -81,11 +80,4 @@ export class BatchedFileWriter {
 export interface RowStreamOptions {
   readonly onProgress?: (rowsWritten: number, totalRows: number) => void
   readonly signal?: AbortSignal
-}
-
-/** vectors[start..end) as text, each value by `formatFloat32` (exact float32 round trip). */
-export function floatsText(vectors: Float32Array, start: number, end: number, separator: string): string {
-  let text = formatFloat32(vectors[start]!)
-  for (let k = start + 1; k < end; k++) text += separator + formatFloat32(vectors[k]!)
-  return text
 }

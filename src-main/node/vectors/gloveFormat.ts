@@ -5,7 +5,8 @@
  */
 import { type Embeddings } from '../../core/vectors/embeddings'
 import { writeFileAtomically } from '../atomicFile'
-import { BatchedFileWriter, type RowStreamOptions, floatsText } from './batchedFileWriter'
+import { BatchedFileWriter, type RowStreamOptions } from './batchedFileWriter'
+import { floatsText } from './float32Text'
 import { checkWords, noWhitespace } from './vectorExportError'
 
 export async function writeGloveVectors(path: string, embeddings: Embeddings, options: RowStreamOptions = {}): Promise<void> {

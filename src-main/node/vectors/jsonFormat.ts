@@ -14,7 +14,8 @@
  */
 import { type Embeddings } from '../../core/vectors/embeddings'
 import { writeFileAtomically } from '../atomicFile'
-import { BatchedFileWriter, type RowStreamOptions, floatsText } from './batchedFileWriter'
+import { BatchedFileWriter, type RowStreamOptions } from './batchedFileWriter'
+import { floatsText } from './float32Text'
 
 export async function writeJsonVectors(path: string, embeddings: Embeddings, options: RowStreamOptions = {}): Promise<void> {
   const { words, vectors, dim, counts } = embeddings

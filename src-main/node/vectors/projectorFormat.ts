@@ -11,7 +11,8 @@
  * contain a tab or a line break are refused, since any of them would shift the rows.
  */
 import { type Embeddings } from '../../core/vectors/embeddings'
-import { BatchedFileWriter, type RowStreamOptions, floatsText } from './batchedFileWriter'
+import { BatchedFileWriter, type RowStreamOptions } from './batchedFileWriter'
+import { floatsText } from './float32Text'
 import { writeFilePairAtomically } from './filePair'
 import { checkWords, oneCell } from './vectorExportError'
 
