@@ -1,4 +1,6 @@
 /** Small data sets with a known answer for the projection tests. */
+import { expect } from 'vitest'
+import type { ProjectionMetric, ProjectionRun, ProjectionStep } from '../../../src-main/core/projection/index'
 import { Random } from '../../../src-main/core/random'
 
 /** Two Gaussian clusters in `dim` dimensions, unit spread, centres ±separation/2 apart along the first axis; the first half of the rows is cluster 0. */
@@ -46,4 +48,35 @@ export function separation(coordinates: ArrayLike<number>, labelOfPoint: (point:
 export function noise(rows: number, dim: number, seed: number): Float32Array {
   const random = new Random(seed)
   return Float32Array.from({ length: rows * dim }, () => random.normal())
+}
+
+/** Steps a run to the end. */
+export function finish(run: ProjectionRun, perStep = 50): ProjectionStep {
+  let step: ProjectionStep
+  do step = run.step(perStep)
+  while (step.phase !== 'done')
+  return step
+}
+
+type Clusters = ReturnType<typeof twoClusters>
+type CreateRun<O> = (vectors: Float32Array, rows: number, dim: number, options: O) => ProjectionRun
+
+/** Two Gaussian clusters far apart stay apart in 2-D, under both metrics. */
+export function expectSeparatesClusters<O extends object>(create: CreateRun<O>, clusters: Clusters, options: O): void {
+  for (const metric of ['cosine', 'euclidean'] as const) {
+    const run = create(clusters.vectors, clusters.rows, clusters.dim, { ...options, metric } as O & { metric: ProjectionMetric })
+    const { coordinates } = finish(run)
+    expect(coordinates.every(Number.isFinite)).toBe(true)
+    const { ratio, allNearestOwn } = separation(coordinates, (point) => clusters.label(run.rows[point]!))
+    expect(allNearestOwn).toBe(true)
+    expect(ratio).toBeGreaterThan(3)
+  }
+}
+
+/** The same seed replays a run exactly; another seed does not. */
+export function expectSeededReplay<O extends object>(create: CreateRun<O>, clusters: Clusters, options: O, otherSeed: number): void {
+  const run = (o: O): number[] => Array.from(finish(create(clusters.vectors, clusters.rows, clusters.dim, o)).coordinates)
+  const a = run(options)
+  expect(run(options)).toEqual(a)
+  expect(run({ ...options, seed: otherSeed } as O)).not.toEqual(a)
 }

@@ -4,7 +4,7 @@ import { QuadTree, tsneGradient } from '../../../src-main/core/projection/barnes
 import { NeighbourSearch } from '../../../src-main/core/projection/nearestNeighbours'
 import { type SparseAffinities, conditionalAffinities, symmetricAffinities } from '../../../src-main/core/projection/tsneAffinities'
 import { Random } from '../../../src-main/core/random'
-import { noise, separation, twoClusters } from './fixtures'
+import { expectSeededReplay, expectSeparatesClusters, finish, noise, twoClusters } from './fixtures'
 
 describe('exact nearest neighbours', () => {
   it('lists each row\'s k nearest others, nearest first, as sorting all distances does', () => {
@@ -116,30 +116,13 @@ describe('createTsne', () => {
   const clusters = twoClusters(40, 10, 12, 1)
   const options = { iterations: 300, perplexity: 10, seed: 7 }
 
-  function finish(run: ReturnType<typeof createTsne>, perStep = 50): ProjectionStep {
-    let step: ProjectionStep
-    do step = run.step(perStep)
-    while (step.phase !== 'done')
-    return step
-  }
 
   it('separates two well-separated Gaussian clusters', () => {
-    for (const metric of ['cosine', 'euclidean'] as const) {
-      const run = createTsne(clusters.vectors, clusters.rows, clusters.dim, { ...options, metric })
-      const { coordinates } = finish(run)
-      expect(coordinates.every(Number.isFinite)).toBe(true)
-      const { ratio, allNearestOwn } = separation(coordinates, (point) => clusters.label(run.rows[point]!))
-      expect(allNearestOwn).toBe(true)
-      expect(ratio).toBeGreaterThan(3)
-    }
+    expectSeparatesClusters(createTsne, clusters, options)
   })
 
   it('replays exactly with the same seed, and differs with another', () => {
-    const a = finish(createTsne(clusters.vectors, clusters.rows, clusters.dim, options)).coordinates
-    const b = finish(createTsne(clusters.vectors, clusters.rows, clusters.dim, options)).coordinates
-    const c = finish(createTsne(clusters.vectors, clusters.rows, clusters.dim, { ...options, seed: 8 })).coordinates
-    expect(Array.from(b)).toEqual(Array.from(a))
-    expect(Array.from(c)).not.toEqual(Array.from(a))
+    expectSeededReplay(createTsne, clusters, options, 8)
   })
 
   it('samples 10,000 of 12,000 rows by default and says so', () => {

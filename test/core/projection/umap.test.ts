@@ -1,35 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { ProjectionError, type ProjectionRun, type ProjectionStep, createUmap, runProjection } from '../../../src-main/core/projection/index'
-import { noise, separation, twoClusters } from './fixtures'
-
-function finish(run: ProjectionRun, perStep = 50): ProjectionStep {
-  let step: ProjectionStep
-  do step = run.step(perStep)
-  while (step.phase !== 'done')
-  return step
-}
+import { ProjectionError, createUmap, runProjection } from '../../../src-main/core/projection/index'
+import { expectSeededReplay, expectSeparatesClusters, finish, noise, twoClusters } from './fixtures'
 
 describe('createUmap', () => {
   const clusters = twoClusters(40, 10, 12, 2)
   const options = { epochs: 150, seed: 3 }
 
   it('separates two well-separated Gaussian clusters', () => {
-    for (const metric of ['cosine', 'euclidean'] as const) {
-      const run = createUmap(clusters.vectors, clusters.rows, clusters.dim, { ...options, metric })
-      const { coordinates } = finish(run)
-      expect(coordinates.every(Number.isFinite)).toBe(true)
-      const { ratio, allNearestOwn } = separation(coordinates, (point) => clusters.label(run.rows[point]!))
-      expect(allNearestOwn).toBe(true)
-      expect(ratio).toBeGreaterThan(3)
-    }
+    expectSeparatesClusters(createUmap, clusters, options)
   })
 
   it('replays exactly with the same seed, and differs with another', () => {
-    const a = finish(createUmap(clusters.vectors, clusters.rows, clusters.dim, options)).coordinates
-    const b = finish(createUmap(clusters.vectors, clusters.rows, clusters.dim, options)).coordinates
-    const c = finish(createUmap(clusters.vectors, clusters.rows, clusters.dim, { ...options, seed: 4 })).coordinates
-    expect(Array.from(b)).toEqual(Array.from(a))
-    expect(Array.from(c)).not.toEqual(Array.from(a))
+    expectSeededReplay(createUmap, clusters, options, 4)
   })
 
   it('samples 5,000 of 12,000 rows by default and says so; a larger cap is honoured', () => {
