@@ -8,7 +8,9 @@ import { formatFloat32 } from '../../src-main/node/vectors/float32Text'
 import {
   type Word2vecFormat, Word2vecFormatError, word2vecFormatFromPath, writeWord2vecVectors,
 } from '../../src-main/node/word2vecFormat'
+import { type ReadBack, awkwardFloats, expectBitEqual, readWord2vecBinary, readWord2vecText } from './vectors/exportReaders'
 import { interceptWrites, systemError } from './writeFaults'
+import { PYTHON, pythonCanImport } from '../support/python'
 
 let dir = ''
 beforeEach(async () => {
@@ -18,59 +20,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-interface Parsed { words: string[]; dim: number; vectors: Float32Array }
 
-/** A strict little reader of the text format: exact spaces, exact counts. */
-function parseText(bytes: Buffer): Parsed {
-  const lines = bytes.toString('utf8').split('\n')
-  expect(lines.pop()).toBe('')
-  const [count, dim] = lines.shift()!.split(' ').map(Number) as [number, number]
-  expect(lines).toHaveLength(count)
-  const vectors = new Float32Array(count * dim)
-  const words = lines.map((line, row) => {
-    const parts = line.split(' ')
-    expect(parts).toHaveLength(dim + 1)
-    parts.slice(1).forEach((s, j) => { vectors[row * dim + j] = Number(s) })
-    return parts[0]!
-  })
-  return { words, dim, vectors }
-}
 
-function parseBinary(bytes: Buffer): Parsed {
-  let at = bytes.indexOf(0x0a) + 1
-  const [count, dim] = bytes.subarray(0, at - 1).toString('latin1').split(' ').map(Number) as [number, number]
-  const vectors = new Float32Array(count * dim)
-  const words: string[] = []
-  for (let row = 0; row < count; row++) {
-    const space = bytes.indexOf(0x20, at)
-    words.push(bytes.subarray(at, space).toString('utf8'))
-    for (let j = 0; j < dim; j++) vectors[row * dim + j] = bytes.readFloatLE(space + 1 + 4 * j)
-    at = space + 1 + 4 * dim
-    expect(bytes[at]).toBe(0x0a)
-    at++
-  }
-  expect(at).toBe(bytes.length)
-  return { words, dim, vectors }
-}
 
-const parse = (format: Word2vecFormat, bytes: Buffer): Parsed => format === 'text' ? parseText(bytes) : parseBinary(bytes)
+const parse = (format: Word2vecFormat, bytes: Buffer): ReadBack => format === 'text' ? readWord2vecText(bytes) : readWord2vecBinary(bytes)
 
-/** float32 values with every exponent, sign and a few special cases. */
-function awkwardFloats(n: number, random: Random): Float32Array {
-  const bits = new Uint32Array(n)
-  for (let i = 0; i < n; i++) bits[i] = random.nextUint32()
-  const floats = new Float32Array(bits.buffer)
-  for (let i = 0; i < n; i++) if (!Number.isFinite(floats[i]!)) floats[i] = random.normal()
-  floats.set([0, -0, 1, -1, 0.1, 1e-7, 3.4028234663852886e38, 1.401298464324817e-45, 1.1754942106924411e-38, 16777217].slice(0, n))
-  return floats
-}
 
-function expectBitEqual(actual: Float32Array, expected: Float32Array): void {
-  expect(actual.length).toBe(expected.length)
-  for (let i = 0; i < expected.length; i++) {
-    if (!Object.is(actual[i], expected[i])) expect.fail(`float ${i}: ${actual[i]} is not ${expected[i]}`)
-  }
-}
 
 const WORDS = ['the', 'é', '日本語', '😀', 'naïve', '</s>', 'l’été', 'ǅemal']
 
@@ -216,7 +171,7 @@ describe('word2vec writer options', () => {
     await writeWord2vecVectors(join(dir, 'forced.bin'), ['w'], vectors, { dim: 2, format: 'text' })
     expect(await readFile(join(dir, 'forced.bin'), 'utf8')).toBe('1 2\nw 0.5 0.25\n')
     await writeWord2vecVectors(join(dir, 'auto.bin'), ['w'], vectors, { dim: 2 })
-    expect(parseBinary(await readFile(join(dir, 'auto.bin'))).vectors).toEqual(vectors)
+    expect(readWord2vecBinary(await readFile(join(dir, 'auto.bin'))).vectors).toEqual(vectors)
   })
 
   it('rejects a matrix too small for the words, a bad dim or stride', async () => {
@@ -228,12 +183,7 @@ describe('word2vec writer options', () => {
   })
 })
 
-const PYTHON = '/usr/bin/python3'
-const gensimProbe = spawnSync(PYTHON, ['-c', 'import gensim'], { encoding: 'utf8' })
-const hasGensim = gensimProbe.status === 0
-if (!hasGensim) {
-  console.warn(`Skipping the gensim interop tests: ${PYTHON} cannot import gensim (${(gensimProbe.error?.message ?? gensimProbe.stderr.trim().split('\n').at(-1)) || 'unknown reason'}). Install Debian's python3-gensim to run them.`)
-}
+const hasGensim = pythonCanImport('gensim', 'the gensim interop tests of the word2vec writers')
 
 const LOAD_WITH_GENSIM = `
 import json, sys

@@ -4,13 +4,13 @@ import { spawnSync } from 'node:child_process'
 export const PYTHON = '/usr/bin/python3'
 
 /**
- * Whether PYTHON can import `module`; when it cannot, says which tests are skipped and why, so a
+ * Whether PYTHON can import `modules` (e.g. 'gensim, scipy'); when it cannot, says which tests are skipped and why, so a
  * skip is never silent.
  */
-export function pythonCanImport(module: string, skipped: string): boolean {
-  const probe = spawnSync(PYTHON, ['-c', `import ${module}`], { encoding: 'utf8' })
+export function pythonCanImport(modules: string, skipped: string): boolean {
+  const probe = spawnSync(PYTHON, ['-c', `import ${modules}`], { encoding: 'utf8' })
   if (probe.status === 0) return true
   const why = (probe.error?.message ?? probe.stderr.trim().split('\n').at(-1)) || 'unknown reason'
-  console.warn(`Skipping ${skipped}: ${PYTHON} cannot import ${module} (${why}). Install Debian's python3-${module} to run them.`)
+  console.warn(`Skipping ${skipped}: ${PYTHON} cannot import ${modules} (${why}). Debian's python3-gensim brings gensim, numpy and scipy.`)
   return false
 }

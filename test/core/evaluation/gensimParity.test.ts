@@ -16,13 +16,9 @@ import {
 } from '../../../src-main/core/evaluation/index'
 import { Random } from '../../../src-main/core/random'
 import { SHARED_DIR } from '../../support/sharedData'
+import { PYTHON, pythonCanImport } from '../../support/python'
 
-const PYTHON = '/usr/bin/python3'
-const probe = spawnSync(PYTHON, ['-c', 'import gensim, scipy'], { encoding: 'utf8' })
-const hasGensim = probe.status === 0
-if (!hasGensim) {
-  console.warn(`Skipping the gensim evaluation parity tests: ${PYTHON} cannot import gensim (${(probe.error?.message ?? probe.stderr.trim().split('\n').at(-1)) || 'unknown reason'}). Install Debian's python3-gensim to run them.`)
-}
+const hasGensim = pythonCanImport('gensim, scipy', 'the gensim evaluation parity tests')
 
 const DATA = join(SHARED_DIR, 'data')
 const FILES = { analogies: join(DATA, 'questions-words.txt'), wordsim: join(DATA, 'wordsim353.tsv'), simlex: join(DATA, 'simlex999.txt') }

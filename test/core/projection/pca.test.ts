@@ -4,13 +4,9 @@ import { ProjectionError, pca2d, pcaOfTopN, pcaOfWords } from '../../../src-main
 import { type SymmetricEigen, symmetricEigen } from '../../../src-main/core/projection/symmetricEigen'
 import { Random } from '../../../src-main/core/random'
 import { type Embeddings } from '../../../src-main/core/vectors/embeddings'
+import { PYTHON, pythonCanImport } from '../../support/python'
 
-const PYTHON = '/usr/bin/python3'
-const probe = spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' })
-const hasNumpy = probe.status === 0
-if (!hasNumpy) {
-  console.warn(`Skipping the PCA comparison with NumPy: ${PYTHON} cannot import numpy (${(probe.error?.message ?? probe.stderr.trim().split('\n').at(-1)) || 'unknown reason'}).`)
-}
+const hasNumpy = pythonCanImport('numpy', 'the PCA comparison with NumPy')
 
 function unit(v: number[]): number[] {
   const length = Math.hypot(...v)

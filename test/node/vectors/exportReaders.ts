@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { expect } from 'vitest'
+import type { Random } from '../../../src-main/core/random'
 import { type VectorFormat } from '../../../src-main/core/vectors/vectorFormats'
 
 export interface ReadBack {
@@ -40,7 +41,7 @@ function fromRows(rows: number[][], dim: number): Float32Array {
   return vectors
 }
 
-function readWord2vecText(bytes: Buffer): ReadBack {
+export function readWord2vecText(bytes: Buffer): ReadBack {
   const all = lines(bytes.toString('utf8'))
   const [count, dim] = all.shift()!.split(' ').map(Number) as [number, number]
   expect(all).toHaveLength(count)
@@ -53,7 +54,7 @@ function readWord2vecText(bytes: Buffer): ReadBack {
   return { words, dim, vectors: fromRows(rows, dim) }
 }
 
-function readWord2vecBinary(bytes: Buffer): ReadBack {
+export function readWord2vecBinary(bytes: Buffer): ReadBack {
   let at = bytes.indexOf(0x0a) + 1
   const [count, dim] = bytes.subarray(0, at - 1).toString('latin1').split(' ').map(Number) as [number, number]
   const vectors = new Float32Array(count * dim)
@@ -150,5 +151,22 @@ export async function readExport(format: VectorFormat, files: readonly string[],
       return { words, dim: shape[1], vectors }
     }
     case 'json': return readJson(main!)
+  }
+}
+
+/** float32 values with every exponent and sign, and a few special cases. */
+export function awkwardFloats(n: number, random: Random): Float32Array {
+  const bits = new Uint32Array(n)
+  for (let i = 0; i < n; i++) bits[i] = random.nextUint32()
+  const floats = new Float32Array(bits.buffer)
+  for (let i = 0; i < n; i++) if (!Number.isFinite(floats[i]!)) floats[i] = random.normal()
+  floats.set([0, -0, 1, -1, 0.1, 1e-7, 3.4028234663852886e38, 1.401298464324817e-45, 1.1754942106924411e-38, 16777217].slice(0, n))
+  return floats
+}
+
+export function expectBitEqual(actual: Float32Array, expected: Float32Array): void {
+  expect(actual.length).toBe(expected.length)
+  for (let i = 0; i < expected.length; i++) {
+    if (!Object.is(actual[i], expected[i])) expect.fail(`float ${i}: ${actual[i]} is not ${expected[i]}`)
   }
 }

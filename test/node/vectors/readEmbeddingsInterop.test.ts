@@ -7,6 +7,7 @@ import { VECTOR_FORMATS, type VectorFormat } from '../../../src-main/core/vector
 import { readEmbeddings } from '../../../src-main/node/vectors/readEmbeddings'
 import { writeEmbeddings } from '../../../src-main/node/vectors/writeEmbeddings'
 import { failureOf, useTempDir } from './vectorFileFixtures'
+import { PYTHON, pythonCanImport } from '../../support/python'
 
 const tmp = useTempDir()
 
@@ -89,12 +90,7 @@ describe.each(VECTOR_FORMATS.map((f) => f.format))('round trip through the %s wr
   })
 })
 
-const PYTHON = '/usr/bin/python3'
-const probe = spawnSync(PYTHON, ['-c', 'import gensim, numpy'], { encoding: 'utf8' })
-const hasGensim = probe.status === 0
-if (!hasGensim) {
-  console.warn(`Skipping the gensim import interop tests: ${PYTHON} cannot import gensim (${(probe.error?.message ?? probe.stderr.trim().split('\n').at(-1)) || 'unknown reason'}). Install Debian's python3-gensim to run them.`)
-}
+const hasGensim = pythonCanImport('gensim, numpy', 'the gensim import interop tests')
 
 const WRITE_WITH_GENSIM = `
 import json, sys

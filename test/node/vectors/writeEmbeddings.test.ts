@@ -10,7 +10,8 @@ import { npyHeader } from '../../../src-main/node/vectors/npyFormat'
 import { VectorExportError } from '../../../src-main/node/vectors/vectorExportError'
 import { type WriteEmbeddingsOptions, writeEmbeddings } from '../../../src-main/node/vectors/writeEmbeddings'
 import { interceptWrites, systemError } from '../writeFaults'
-import { readExport, readNpy } from './exportReaders'
+import { awkwardFloats, expectBitEqual, readExport, readNpy } from './exportReaders'
+import { PYTHON, pythonCanImport } from '../../support/python'
 
 let dir = ''
 beforeEach(async () => {
@@ -20,22 +21,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** float32 values with every exponent and sign, and a few special cases. */
-function awkwardFloats(n: number, random: Random): Float32Array {
-  const bits = new Uint32Array(n)
-  for (let i = 0; i < n; i++) bits[i] = random.nextUint32()
-  const floats = new Float32Array(bits.buffer)
-  for (let i = 0; i < n; i++) if (!Number.isFinite(floats[i]!)) floats[i] = random.normal()
-  floats.set([0, -0, 1, -1, 0.1, 1e-7, 3.4028234663852886e38, 1.401298464324817e-45, 1.1754942106924411e-38, 16777217].slice(0, n))
-  return floats
-}
 
-function expectBitEqual(actual: Float32Array, expected: Float32Array): void {
-  expect(actual.length).toBe(expected.length)
-  for (let i = 0; i < expected.length; i++) {
-    if (!Object.is(actual[i], expected[i])) expect.fail(`float ${i}: ${actual[i]} is not ${expected[i]}`)
-  }
-}
 
 function embeddingsOf(words: readonly string[], dim: number, seed: number, counts = true): Embeddings {
   return {
@@ -386,16 +372,9 @@ describe('two-file formats', () => {
   })
 })
 
-const PYTHON = '/usr/bin/python3'
 
-function probe(module: string): boolean {
-  const run = spawnSync(PYTHON, ['-c', `import ${module}`], { encoding: 'utf8' })
-  if (run.status === 0) return true
-  console.warn(`Skipping the ${module} interop tests: ${PYTHON} cannot import ${module} (${(run.error?.message ?? run.stderr.trim().split('\n').at(-1)) || 'unknown reason'}).`)
-  return false
-}
-const hasNumpy = probe('numpy')
-const hasGensim = probe('gensim')
+const hasNumpy = pythonCanImport('numpy', 'the NumPy interop tests of the exporter')
+const hasGensim = pythonCanImport('gensim', 'the gensim interop test of the GloVe exporter')
 
 function python(script: string, ...args: string[]): unknown {
   const run = spawnSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
