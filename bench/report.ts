@@ -2,7 +2,7 @@
 import { ENGINE_LABELS } from './engines'
 import { type ResultRow, type TargetCheck, hasQuality, speedRatio, threadsLabel } from './results'
 
-const HEADER = ['engine', 'threads', 'wall s', 'words/s', 'peak MiB', 'analogy %', 'questions', 'WordSim ρ', '× gensim', '× gensim cf'] as const
+const HEADER = ['engine', 'threads', 'runs', 'wall s', 'words/s', 'peak MiB', 'analogy %', 'questions', 'WordSim ρ', '× gensim', '× gensim cf'] as const
 
 function cells(row: ResultRow, rows: readonly ResultRow[]): string[] {
   const head = [ENGINE_LABELS[row.engine], `${row.threads}`]
@@ -14,7 +14,7 @@ function cells(row: ResultRow, rows: readonly ResultRow[]): string[] {
   const quality = hasQuality(row)
     ? [(row.quality.analogyAccuracy * 100).toFixed(2), `${row.quality.analogyQuestions}`, row.quality.wordsimSpearman.toFixed(3)]
     : ['–', '–', '–']
-  return [...head, row.wallSeconds.toFixed(1), Math.round(row.wordsPerSec).toLocaleString('en-US'), row.peakMiB.toFixed(0), ...quality, ratio('gensim'), ratio('gensim-corpusfile')]
+  return [...head, `${row.wallSecondsAll.length}`, row.wallSeconds.toFixed(1), Math.round(row.wordsPerSec).toLocaleString('en-US'), row.peakMiB.toFixed(0), ...quality, ratio('gensim'), ratio('gensim-corpusfile')]
 }
 
 /** Engine names left-aligned, figures right-aligned; a "not available" row spans the figure columns. */

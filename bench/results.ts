@@ -110,6 +110,22 @@ export function meanQuality(scores: readonly (Quality | { error: string })[]): Q
   }
 }
 
+/**
+ * The standard error (in points) of the difference between two engines' mean analogy accuracy,
+ * from the spread of each engine's runs over its seeds; null when either has fewer than two runs.
+ */
+export function analogyDifferenceStdError(a: readonly Quality[], b: readonly Quality[]): number | null {
+  const varianceOfMean = (runs: readonly Quality[]): number | null => {
+    if (runs.length < 2) return null
+    const points = runs.map((q) => q.analogyAccuracy * 100)
+    const m = points.reduce((sum, x) => sum + x, 0) / points.length
+    return points.reduce((sum, x) => sum + (x - m) ** 2, 0) / (points.length - 1) / points.length
+  }
+  const va = varianceOfMean(a)
+  const vb = varianceOfMean(b)
+  return va === null || vb === null ? null : Math.sqrt(va + vb)
+}
+
 export function threadsLabel(n: number): string {
   return `${n} thread${n === 1 ? '' : 's'}`
 }
@@ -170,10 +186,12 @@ export function checkTargets(rows: readonly ResultRow[], threads: number): Targe
 
   if (hasQuality(ours) && hasQuality(gensim)) {
     const drop = (gensim.quality.analogyAccuracy - ours.quality.analogyAccuracy) * 100
+    const stdError = analogyDifferenceStdError(ours.qualityRuns, gensim.qualityRuns)
+    const spread = stdError === null ? '' : ` (standard error ${fmt(stdError, 2)} over ${ours.qualityRuns.length} and ${gensim.qualityRuns.length} seeds)`
     checks.push({
       name: names[1]!,
       status: drop <= TARGETS.maxAnalogyDropPoints + 1e-9 ? 'pass' : 'fail',
-      detail: `ours ${fmt(ours.quality.analogyAccuracy * 100, 2)}% (${ours.quality.analogyQuestions} questions) vs gensim ${fmt(gensim.quality.analogyAccuracy * 100, 2)}% (${gensim.quality.analogyQuestions}): ${signed(-drop, 2)} points`,
+      detail: `ours ${fmt(ours.quality.analogyAccuracy * 100, 2)}% (${ours.quality.analogyQuestions} questions) vs gensim ${fmt(gensim.quality.analogyAccuracy * 100, 2)}% (${gensim.quality.analogyQuestions}): ${signed(-drop, 2)} points${spread}`,
     })
     const rhoDrop = gensim.quality.wordsimSpearman - ours.quality.wordsimSpearman
     checks.push({

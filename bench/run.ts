@@ -12,7 +12,7 @@ import { type PreparedCorpus, ensureCorpus } from './corpusCache'
 import { type EngineContext, ENGINE_LABELS, SETTINGS, engineCommand, missingSummaryFields, unavailableReason } from './engines'
 import { evaluateVectors, evaluationData } from './evaluate'
 import { type Measurement, failureReason, lastJsonLine, measureCommand } from './measure'
-import { BENCH_USAGE, type BenchOptions, type EngineId, parseBenchArgs, threadCounts } from './options'
+import { BENCH_USAGE, type BenchOptions, type EngineId, parseBenchArgs, runsFor, threadCounts } from './options'
 import { formatNotes, formatQualityErrors, formatResultsTable, formatTargets } from './report'
 import { BUSY_MACHINE_SHARE, type MeasuredRow, type Quality, type ResultRow, checkTargets, exitCodeFor, meanQuality, measuredRow, threadsLabel } from './results'
 
@@ -77,9 +77,7 @@ async function bench(options: BenchOptions): Promise<number> {
   const loadAtStart = loadavg()
   const rows: ResultRow[] = []
   for (const threads of threadCounts(options)) {
-    // The targets' thread count runs `repeat` times (quality is a mean over seeds); the 1-thread rows once.
-    const repeat = threads === options.threads ? options.repeat : 1
-    for (const engine of options.engines) rows.push(await runEngine(engine, threads, corpus, context, repeat))
+    for (const engine of options.engines) rows.push(await runEngine(engine, threads, corpus, context, runsFor(engine, threads, options)))
   }
 
   const measured = rows.filter((r): r is MeasuredRow => r.status === 'ok')
@@ -97,7 +95,7 @@ async function bench(options: BenchOptions): Promise<number> {
   const s = SETTINGS
   process.stdout.write([
     '',
-    `word2vec benchmark: State of the Union, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${s.epochs} epochs, alpha ${s.alpha}${options.repeat > 1 ? `; at ${options.threads} threads the best wall time of ${options.repeat} runs and the mean quality over their seeds ${SETTINGS.seed}–${SETTINGS.seed + options.repeat - 1}` : ''}`,
+    `word2vec benchmark: State of the Union, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${s.epochs} epochs, alpha ${s.alpha}${options.repeat > 1 ? `; at ${options.threads} threads each engine runs with seeds ${SETTINGS.seed}, ${SETTINGS.seed + 1}, … (see runs): the best wall time and the mean quality over the seeds count` : ''}`,
     '',
     formatResultsTable(rows),
     ...[formatQualityErrors(rows)].filter((text) => text !== ''),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { BenchUsageError, ENGINE_IDS, parseBenchArgs, threadCounts } from '../../bench/options'
+import { BenchUsageError, ENGINE_IDS, INFORMATION_REPEATS, parseBenchArgs, runsFor, threadCounts } from '../../bench/options'
 
 describe('parseBenchArgs', () => {
-  it('defaults to 2 threads, single-thread rows, three seeded runs, every engine', () => {
-    expect(parseBenchArgs([])).toEqual({ threads: 2, skipSingle: false, repeat: 3, engines: [...ENGINE_IDS], python: '/usr/bin/python3' })
+  it('defaults to 2 threads, single-thread rows, ten seeded runs, every engine', () => {
+    expect(parseBenchArgs([])).toEqual({ threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3' })
   })
 
   it('reads every option, with a space or an equals sign', () => {
@@ -34,5 +34,19 @@ describe('threadCounts', () => {
     expect(threadCounts({ threads: 2, skipSingle: false })).toEqual([2, 1])
     expect(threadCounts({ threads: 2, skipSingle: true })).toEqual([2])
     expect(threadCounts({ threads: 1, skipSingle: false })).toEqual([1])
+  })
+})
+
+describe('runsFor', () => {
+  const options = { threads: 2, repeat: 10 }
+  it('runs the two engines the targets compare `repeat` times at the main thread count', () => {
+    expect(runsFor('ours', 2, options)).toBe(10)
+    expect(runsFor('gensim', 2, options)).toBe(10)
+  })
+
+  it('runs the information-only engines at most a few times, and every 1-thread row once', () => {
+    expect(runsFor('fasttext', 2, options)).toBe(INFORMATION_REPEATS)
+    expect(runsFor('gensim-corpusfile', 2, { threads: 2, repeat: 1 })).toBe(1)
+    expect(runsFor('ours', 1, options)).toBe(1)
   })
 })

@@ -12,9 +12,9 @@ describe('formatResultsTable', () => {
   it('prints figures, quality and both gensim ratios, and a not-available row', () => {
     const rows: ResultRow[] = [measured('gensim', 22), measured('gensim-corpusfile', 11), { status: 'unavailable', engine: 'ours', threads: 1, reason: 'exit code 2: unknown command "train"' }]
     const lines = formatResultsTable(rows).split('\n')
-    expect(lines[0]).toMatch(/^engine\s+threads\s+wall s\s+words\/s\s+peak MiB\s+analogy %\s+questions\s+WordSim ρ\s+× gensim\s+× gensim cf$/)
-    expect(lines[1]).toMatch(/^gensim LineSentence\s+2\s+22\.0\s+410,307\s+129\s+7\.65\s+4473\s+0\.374\s+×1\.00\s+×0\.50$/)
-    expect(lines[2]).toMatch(/^gensim corpus_file\s+2\s+11\.0\s+820,613\s+.*×2\.00\s+×1\.00$/)
+    expect(lines[0]).toMatch(/^engine\s+threads\s+runs\s+wall s\s+words\/s\s+peak MiB\s+analogy %\s+questions\s+WordSim ρ\s+× gensim\s+× gensim cf$/)
+    expect(lines[1]).toMatch(/^gensim LineSentence\s+2\s+1\s+22\.0\s+410,307\s+129\s+7\.65\s+4473\s+0\.374\s+×1\.00\s+×0\.50$/)
+    expect(lines[2]).toMatch(/^gensim corpus_file\s+2\s+1\s+11\.0\s+820,613\s+.*×2\.00\s+×1\.00$/)
     expect(lines[3]).toMatch(/^ours\s+1\s+not available: exit code 2: unknown command "train"$/)
     // Figures are right-aligned under their headers.
     expect(lines[1]!.indexOf('22.0') + 4).toBe(lines[0]!.indexOf('wall s') + 6)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type EngineId } from '../../bench/options'
-import { type Quality, type ResultRow, TARGETS, checkTargets, exitCodeFor, meanQuality, measuredRow, speedRatio, wordsPerSecond } from '../../bench/results'
+import { type Quality, type ResultRow, TARGETS, analogyDifferenceStdError, checkTargets, exitCodeFor, meanQuality, measuredRow, speedRatio, wordsPerSecond } from '../../bench/results'
 
 const quality = (analogyAccuracy: number, wordsimSpearman: number): Quality => ({
   vocab: 11587, analogyAccuracy, analogyQuestions: 4473, wordsimSpearman, wordsimPearson: wordsimSpearman, wordsimOovPercent: 45.9,
@@ -117,5 +117,25 @@ describe('meanQuality', () => {
 
   it('is an error when any run could not be scored', () => {
     expect(meanQuality([quality(0.07, 0.36), { error: 'evaluation failed' }])).toEqual({ error: 'evaluation failed' })
+  })
+})
+
+describe('analogyDifferenceStdError', () => {
+  it('is √(s²_a/n_a + s²_b/n_b) in points, from each engine’s spread over its seeds', () => {
+    // a: 7, 8 (points) → s² = 0.5, n = 2; b: 6, 7, 8 → s² = 1, n = 3.
+    const a = [quality(0.07, 0.3), quality(0.08, 0.3)]
+    const b = [quality(0.06, 0.3), quality(0.07, 0.3), quality(0.08, 0.3)]
+    expect(analogyDifferenceStdError(a, b)).toBeCloseTo(Math.sqrt(0.5 / 2 + 1 / 3), 9)
+  })
+
+  it('is null with a single run, whose spread is unknown', () => {
+    expect(analogyDifferenceStdError([quality(0.07, 0.3)], [quality(0.06, 0.3), quality(0.07, 0.3)])).toBeNull()
+  })
+
+  it('is printed beside the analogy difference', () => {
+    const ours = { ...row('ours', 2, 20, 100), qualityRuns: [quality(0.07, 0.3), quality(0.08, 0.3)] }
+    const gensim = { ...row('gensim', 2, 25, 100), qualityRuns: [quality(0.06, 0.3), quality(0.07, 0.3), quality(0.08, 0.3)] }
+    const analogy = checkTargets([ours, gensim], 2).find((c) => c.name.startsWith('analogy'))!
+    expect(analogy.detail).toMatch(/standard error 0\.76 over 2 and 3 seeds/)
   })
 })
