@@ -20,6 +20,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron': everything else (the contract's
+      // validators) must be bundled into it.
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve('src-main/preload/index.ts') },
         // A sandboxed preload cannot be an ES module.

@@ -1,24 +1,80 @@
 /**
- * The trainer's one link to whoever started it, the same under Electron's utilityProcess
- * (`process.parentPort`, messages wrapped as `{ data }`) and under plain Node's
+ * The trainer's links to whoever started it, the same under Electron's utilityProcess
+ * (`process.parentPort`, messages wrapped as `{ data, ports }`) and under plain Node's
  * `child_process.fork` (`process.send` / `'message'`), so the entry runs unchanged in tests.
+ * Under Electron the host may also hand over a MessagePort to the window with the adapter-level
+ * message `{ type: 'connectPort' }`; it never reaches the request parser.
  */
-export interface ParentChannel {
+import { log } from './trainerErrors'
+
+export interface MessageLink {
   post(message: unknown): void
   onMessage(listener: (message: unknown) => void): void
 }
 
-interface ElectronParentPort {
+/** A direct port to the window; it closes when the window goes (a reload, say). */
+export interface PortLink extends MessageLink {
+  onClose(listener: () => void): void
+}
+
+export interface ParentChannel extends MessageLink {
+  onPort(listener: (port: PortLink) => void): void
+  /** The parent went away (Node only: Electron ends the utility process itself). */
+  onDisconnect(listener: () => void): void
+}
+
+/** The adapter-level message that carries the window's port in `ports[0]`. */
+export const CONNECT_PORT = 'connectPort'
+
+interface ElectronMessagePort {
   postMessage(message: unknown): void
   on(event: 'message', listener: (event: { data: unknown }) => void): void
+  on(event: 'close', listener: () => void): void
+  start(): void
+}
+
+interface ElectronParentPort {
+  postMessage(message: unknown): void
+  on(event: 'message', listener: (event: { data: unknown; ports?: readonly ElectronMessagePort[] }) => void): void
+}
+
+function isConnectPort(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === CONNECT_PORT
+}
+
+function portLink(port: ElectronMessagePort): PortLink {
+  const link: PortLink = {
+    post: (message) => port.postMessage(message),
+    onMessage: (listener) => port.on('message', (event) => listener(event.data)),
+    onClose: (listener) => port.on('close', listener),
+  }
+  port.start()
+  return link
 }
 
 export function connectToParent(): ParentChannel {
   const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort
   if (parentPort) {
+    const messageListeners: ((message: unknown) => void)[] = []
+    const portListeners: ((port: PortLink) => void)[] = []
+    parentPort.on('message', (event) => {
+      if (!isConnectPort(event.data)) {
+        for (const listener of messageListeners) listener(event.data)
+        return
+      }
+      const port = event.ports?.[0]
+      if (!port) {
+        log('A connectPort message arrived without a port; events keep going to the parent.')
+        return
+      }
+      const link = portLink(port)
+      for (const listener of portListeners) listener(link)
+    })
     return {
       post: (message) => parentPort.postMessage(message),
-      onMessage: (listener) => parentPort.on('message', (event) => listener(event.data)),
+      onMessage: (listener) => messageListeners.push(listener),
+      onPort: (listener) => portListeners.push(listener),
+      onDisconnect: () => undefined,
     }
   }
   const send = process.send?.bind(process)
@@ -26,5 +82,7 @@ export function connectToParent(): ParentChannel {
   return {
     post: (message) => void send(message),
     onMessage: (listener) => process.on('message', listener),
+    onPort: () => undefined,
+    onDisconnect: (listener) => process.on('disconnect', listener),
   }
 }

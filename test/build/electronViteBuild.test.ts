@@ -9,7 +9,10 @@ describe('electron-vite build', () => {
       expect(existsSync(file), file).toBe(true)
     }
     // The sandboxed preload must be CommonJS, and main must point at the file that was built.
-    expect(readFileSync('out/preload/index.cjs', 'utf8')).toMatch(/require\(["']electron["']\)/)
+    const preload = readFileSync('out/preload/index.cjs', 'utf8')
+    expect(preload).toMatch(/require\(["']electron["']\)/)
+    // A sandboxed preload cannot load packages: 'electron' must be the only thing it requires.
+    expect(new Set([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]))).toEqual(new Set(['electron']))
     expect(readFileSync('out/main/index.js', 'utf8')).toContain('../preload/index.cjs')
     const html = readFileSync('out/renderer/index.html', 'utf8')
     expect(html).toContain('Content-Security-Policy')

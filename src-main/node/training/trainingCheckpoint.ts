@@ -15,6 +15,8 @@ export interface CorpusSettings {
   readonly tokenizer: Partial<TokenizerOptions>
   readonly minCount: number
   readonly maxVocab?: number
+  /** The corpus files, in order, so the app can restore the run by reading them again; absent in the CLI's checkpoints. */
+  readonly paths?: readonly string[]
 }
 
 export type TrainingState =

@@ -1,0 +1,6 @@
+export * from './appProtocol'
+export * from './preloadApi'
+export * from './settingsSchemas'
+export * from './trainerProtocol'
+export * from './trainerResults'
+export * from './validation'

@@ -1,0 +1,144 @@
+/**
+ * The trainer process's protocol: every request the host (or the window, through the host)
+ * sends it, every response and event it sends back. One schema per message; both ends parse
+ * what they receive with `parseMessage`, so a malformed message is a typed ContractError.
+ *
+ * Requests carry an `id`; the trainer answers each with exactly one `response` of that id
+ * (ok with a result, or a typed error). Long requests report `taskProgress` with their id and
+ * can be cancelled with `cancel`. Events without an id (progress, snapshots, state changes,
+ * warnings, errors) stream while training runs.
+ */
+import * as v from 'valibot'
+import {
+  ProjectionMethodSchema, ScheduleSettingsSchema, TokenizerOptionsSchema, VectorFormatSchema, VectorKindSchema, VocabularySettingsSchema,
+} from './settingsSchemas'
+
+/** Bumped whenever a message changes shape; the host refuses a trainer that speaks another version. */
+export const PROTOCOL_VERSION = 1
+
+/**
+ * Request ids are strings so that each client has its own namespace: the window's ids start
+ * with "r", the main process's with "m", a test's with anything else. The trainer only echoes them.
+ */
+export const RequestIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
+const requestId = RequestIdSchema
+const word = v.pipe(v.string(), v.minLength(1), v.maxLength(200))
+const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096))
+const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1))
+
+/** At most this many words are plotted and snapshotted while training. */
+export const MAX_PLOT_WORDS = 500
+
+export const TrainerRequestSchema = v.variant('type', [
+  /** Read and tokenize one or more files (concatenated), count the vocabulary; progress as taskProgress. */
+  v.strictObject({ type: v.literal('loadCorpus'), id: requestId, paths: v.pipe(v.array(path), v.minLength(1), v.maxLength(100)), tokenizer: TokenizerOptionsSchema }),
+  /** Train the loaded corpus from scratch. */
+  v.strictObject({
+    type: v.literal('start'), id: requestId,
+    settings: ScheduleSettingsSchema,
+    vocabulary: VocabularySettingsSchema,
+    /** Words whose 2-D positions stream as snapshots; empty = the most frequent words. */
+    plotWords: v.pipe(v.array(word), v.maxLength(MAX_PLOT_WORDS)),
+  }),
+  v.strictObject({ type: v.literal('pause'), id: requestId }),
+  v.strictObject({ type: v.literal('resume'), id: requestId }),
+  /** Stop cleanly: the run ends where it is, is saved (autosave file) and can be exported. */
+  v.strictObject({ type: v.literal('stop'), id: requestId }),
+  /** The course's dummy problem, and a minibatch of the loaded corpus with the current parameters (float64 copy). */
+  v.strictObject({ type: v.literal('gradientCheck'), id: requestId, seed: v.optional(v.pipe(v.number(), v.integer())) }),
+  v.strictObject({ type: v.literal('setPlotWords'), id: requestId, words: v.pipe(v.array(word), v.maxLength(MAX_PLOT_WORDS)) }),
+  v.strictObject({ type: v.literal('neighbours'), id: requestId, word, k: v.pipe(positiveInt, v.maxValue(1000)), vectors: VectorKindSchema }),
+  v.strictObject({ type: v.literal('analogy'), id: requestId, a: word, b: word, c: word, k: v.pipe(positiveInt, v.maxValue(1000)), vectors: VectorKindSchema }),
+  v.strictObject({
+    type: v.literal('projection'), id: requestId,
+    words: v.pipe(v.array(word), v.minLength(1), v.maxLength(10_000)),
+    method: ProjectionMethodSchema, vectors: VectorKindSchema,
+    seed: v.optional(v.pipe(v.number(), v.integer())),
+  }),
+  /** Score the current vectors on an analogy file (questions-words format) or a word-pair file (WordSim/SimLex). */
+  v.strictObject({ type: v.literal('evaluate'), id: requestId, kind: v.picklist(['analogy', 'wordPairs']), path }),
+  v.strictObject({
+    type: v.literal('export'), id: requestId, path,
+    format: v.optional(VectorFormatSchema), vectors: VectorKindSchema,
+    topN: v.optional(positiveInt), normalize: v.boolean(),
+  }),
+  v.strictObject({ type: v.literal('saveCheckpoint'), id: requestId, path }),
+  /** Restore a saved run (re-reading its corpus), paused at its saved position; `resume` continues it. */
+  v.strictObject({ type: v.literal('loadCheckpoint'), id: requestId, path }),
+  /** Open a vectors file (any format the app reads) for exploration, replacing the current vectors. */
+  v.strictObject({ type: v.literal('openVectors'), id: requestId, path }),
+  /** Where and how often the running training is saved; `everySeconds` 0 turns the timer off (stop still saves). */
+  v.strictObject({ type: v.literal('configureAutosave'), id: requestId, path, everySeconds: v.pipe(v.number(), v.minValue(0), v.maxValue(86_400)) }),
+  /** Cancel a long request (loadCorpus, projection, evaluate, export); it answers with a 'cancelled' error. */
+  v.strictObject({ type: v.literal('cancel'), id: requestId, target: requestId }),
+  /** Flow control: the receiver has handled progress batches up to `seq`. Not answered. */
+  v.strictObject({ type: v.literal('ack'), seq: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+])
+
+export type TrainerRequest = v.InferOutput<typeof TrainerRequestSchema>
+export type TrainerRequestType = TrainerRequest['type']
+/** A request as a caller writes it: the id is the client's to assign. */
+export type TrainerCall = TrainerRequest extends infer R ? R extends { id: string } ? Omit<R, 'id'> : never : never
+
+/** What went wrong, as a kind the window can act on and one sentence it can show. */
+export const TRAINER_ERROR_KINDS = [
+  'badRequest', 'protocol', 'state', 'corpus', 'config', 'diverged', 'checkpoint', 'vectors', 'export', 'evaluation', 'projection', 'unknownWord', 'cancelled', 'internal',
+] as const
+export const TrainerErrorSchema = v.strictObject({
+  kind: v.picklist(TRAINER_ERROR_KINDS),
+  message: v.string(),
+  /** The setting at fault, for config errors. */
+  field: v.optional(v.string()),
+})
+export type TrainerError = v.InferOutput<typeof TrainerErrorSchema>
+
+export const TRAINER_STATES = ['empty', 'loadingCorpus', 'ready', 'training', 'paused', 'stopping', 'finished', 'diverged'] as const
+export type TrainerState = (typeof TRAINER_STATES)[number]
+
+const num = v.number()
+const nullableNum = v.nullable(v.number())
+const stringList = v.array(v.string())
+
+const RunInfoSchema = v.strictObject({
+  runId: v.string(),
+  schedule: v.picklist(['word2vec', 'cs224n']),
+  /** Words (word2vec) or iterations (cs224n) done and planned. */
+  done: num,
+  total: num,
+  vocabSize: num,
+  dim: num,
+  /** Autosave file of this run, once one has been written. */
+  checkpointPath: v.nullable(v.string()),
+})
+export type RunInfo = v.InferOutput<typeof RunInfoSchema>
+
+export const TrainerEventSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('ready'), protocol: num, pid: num, threadsAvailable: num }),
+  v.strictObject({ type: v.literal('response'), id: v.string(), ok: v.boolean(), result: v.optional(v.unknown()), error: v.optional(TrainerErrorSchema) }),
+  v.strictObject({ type: v.literal('state'), state: v.picklist(TRAINER_STATES), run: v.nullable(RunInfoSchema) }),
+  v.strictObject({ type: v.literal('taskProgress'), id: v.string(), fraction: num, label: v.string() }),
+  /**
+   * A batch of loss points since the previous batch (about every 50 ms, coalesced when the
+   * receiver falls behind): x is words done (word2vec) or iteration (cs224n); alpha is the
+   * learning rate (step) at that point; t the training seconds.
+   */
+  v.strictObject({
+    type: v.literal('progress'), seq: num, runId: v.string(), schedule: v.picklist(['word2vec', 'cs224n']),
+    x: v.array(num), loss: v.array(num), smoothedLoss: v.array(nullableNum), alpha: v.array(num), t: v.array(num),
+    fraction: num, epoch: nullableNum, wordsPerSec: nullableNum, etaSeconds: nullableNum,
+    /** x values where an epoch (word2vec) or an anneal step (cs224n) began since the previous batch. */
+    boundaries: v.array(num),
+  }),
+  /** The plotted words' 2-D coordinates (PCA of the current vectors, aligned to the previous snapshot). */
+  v.strictObject({ type: v.literal('snapshot'), runId: v.string(), words: stringList, coordinates: v.array(num), explainedVariance: v.nullable(v.tuple([num, num])) }),
+  v.strictObject({ type: v.literal('checkpointSaved'), path: v.string(), reason: v.picklist(['autosave', 'stop', 'request', 'finished']), done: num }),
+  v.strictObject({ type: v.literal('finished'), runId: v.string(), stopped: v.boolean(), done: num, seconds: num, finalLoss: nullableNum }),
+  v.strictObject({ type: v.literal('warning'), message: v.string() }),
+  v.strictObject({ type: v.literal('error'), error: TrainerErrorSchema }),
+])
+
+export type TrainerEvent = v.InferOutput<typeof TrainerEventSchema>
+export type TrainerEventType = TrainerEvent['type']
+export type ProgressBatch = Extract<TrainerEvent, { type: 'progress' }>
+export type TrainerSnapshot = Extract<TrainerEvent, { type: 'snapshot' }>
+export type TrainerResponseEvent = Extract<TrainerEvent, { type: 'response' }>

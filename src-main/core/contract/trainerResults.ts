@@ -1,0 +1,85 @@
+/**
+ * What the trainer answers to each request type. The client knows which request an id belongs
+ * to, so it parses the response's `result` with that request's schema here.
+ */
+import * as v from 'valibot'
+import type { TrainerRequestType } from './trainerProtocol'
+import { ProjectionMethodSchema } from './settingsSchemas'
+
+const num = v.number()
+// NaN (an undefined correlation, say) survives structured clone but not JSON; both are accepted.
+const stat = v.union([v.number(), v.null()])
+
+const RunInfoResult = v.strictObject({
+  runId: v.string(),
+  schedule: v.picklist(['word2vec', 'cs224n']),
+  done: num,
+  total: num,
+  vocabSize: num,
+  dim: num,
+  checkpointPath: v.nullable(v.string()),
+})
+
+const StateResult = v.strictObject({ state: v.string() })
+
+const CoordinateCheckSchema = v.strictObject({ index: num, row: num, col: num, analytic: num, numerical: num, relError: num })
+const ParameterCheckSchema = v.strictObject({ name: v.string(), count: num, maxRelError: num, threshold: num, passed: v.boolean(), worst: v.array(CoordinateCheckSchema) })
+export const GradientCheckRowSchema = v.strictObject({
+  name: v.string(),
+  /** "dummy" (the course's problem), "random" or "corpus" (a minibatch of the loaded corpus, current parameters). */
+  problem: v.string(),
+  passed: v.boolean(),
+  maxRelError: num,
+  threshold: num,
+  loss: num,
+  parameters: v.array(ParameterCheckSchema),
+})
+
+const NeighbourList = v.array(v.strictObject({ word: v.string(), score: num }))
+
+export const TRAINER_RESULT_SCHEMAS = {
+  loadCorpus: v.strictObject({
+    paths: v.array(v.string()),
+    bytes: num,
+    tokens: num,
+    types: num,
+    sentences: num,
+    vocabularyByMinCount: v.array(v.strictObject({ minCount: num, vocabSize: num, coverage: num })),
+    topWords: v.array(v.strictObject({ word: v.string(), count: num })),
+    /** Replaced invalid UTF-8 sequences and similar things worth telling. */
+    warnings: v.array(v.string()),
+  }),
+  start: RunInfoResult,
+  pause: StateResult,
+  resume: StateResult,
+  stop: StateResult,
+  gradientCheck: v.strictObject({ passed: v.boolean(), checks: v.array(GradientCheckRowSchema), corpusSkipped: v.nullable(v.string()) }),
+  setPlotWords: v.strictObject({ words: v.array(v.string()), missing: v.array(v.string()) }),
+  neighbours: v.strictObject({ word: v.string(), neighbours: NeighbourList }),
+  analogy: v.strictObject({ neighbours: NeighbourList }),
+  projection: v.strictObject({
+    method: ProjectionMethodSchema,
+    words: v.array(v.string()),
+    coordinates: v.array(num),
+    missing: v.array(v.string()),
+    explainedVariance: v.nullable(v.tuple([num, num])),
+    sampled: v.boolean(),
+  }),
+  evaluate: v.variant('kind', [
+    v.strictObject({
+      kind: v.literal('analogy'), accuracy: num, correct: num, total: num, skipped: num,
+      sections: v.array(v.strictObject({ section: v.string(), correct: num, total: num, accuracy: num })),
+    }),
+    v.strictObject({ kind: v.literal('wordPairs'), spearman: stat, pearson: stat, oovRatio: num, pairs: num, skipped: num }),
+  ]),
+  export: v.strictObject({ files: v.array(v.string()) }),
+  saveCheckpoint: v.strictObject({ path: v.string() }),
+  loadCheckpoint: RunInfoResult,
+  openVectors: v.strictObject({ path: v.string(), words: num, dim: num, hasOutsideVectors: v.boolean(), topWords: v.array(v.string()) }),
+  configureAutosave: v.strictObject({ path: v.string(), everySeconds: num }),
+  cancel: v.strictObject({ cancelled: v.boolean() }),
+} satisfies Record<Exclude<TrainerRequestType, 'ack'>, v.GenericSchema>
+
+export type AnsweredRequestType = keyof typeof TRAINER_RESULT_SCHEMAS
+export type TrainerResult<K extends AnsweredRequestType> = v.InferOutput<(typeof TRAINER_RESULT_SCHEMAS)[K]>
+export type GradientCheckRow = v.InferOutput<typeof GradientCheckRowSchema>

@@ -1,0 +1,206 @@
+/**
+ * Everything the window can ask of the main process, one method per APP_INVOKE channel, each
+ * resolving to `{ ok, value | error }` and never throwing. The collaborators — native dialogs,
+ * the desktop shell, the trainer, the stores — come in as arguments, so the Electron IPC
+ * binding and the browser harness's WebSocket bind this very object; `invoke` is their single
+ * entry point and parses each request's arguments with the contract's schema first.
+ */
+import { access } from 'node:fs/promises'
+import type * as v from 'valibot'
+import {
+  APP_INVOKE, type AppChannel, type AppEvent, type AppResponse, type AppResult,
+} from '../../core/contract/appProtocol'
+import type { TrainerRequest } from '../../core/contract/trainerProtocol'
+import { TRAINER_RESULT_SCHEMAS } from '../../core/contract/trainerResults'
+import { checkMessage } from '../../core/contract/validation'
+import type { VectorFormat } from '../../core/vectors/vectorFormats'
+import { AppRequestError, appError, toAppError } from './appErrors'
+import { BUILT_IN_CORPUS_TITLE } from './builtInCorpus'
+import { checkExternalUrl } from './externalLinks'
+import type { PackageLicense } from './licenses'
+import type { Logger } from './logger'
+import type { RecentFiles } from './recentFiles'
+import type { SettingsStore } from './settingsStore'
+import type { TrainingService } from './trainingService'
+
+export type AppParsedArgs<K extends AppChannel> = v.InferOutput<(typeof APP_INVOKE)[K]['args']>
+export type AppHandlers = { readonly [K in AppChannel]: (args: AppParsedArgs<K>) => Promise<AppResponse<K>> }
+
+/** Native file choosers; each resolves to null (or no paths) when the user cancels. */
+export interface Dialogs {
+  openCorpus(): Promise<string[]>
+  openVectors(): Promise<string | null>
+  openBenchmark(kind: 'analogy' | 'wordPairs'): Promise<string | null>
+  exportTarget(defaultName: string, format: VectorFormat | undefined): Promise<string | null>
+}
+
+export interface DesktopShell {
+  openExternal(url: string): Promise<void>
+  showItemInFolder(path: string): void
+}
+
+export interface AppInfo {
+  readonly name: string
+  readonly version: string
+  readonly licenses: readonly PackageLicense[]
+}
+
+export interface AppServiceOptions {
+  readonly dialogs: Dialogs
+  readonly shell: DesktopShell
+  /** The built-in corpus's file, or null when this installation lacks it. */
+  readonly builtInCorpusPath: () => string | null
+  readonly training: Pick<TrainingService, 'forward' | 'post' | 'restart' | 'configureAutosave'>
+  readonly settings: Pick<SettingsStore, 'get' | 'update' | 'onDidChange'>
+  readonly recentFiles: Pick<RecentFiles, 'list' | 'add' | 'clear'>
+  readonly appInfo: () => Promise<AppInfo>
+  /** Where app events go (the window). */
+  readonly emit: (event: AppEvent) => void
+  readonly log: Logger
+}
+
+type TrainerReplyValue = AppResult<'trainerRequest'>
+
+export class AppService implements AppHandlers {
+  constructor(private readonly options: AppServiceOptions) {
+    let autosaveSeconds = options.settings.get().autosaveSeconds
+    options.settings.onDidChange((settings) => {
+      options.emit({ type: 'settingsChanged', settings })
+      if (settings.autosaveSeconds === autosaveSeconds) return
+      autosaveSeconds = settings.autosaveSeconds
+      options.training.configureAutosave().catch((error: unknown) => options.log.warn(`The new autosave interval was not applied: ${(error as Error).message}`, error))
+    })
+  }
+
+  /** The bindings' entry point: an untrusted channel name and argument, parsed here. */
+  async invoke(channel: string, args: unknown): Promise<AppResponse<AppChannel>> {
+    if (!Object.hasOwn(APP_INVOKE, channel)) return { ok: false, error: appError('badRequest', `The app has no “${channel}” request.`) }
+    const name = channel as AppChannel
+    const checked = checkMessage(APP_INVOKE[name].args, args, `“${name}” arguments`)
+    if (!checked.ok) return { ok: false, error: appError('badRequest', checked.error.message) }
+    const handler = this[name] as (parsed: unknown) => Promise<AppResponse<AppChannel>>
+    return handler.call(this, checked.value)
+  }
+
+  trainerRequest(request: AppParsedArgs<'trainerRequest'>): Promise<AppResponse<'trainerRequest'>> {
+    return this.attempt(async () => {
+      if (request.type === 'ack') {
+        this.options.training.post(request)
+        return { ok: true }
+      }
+      if (!request.id.startsWith('r')) {
+        throw new AppRequestError('badRequest', `Requests from the window need an id that starts with “r”; “${request.id}” does not.`)
+      }
+      const reply = await this.options.training.forward(request)
+      if (!reply.ok) return reply
+      const checked = checkMessage(TRAINER_RESULT_SCHEMAS[request.type], reply.result, `“${request.type}” result`)
+      if (!checked.ok) return { ok: false, error: { kind: 'protocol', message: checked.error.message } } satisfies TrainerReplyValue
+      await this.remember(request)
+      return { ok: true, result: checked.value }
+    })
+  }
+
+  openCorpusDialog(): Promise<AppResponse<'openCorpusDialog'>> {
+    return this.attempt(async () => ({ paths: await this.options.dialogs.openCorpus() }))
+  }
+
+  openVectorsDialog(): Promise<AppResponse<'openVectorsDialog'>> {
+    return this.attempt(async () => ({ path: await this.options.dialogs.openVectors() }))
+  }
+
+  openBenchmarkDialog({ kind }: AppParsedArgs<'openBenchmarkDialog'>): Promise<AppResponse<'openBenchmarkDialog'>> {
+    return this.attempt(async () => ({ path: await this.options.dialogs.openBenchmark(kind) }))
+  }
+
+  exportDialog({ defaultName, format }: AppParsedArgs<'exportDialog'>): Promise<AppResponse<'exportDialog'>> {
+    return this.attempt(async () => ({ path: await this.options.dialogs.exportTarget(defaultName, format) }))
+  }
+
+  builtInCorpus(): Promise<AppResponse<'builtInCorpus'>> {
+    return this.attempt(async () => {
+      const path = this.options.builtInCorpusPath()
+      if (!path || !(await exists(path))) {
+        throw new AppRequestError('unavailable', 'The built-in corpus (Moby-Dick) is missing from this installation; open a text file of your own instead.')
+      }
+      return { path, title: BUILT_IN_CORPUS_TITLE }
+    })
+  }
+
+  getSettings(): Promise<AppResponse<'getSettings'>> {
+    return this.attempt(async () => this.options.settings.get())
+  }
+
+  updateSettings(patch: AppParsedArgs<'updateSettings'>): Promise<AppResponse<'updateSettings'>> {
+    return this.attempt(() => this.options.settings.update(patch))
+  }
+
+  recentFiles(): Promise<AppResponse<'recentFiles'>> {
+    return this.attempt(async () => [...this.options.recentFiles.list()])
+  }
+
+  clearRecentFiles(): Promise<AppResponse<'clearRecentFiles'>> {
+    return this.attempt(async () => [...(await this.options.recentFiles.clear())])
+  }
+
+  restartTrainer({ fromCheckpoint }: AppParsedArgs<'restartTrainer'>): Promise<AppResponse<'restartTrainer'>> {
+    return this.attempt(() => this.options.training.restart({ fromCheckpoint }))
+  }
+
+  showItemInFolder({ path }: AppParsedArgs<'showItemInFolder'>): Promise<AppResponse<'showItemInFolder'>> {
+    return this.attempt(async () => {
+      if (!(await exists(path))) throw new AppRequestError('io', `There is no file at “${path}” any more.`)
+      this.options.shell.showItemInFolder(path)
+      return {}
+    })
+  }
+
+  openExternal({ url }: AppParsedArgs<'openExternal'>): Promise<AppResponse<'openExternal'>> {
+    return this.attempt(async () => {
+      const checked = checkExternalUrl(url)
+      if (!checked.ok) throw new AppRequestError('notAllowed', checked.reason)
+      await this.options.shell.openExternal(checked.url)
+      return {}
+    })
+  }
+
+  appInfo(): Promise<AppResponse<'appInfo'>> {
+    return this.attempt(async () => {
+      const info = await this.options.appInfo()
+      return { name: info.name, version: info.version, licenses: [...info.licenses] }
+    })
+  }
+
+  /** What a successful request says about the user's files: recent files, and the corpus to load next time. */
+  private async remember(request: Exclude<TrainerRequest, { type: 'ack' }>): Promise<void> {
+    const { recentFiles, settings, log } = this.options
+    try {
+      if (request.type === 'loadCorpus') {
+        const builtIn = this.options.builtInCorpusPath()
+        const own = request.paths.filter((path) => path !== builtIn)
+        for (const path of [...own].reverse()) await recentFiles.add(path, 'corpus')
+        await settings.update({ lastCorpus: own.length > 0 ? request.paths : null })
+      } else if (request.type === 'openVectors') {
+        await recentFiles.add(request.path, 'vectors')
+      }
+    } catch (error) {
+      log.warn(`Could not remember the opened file: ${(error as Error).message}`, error)
+    }
+  }
+
+  private async attempt<K extends AppChannel>(work: () => Promise<AppResult<K>>): Promise<AppResponse<K>> {
+    try {
+      return { ok: true, value: await work() }
+    } catch (error) {
+      return { ok: false, error: toAppError(error, this.options.log) }
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * A corpus as a training session holds it: the raw tokens (so any minCount can be tried without
+ * reading the files again), how they were read, and the figures the window shows before
+ * training. Encoding it for a run is a separate step, from vocabulary settings or from the
+ * vocabulary a checkpoint saved.
+ */
+import { basename } from 'node:path'
+import {
+  type CorpusStats, type RawCorpus, type TokenizerOptions, type TrainingCorpus, type Vocabulary, UNNAMED_SOURCE,
+  buildVocabulary, corpusStats, encodeCorpus,
+} from '../../core/corpus/index'
+import { readCorpusFiles } from '../corpusFile'
+
+export interface LoadedCorpus {
+  readonly paths: readonly string[]
+  readonly tokenizer: Partial<TokenizerOptions>
+  readonly raw: RawCorpus
+  readonly bytes: number
+  readonly stats: CorpusStats
+  /** Sentences worth telling the user (replaced invalid UTF-8, text in UTF-16). */
+  readonly warnings: readonly string[]
+}
+
+export interface LoadCorpusOptions {
+  /** After each chunk read, with the bytes read and in all. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void
+  readonly signal?: AbortSignal
+}
+
+/** Reads the files as one corpus (CorpusError for anything a user can get wrong, 'cancelled' on abort). */
+export async function loadCorpus(paths: readonly string[], tokenizer: Partial<TokenizerOptions>, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
+  const { raw, files, bytes } = await readCorpusFiles(paths, { tokenizer, onProgress: options.onProgress, signal: options.signal })
+  const warnings: string[] = []
+  for (const file of files) {
+    const name = `“${basename(file.path)}”`
+    if (file.replacedSequences > 0) {
+      const count = file.replacedSequences.toLocaleString('en-US')
+      warnings.push(`${name} is not valid UTF-8 in ${count} ${file.replacedSequences === 1 ? 'place' : 'places'}; ${file.replacedSequences === 1 ? 'it was' : 'they were'} replaced by “�”. If the file is in another encoding, save it as UTF-8.`)
+    }
+    if (file.encoding !== 'utf-8') warnings.push(`${name} was read as ${file.encoding.toUpperCase()} (it starts with a byte-order mark).`)
+  }
+  return { paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), warnings }
+}
+
+/** How the corpus is named in messages: its file, or "the corpus" when it is several. */
+export function corpusName(corpus: Pick<LoadedCorpus, 'paths'>): string {
+  return corpus.paths.length === 1 ? basename(corpus.paths[0]!) : UNNAMED_SOURCE
+}
+
+export interface TrainingData {
+  readonly vocabulary: Vocabulary
+  readonly corpus: TrainingCorpus
+}
+
+/** The vocabulary the settings keep and the corpus in its ids (CorpusError 'noVocabulary' when nothing is kept). */
+export function trainingData(loaded: LoadedCorpus, settings: { readonly minCount: number; readonly maxVocab?: number }): TrainingData {
+  const { vocabulary } = buildVocabulary(loaded.raw, settings, corpusName(loaded))
+  return { vocabulary, corpus: encodeCorpus(loaded.raw, vocabulary) }
+}
+
+/** The corpus in the ids of a saved vocabulary (a checkpoint being resumed). */
+export function trainingDataFor(loaded: LoadedCorpus, saved: Pick<Vocabulary, 'words' | 'counts'>): TrainingData {
+  const vocabulary: Vocabulary = { words: saved.words, counts: saved.counts, index: new Map(saved.words.map((w, i) => [w, i])) }
+  return { vocabulary, corpus: encodeCorpus(loaded.raw, vocabulary) }
+}

@@ -1,0 +1,201 @@
+/**
+ * One training run behind one interface, whichever schedule it uses: the streaming word2vec
+ * schedule (StreamingTrainer: Hogwild threads) or the course's (CourseTrainer in CourseRunner's
+ * slices on this thread). A host drives it (run, pause, resume, stop), hears progress points in
+ * one shape, and saves it as a TrainingState at a consistent position.
+ */
+import { type ChunkPlan, planChunks, splitLongSentences } from '../../core/training/chunkPlan'
+import { CourseTrainer } from '../../core/training/courseTrainer'
+import { MAX_SENTENCE } from '../../kernels/layout'
+import { CourseRunner } from '../training/courseRunner'
+import type { KernelChoice } from '../training/kernelModule'
+import { StreamingTrainer } from '../training/streamingTrainer'
+import type { ScheduleSettings, TrainingState } from '../training/trainingCheckpoint'
+import type { TrainingData } from './loadedCorpus'
+
+/** A point of the loss curve. */
+export interface RunProgress {
+  /** Words done (word2vec) or iterations done (cs224n). */
+  readonly x: number
+  /** Mean loss since the previous point; null when nothing finished since. */
+  readonly loss: number | null
+  /** The schedule's own smoothed loss (the course's moving average); null when it keeps none. */
+  readonly smoothedLoss: number | null
+  /** The learning rate (alpha, or the course's step) at this point. */
+  readonly alpha: number
+  /** Training seconds of this call to run, pauses excluded. */
+  readonly t: number
+  readonly fraction: number
+  /** 1-based epoch (word2vec); null for the course schedule. */
+  readonly epoch: number | null
+  readonly wordsPerSec: number | null
+  readonly etaSeconds: number | null
+}
+
+/**
+ * Milliseconds between loss points: finer than the ~50 ms batches a host sends, so each batch
+ * carries a few points and the curve has detail.
+ */
+export const POINT_EVERY_MS = 10
+
+export interface RunHooks {
+  readonly onProgress: (progress: RunProgress) => void
+  /** Something the user should know that does not stop training (e.g. training on one thread). */
+  readonly onNotice: (message: string) => void
+}
+
+export interface RunOutcome {
+  readonly done: number
+  readonly seconds: number
+  readonly finalLoss: number | null
+  readonly stopped: boolean
+}
+
+export interface TrainingRun {
+  readonly settings: ScheduleSettings
+  readonly total: number
+  /** Epochs (word2vec) or anneal steps (cs224n) begin at the multiples of this x. */
+  readonly boundaryEvery: number
+  /** The position as last reported (while running, up to one report behind). */
+  readonly done: number
+  /** Trains until the end or a stop; rejects with TrainingDivergedError when training diverges. Once. */
+  run(hooks: RunHooks): Promise<RunOutcome>
+  /** Resolves once training waits (at once when it is not running). */
+  pause(): Promise<void>
+  resume(): void
+  /** Ends the run after the current chunk or slice; before `run`, makes `run` end at once. */
+  stop(): void
+  /** A copy of the run's state and its exact position: only while paused, before `run` or after it. */
+  exportState(): { readonly training: TrainingState; readonly done: number }
+  /** Copies (word2vec, read while training: Hogwild reads) or the live arrays (cs224n, between slices). */
+  centerWordVectors(): Float32Array | Float64Array
+  outsideVectors(): Float32Array | Float64Array
+}
+
+class StreamingRun implements TrainingRun {
+  readonly total: number
+  readonly boundaryEvery: number
+  done: number
+  private readonly trainer: StreamingTrainer
+  private readonly plan: ChunkPlan
+
+  constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'word2vec' }>, data: TrainingData, private readonly kernel: KernelChoice, resume?: TrainingState) {
+    const state = resume?.schedule === 'word2vec' ? resume.state : undefined
+    this.trainer = StreamingTrainer.create(data.vocabulary.counts, data.corpus, settings.config, state)
+    // The trainer plans the same chunks; the position of a saved chunk index is read from this copy.
+    this.plan = planChunks(splitLongSentences(data.corpus, MAX_SENTENCE))
+    this.total = this.trainer.totalWords
+    this.boundaryEvery = this.plan.wordsPerEpoch
+    this.done = state ? this.wordsBeforeChunk(state.nextChunk) : 0
+  }
+
+  private wordsBeforeChunk(k: number): number {
+    const { chunks, wordsPerEpoch, wordsBefore } = this.plan
+    if (chunks === 0) return 0
+    const clamped = Math.min(k, chunks * this.settings.config.epochs)
+    return Math.floor(clamped / chunks) * wordsPerEpoch + wordsBefore[clamped % chunks]!
+  }
+
+  async run(hooks: RunHooks): Promise<RunOutcome> {
+    const result = await this.trainer.run({
+      kernel: this.kernel,
+      reportEvery: POINT_EVERY_MS,
+      onNotice: hooks.onNotice,
+      onProgress: (p) => {
+        this.done = p.wordsDone
+        hooks.onProgress({
+          x: p.wordsDone, loss: p.loss, smoothedLoss: null, alpha: p.alpha, t: p.elapsedSeconds, fraction: p.fraction,
+          epoch: p.epoch, wordsPerSec: p.wordsPerSec, etaSeconds: p.etaSeconds,
+        })
+      },
+    })
+    this.done = result.wordsDone
+    return { done: result.wordsDone, seconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped }
+  }
+
+  pause(): Promise<void> {
+    return this.trainer.pause()
+  }
+
+  resume(): void {
+    this.trainer.resume()
+  }
+
+  stop(): void {
+    this.trainer.stop()
+  }
+
+  exportState(): { training: TrainingState; done: number } {
+    const state = this.trainer.exportState()
+    return { training: { schedule: 'word2vec', state }, done: this.wordsBeforeChunk(state.nextChunk) }
+  }
+
+  centerWordVectors(): Float32Array {
+    return this.trainer.centerWordVectors()
+  }
+
+  outsideVectors(): Float32Array {
+    return this.trainer.outsideVectors()
+  }
+}
+
+class CourseRun implements TrainingRun {
+  readonly total: number
+  readonly boundaryEvery: number
+  private readonly trainer: CourseTrainer
+  private readonly runner: CourseRunner
+
+  constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'cs224n' }>, data: TrainingData, resume?: TrainingState) {
+    this.trainer = new CourseTrainer(data.corpus, data.vocabulary, settings.config, resume?.schedule === 'cs224n' ? resume.state : undefined)
+    this.runner = new CourseRunner(this.trainer)
+    this.total = settings.config.iterations
+    this.boundaryEvery = settings.config.annealEvery
+  }
+
+  get done(): number {
+    return this.trainer.iteration
+  }
+
+  async run(hooks: RunHooks): Promise<RunOutcome> {
+    const result = await this.runner.run({
+      reportEvery: POINT_EVERY_MS,
+      onProgress: (p) => hooks.onProgress({
+        x: p.iteration, loss: p.loss, smoothedLoss: p.expLoss, alpha: p.step, t: p.elapsedSeconds, fraction: p.fraction,
+        epoch: null, wordsPerSec: null, etaSeconds: p.etaSeconds,
+      }),
+    })
+    return { done: result.iterations, seconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped }
+  }
+
+  pause(): Promise<void> {
+    return this.runner.pause()
+  }
+
+  resume(): void {
+    this.runner.resume()
+  }
+
+  stop(): void {
+    this.runner.stop()
+  }
+
+  exportState(): { training: TrainingState; done: number } {
+    return { training: { schedule: 'cs224n', state: this.trainer.exportState() }, done: this.trainer.iteration }
+  }
+
+  centerWordVectors(): Float64Array {
+    return this.trainer.centerWordVectors
+  }
+
+  outsideVectors(): Float64Array {
+    return this.trainer.outsideVectors
+  }
+}
+
+/**
+ * A run of the given schedule over the data, fresh or continuing `resume` (a TrainingResumeError
+ * when the state does not fit). Config errors are TrainingConfigErrors naming the field.
+ */
+export function createTrainingRun(settings: ScheduleSettings, data: TrainingData, kernel: () => KernelChoice, resume?: TrainingState): TrainingRun {
+  return settings.schedule === 'word2vec' ? new StreamingRun(settings, data, kernel(), resume) : new CourseRun(settings, data, resume)
+}

@@ -1,0 +1,91 @@
+/**
+ * While training runs, the plotted words' 2-D positions: a PCA of their current centre vectors
+ * every ~300 ms, turned onto the previous frame (Procrustes) so points drift instead of
+ * spinning or flipping. The vectors are read while the threads write them (Hogwild reads: a
+ * row may be a mix of two updates, which a plot cannot show). Reading a large vocabulary costs
+ * a copy, so the interval stretches to keep that under a fifth of the time.
+ */
+import type { TrainerSnapshot } from '../core/contract/trainerProtocol'
+import { pcaOfWords } from '../core/projection/pca'
+import type { Embeddings } from '../core/vectors/embeddings'
+import { log } from './trainerErrors'
+
+/** What the plot reads: the vocabulary's rows and a way to read the current centre vectors. */
+export interface PlotSource {
+  readonly runId: string
+  readonly index: ReadonlyMap<string, number>
+  readonly dim: number
+  centerWordVectors(): Float32Array | Float64Array
+}
+
+export interface PlotSnapshotsOptions {
+  readonly send: (snapshot: TrainerSnapshot) => void
+  /** True while the receiver is behind: a snapshot then is skipped (the next one supersedes it anyway). */
+  readonly congested: () => boolean
+  readonly everyMs?: number
+}
+
+export class PlotSnapshots {
+  private readonly everyMs: number
+  private words: string[] = []
+  private previous: Float32Array | null = null
+  private source: PlotSource | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(private readonly options: PlotSnapshotsOptions) {
+    this.everyMs = options.everyMs ?? 300
+  }
+
+  /** The words to plot (those in the vocabulary) and the ones it does not have. */
+  setWords(source: PlotSource, words: readonly string[]): { words: string[]; missing: string[] } {
+    const found: string[] = []
+    const missing: string[] = []
+    for (const word of new Set(words)) (source.index.has(word) ? found : missing).push(word)
+    this.source = source
+    this.words = found
+    this.previous = null
+    return { words: found, missing }
+  }
+
+  /** Snapshots every ~300 ms until `stop`. */
+  start(): void {
+    this.stop()
+    const tick = (): void => {
+      const started = performance.now()
+      this.takeNow()
+      const cost = performance.now() - started
+      this.timer = setTimeout(tick, Math.max(this.everyMs, 5 * cost))
+    }
+    this.timer = setTimeout(tick, this.everyMs)
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  /** One snapshot now (after a pause, a stop, a change of words), unless the receiver is behind. */
+  takeNow(): void {
+    const source = this.source
+    if (!source || this.words.length === 0 || this.options.congested()) return
+    const { dim } = source
+    const all = source.centerWordVectors()
+    const vectors = new Float32Array(this.words.length * dim)
+    this.words.forEach((word, i) => {
+      const row = source.index.get(word)!
+      for (let k = 0; k < dim; k++) vectors[i * dim + k] = all[row * dim + k]!
+    })
+    const embeddings: Embeddings = { words: this.words, vectors, dim, counts: null }
+    try {
+      const pca = pcaOfWords(embeddings, this.words, this.previous ? { previous: this.previous } : {})
+      this.previous = pca.coordinates
+      this.options.send({
+        type: 'snapshot', runId: source.runId, words: pca.words, coordinates: Array.from(pca.coordinates),
+        explainedVariance: [pca.explainedVariance[0], pca.explainedVariance[1]],
+      })
+    } catch (error) {
+      // Vectors that are not finite (a run diverging) have no picture; the divergence is reported elsewhere.
+      log('Snapshot skipped:', error)
+    }
+  }
+}

@@ -1,0 +1,282 @@
+/**
+ * One training run from start (or restore) to its end: drives the TrainingRun, feeds its progress
+ * to the stream and its vectors to the plot, autosaves it on a timer and when it ends, and
+ * turns how it ended into events. Pause, resume, stop and every save go through one queue, so
+ * a save never pauses a run that a stop is ending, and a save of the streaming schedule always
+ * sees its threads paused: a consistent position, resumed right after.
+ */
+import type { RunInfo, TrainerEvent, TrainerState } from '../core/contract/trainerProtocol'
+import type { CorpusCheckSettings } from '../core/corpusGradientCheck'
+import { TrainingDivergedError } from '../core/training/trainingErrors'
+import type { TrainingData } from '../node/session/loadedCorpus'
+import type { RunOutcome, TrainingRun } from '../node/session/trainingRun'
+import { type CorpusSettings, type TrainingState, saveTrainingCheckpoint } from '../node/training/trainingCheckpoint'
+import type { PlotSnapshots, PlotSource } from './plotSnapshots'
+import type { ProgressStream } from './progressStream'
+import { TrainerStateError, log, toTrainerError } from './trainerErrors'
+
+/** 'restored': loaded from a checkpoint and not yet resumed; 'ending': trained out, being saved. */
+export type RunPhase = 'restored' | 'running' | 'paused' | 'stopping' | 'ending' | 'ended' | 'diverged'
+
+export const PHASE_STATE: Readonly<Record<RunPhase, TrainerState>> = {
+  restored: 'paused', running: 'training', paused: 'paused', stopping: 'stopping', ending: 'stopping', ended: 'finished', diverged: 'diverged',
+}
+
+export interface AutosaveSettings {
+  readonly path: string
+  /** 0: only when the run ends. */
+  readonly everySeconds: number
+}
+
+export interface RunSupervisorOptions {
+  readonly runId: string
+  readonly run: TrainingRun
+  readonly data: TrainingData
+  readonly corpus: CorpusSettings
+  readonly emit: (event: TrainerEvent) => void
+  readonly stream: ProgressStream
+  readonly snapshots: PlotSnapshots
+  readonly autosave: () => AutosaveSettings
+  /** The phase or the checkpoint path changed. */
+  readonly onDidChange: () => void
+  /** Restored from this checkpoint: the run starts paused and this is its checkpoint until the next save. */
+  readonly restoredFrom?: string
+}
+
+type SaveReason = Extract<TrainerEvent, { type: 'checkpointSaved' }>['reason']
+
+function allFinite(training: TrainingState): boolean {
+  for (const matrix of [training.state.centerWordVectors, training.state.outsideVectors]) {
+    for (let i = 0; i < matrix.length; i++) if (!Number.isFinite(matrix[i]!)) return false
+  }
+  return true
+}
+
+export class RunSupervisor {
+  phase: RunPhase
+  checkpointPath: string | null
+  private outcome: RunOutcome | null = null
+  private queue: Promise<unknown> = Promise.resolve()
+  private writes: Promise<unknown> = Promise.resolve()
+  private saving = false
+  private ended: Promise<void> | null = null
+  private autosaveTimer: ReturnType<typeof setInterval> | null = null
+
+  constructor(private readonly options: RunSupervisorOptions) {
+    this.phase = options.restoredFrom ? 'restored' : 'running'
+    this.checkpointPath = options.restoredFrom ?? null
+  }
+
+  get run(): TrainingRun {
+    return this.options.run
+  }
+
+  get data(): TrainingData {
+    return this.options.data
+  }
+
+  /** A run that has not ended: it holds the corpus and the vectors, and blocks loading others. */
+  get active(): boolean {
+    return this.phase !== 'ended' && this.phase !== 'diverged'
+  }
+
+  info(): RunInfo {
+    const { run } = this.options
+    return {
+      runId: this.options.runId, schedule: run.settings.schedule, done: this.outcome?.done ?? run.done, total: run.total,
+      vocabSize: this.options.data.vocabulary.words.length, dim: run.settings.config.dim, checkpointPath: this.checkpointPath,
+    }
+  }
+
+  plotSource(): PlotSource {
+    const { run, data } = this.options
+    return { runId: this.options.runId, index: data.vocabulary.index, dim: run.settings.config.dim, centerWordVectors: () => run.centerWordVectors() }
+  }
+
+  /** The run's objective, for a gradient check on its corpus. */
+  checkSettings(): CorpusCheckSettings {
+    const s = this.options.run.settings
+    return s.schedule === 'word2vec'
+      ? { loss: s.config.loss, negatives: s.config.negatives, negativePower: s.config.negativePower, windowSize: s.config.window, cbowMean: s.config.cbowMean }
+      : { loss: s.config.loss, negatives: s.config.negatives, negativePower: s.config.negativePower, windowSize: s.config.windowSize, cbowMean: s.config.cbowMean }
+  }
+
+  /** Trains: a fresh run at once, a restored one on `resume`. */
+  start(): void {
+    const { run, stream, snapshots, emit } = this.options
+    stream.begin({ runId: this.options.runId, schedule: run.settings.schedule, boundaryEvery: run.boundaryEvery, total: run.total, done: run.done })
+    this.phase = 'running'
+    this.startTimers()
+    this.ended = run.run({ onProgress: (p) => stream.add(p), onNotice: (message) => emit({ type: 'warning', message }) })
+      .then((outcome) => this.finish(outcome), (error: unknown) => this.fail(error))
+      .catch((error: unknown) => log('Ending the run failed:', error))
+    snapshots.takeNow()
+  }
+
+  private startTimers(): void {
+    this.options.snapshots.start()
+    this.restartAutosave()
+  }
+
+  private stopTimers(): void {
+    this.options.snapshots.stop()
+    if (this.autosaveTimer) clearInterval(this.autosaveTimer)
+    this.autosaveTimer = null
+  }
+
+  /** Applies new autosave settings to the timer (it runs only while training). */
+  restartAutosave(): void {
+    if (this.autosaveTimer) clearInterval(this.autosaveTimer)
+    this.autosaveTimer = null
+    const { everySeconds } = this.options.autosave()
+    if (this.phase !== 'running' || everySeconds <= 0) return
+    this.autosaveTimer = setInterval(() => {
+      if (this.phase !== 'running' || this.saving) return
+      this.save(this.options.autosave().path, 'autosave').catch((error: unknown) => {
+        // A stop or a divergence overtook the save: the run's end is saved (or reported) instead.
+        if (error instanceof TrainerStateError) return
+        this.options.emit({ type: 'warning', message: `The run could not be autosaved: ${toTrainerError(error).message}` })
+      })
+    }, everySeconds * 1000)
+  }
+
+  private exclusive<T>(operation: () => Promise<T> | T): Promise<T> {
+    const result = this.queue.then(operation)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  private notRunning(action: string): TrainerStateError {
+    switch (this.phase) {
+      case 'restored':
+      case 'paused':
+        return new TrainerStateError(`The training is paused; resume it before you ${action}.`)
+      case 'stopping':
+      case 'ending':
+        return new TrainerStateError(`The training is stopping; wait for it to finish before you ${action}.`)
+      case 'ended':
+        return new TrainerStateError(`The training has finished; start a new run before you ${action}.`)
+      case 'diverged':
+        return new TrainerStateError(`The training diverged; start a new run (with a smaller learning rate) before you ${action}.`)
+      case 'running':
+        return new TrainerStateError(`The training is running; pause or stop it before you ${action}.`)
+    }
+  }
+
+  async pause(): Promise<void> {
+    if (this.phase !== 'running') throw this.notRunning('pause it again')
+    await this.exclusive(() => this.options.run.pause())
+    // The run may have ended while its threads were reaching a pause.
+    if (this.phase !== 'running') return
+    this.phase = 'paused'
+    this.stopTimers()
+    this.options.stream.flush()
+    this.options.snapshots.takeNow()
+    this.options.onDidChange()
+  }
+
+  resume(): void {
+    if (this.phase === 'restored') {
+      this.start()
+    } else if (this.phase === 'paused') {
+      this.options.run.resume()
+      this.phase = 'running'
+      this.startTimers()
+    } else {
+      throw new TrainerStateError(this.phase === 'running' ? 'The training is already running.' : 'Only a paused training can be resumed; this one has ' + (this.phase === 'diverged' ? 'diverged.' : 'ended or is stopping.'))
+    }
+    this.options.onDidChange()
+  }
+
+  /** Ends the run where it is; resolves once it has ended and been saved. */
+  async stop(): Promise<void> {
+    if (this.phase === 'restored') {
+      // Nothing to train: run with the stop already given, so it ends (and is saved) the usual way.
+      this.options.run.stop()
+      this.start()
+    } else if (this.phase !== 'running' && this.phase !== 'paused' && this.phase !== 'stopping' && this.phase !== 'ending') {
+      throw new TrainerStateError(this.phase === 'diverged' ? 'The training has already ended: it diverged.' : 'The training has already finished.')
+    }
+    if (this.phase === 'running' || this.phase === 'paused') {
+      this.phase = 'stopping'
+      this.stopTimers()
+      this.options.onDidChange()
+      await this.exclusive(() => this.options.run.stop())
+    }
+    await this.ended
+  }
+
+  /**
+   * Saves the run at a consistent position: while training, its threads (or slices) pause for
+   * the copy and go on. Posts checkpointSaved; an autosave or final save becomes the run's checkpoint.
+   */
+  async save(path: string, reason: SaveReason): Promise<{ path: string; done: number }> {
+    if (this.phase === 'diverged') throw new TrainerStateError('The training diverged, so its parameters are not finite and cannot be saved; the last good checkpoint is kept.')
+    const { run } = this.options
+    this.saving = true
+    try {
+      const exported = await this.exclusive(async () => {
+        if (this.phase === 'stopping') throw new TrainerStateError('The training is stopping; it is saved when it has stopped.')
+        if (this.phase !== 'running') return run.exportState()
+        await run.pause()
+        try {
+          return run.exportState()
+        } finally {
+          run.resume()
+        }
+      })
+      if (!allFinite(exported.training)) throw new TrainerStateError('The parameters are not finite numbers (the training is diverging), so they were not saved; the last good checkpoint is kept.')
+      const write = this.writes.then(() => saveTrainingCheckpoint(path, {
+        settings: run.settings, corpus: this.options.corpus, vocabulary: this.options.data.vocabulary, training: exported.training,
+      }))
+      this.writes = write.catch(() => undefined)
+      await write
+      this.options.emit({ type: 'checkpointSaved', path, reason, done: exported.done })
+      if (reason !== 'request') {
+        this.checkpointPath = path
+        this.options.onDidChange()
+      }
+      return { path, done: exported.done }
+    } finally {
+      this.saving = false
+    }
+  }
+
+  private async finish(outcome: RunOutcome): Promise<void> {
+    this.phase = 'ending'
+    this.stopTimers()
+    this.options.stream.flush()
+    this.options.snapshots.takeNow()
+    try {
+      await this.save(this.options.autosave().path, outcome.stopped ? 'stop' : 'finished')
+    } catch (error) {
+      this.options.emit({ type: 'warning', message: `The finished run could not be saved: ${toTrainerError(error).message}` })
+    }
+    this.outcome = outcome
+    this.phase = 'ended'
+    this.options.onDidChange()
+    this.options.emit({ type: 'finished', runId: this.options.runId, stopped: outcome.stopped, done: outcome.done, seconds: outcome.seconds, finalLoss: outcome.finalLoss })
+  }
+
+  private fail(error: unknown): void {
+    this.stopTimers()
+    this.options.stream.flush()
+    const { emit } = this.options
+    if (error instanceof TrainingDivergedError) {
+      this.phase = 'diverged'
+      const kept = this.checkpointPath ? ` The last good checkpoint is kept: ${this.checkpointPath}.` : ' No checkpoint had been saved yet.'
+      emit({ type: 'error', error: { kind: 'diverged', message: error.message + kept } })
+      this.options.onDidChange()
+      return
+    }
+    this.phase = 'ended'
+    emit({ type: 'error', error: toTrainerError(error) })
+    this.options.onDidChange()
+    emit({ type: 'finished', runId: this.options.runId, stopped: true, done: this.options.run.done, seconds: 0, finalLoss: null })
+  }
+
+  /** Stops timers (the session is being replaced or closed); the run itself is left to end. */
+  dispose(): void {
+    this.stopTimers()
+  }
+}

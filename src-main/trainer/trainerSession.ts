@@ -1,0 +1,363 @@
+/**
+ * The trainer's one coordinator: it parses every message, answers every request with exactly
+ * one response, and holds what the requests act on (the loaded corpus, the run, vectors opened
+ * from a file). It holds no math and no I/O of its own: corpus loading and runs come from
+ * node/session, queries from vectorQueries, the run's life from RunSupervisor. Events leave
+ * through the injected `emit`, responses through the `respond` of the link a request came on,
+ * so the whole session runs in-process in tests.
+ */
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import {
+  type RunInfo, type TrainerEvent, type TrainerRequest, type TrainerState, TrainerRequestSchema,
+} from '../core/contract/trainerProtocol'
+import type { AnsweredRequestType, TrainerResult } from '../core/contract/trainerResults'
+import { checkMessage } from '../core/contract/validation'
+import { type CorpusMinibatch, drawCorpusMinibatch } from '../core/corpusGradientCheck'
+import { NoTrainingContextError } from '../core/training/trainingErrors'
+import { streamingConfigWarnings } from '../core/training/streamingConfig'
+import type { Embeddings } from '../core/vectors/embeddings'
+import { type LoadedCorpus, corpusName, loadCorpus, trainingData, trainingDataFor } from '../node/session/loadedCorpus'
+import { createTrainingRun } from '../node/session/trainingRun'
+import { type KernelChoice, chooseKernel } from '../node/training/kernelModule'
+import { type CorpusSettings, loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
+import { readEmbeddings } from '../node/vectors/readEmbeddings'
+import { type GradientCheckRunner, gradientCheckRows } from './gradientCheckJob'
+import { PlotSnapshots } from './plotSnapshots'
+import { ProgressStream } from './progressStream'
+import { type AutosaveSettings, PHASE_STATE, RunSupervisor } from './runSupervisor'
+import { TaskRegistry } from './taskRegistry'
+import { KindedError, TrainerStateError, log, toTrainerError } from './trainerErrors'
+import { VectorQueries } from './vectorQueries'
+
+/** Words plotted when a run is started without a list: the most frequent ones. */
+export const DEFAULT_PLOT_WORDS = 100
+/** Words listed when vectors are opened from a file. */
+const TOP_WORDS_SHOWN = 20
+
+export interface TrainerSessionOptions {
+  readonly emit: (event: TrainerEvent) => void
+  readonly checkGradients: GradientCheckRunner
+  /** Default: the compiled WebAssembly kernels when they load, else the TypeScript ones. */
+  readonly chooseKernel?: () => KernelChoice
+  /** Where runs are autosaved until configureAutosave says otherwise. */
+  readonly autosave?: AutosaveSettings
+  readonly progressEveryMs?: number
+  readonly snapshotEveryMs?: number
+}
+
+type Request<T extends AnsweredRequestType> = Extract<TrainerRequest, { type: T }>
+type Respond = (event: TrainerEvent) => void
+
+/** The id of a message that failed to parse, when it has a string one to answer to. */
+function readableId(message: unknown): string | null {
+  const id = typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : undefined
+  return typeof id === 'string' && id.length > 0 ? id : null
+}
+
+function asFloat32(values: Float32Array | Float64Array): Float32Array {
+  return values instanceof Float32Array ? values : Float32Array.from(values)
+}
+
+export function defaultAutosave(): AutosaveSettings {
+  return { path: join(tmpdir(), `word2vec-studio-autosave-${process.pid}.w2vckpt`), everySeconds: 30 }
+}
+
+export class TrainerSession {
+  private readonly emit: (event: TrainerEvent) => void
+  private readonly stream: ProgressStream
+  private readonly snapshots: PlotSnapshots
+  private readonly tasks: TaskRegistry
+  private readonly kernel: () => KernelChoice
+  private autosave: AutosaveSettings
+  private corpus: LoadedCorpus | null = null
+  private loading = false
+  private supervisor: RunSupervisor | null = null
+  private opened: { path: string; embeddings: Embeddings } | null = null
+  private queriesCache: VectorQueries | null = null
+  private runCount = 0
+  private lastAnnounced = ''
+
+  constructor(private readonly options: TrainerSessionOptions) {
+    this.emit = options.emit
+    this.stream = new ProgressStream({ send: (batch) => this.emit(batch), everyMs: options.progressEveryMs })
+    this.snapshots = new PlotSnapshots({ send: (snapshot) => this.emit(snapshot), congested: () => this.stream.congested, everyMs: options.snapshotEveryMs })
+    this.tasks = new TaskRegistry(this.emit)
+    let kernel: KernelChoice | undefined
+    this.kernel = () => (kernel ??= (options.chooseKernel ?? chooseKernel)())
+    this.autosave = options.autosave ?? defaultAutosave()
+  }
+
+  get state(): TrainerState {
+    if (this.loading) return 'loadingCorpus'
+    if (this.supervisor) return PHASE_STATE[this.supervisor.phase]
+    return this.corpus ? 'ready' : 'empty'
+  }
+
+  /** A new receiver (the window's port) starts its flow-control window afresh. */
+  receiverChanged(): void {
+    this.stream.resetReceiver()
+  }
+
+  /** Parses and handles one message; never throws. */
+  async handle(message: unknown, respond: Respond): Promise<void> {
+    const parsed = checkMessage(TrainerRequestSchema, message, 'trainer request')
+    if (!parsed.ok) {
+      log(parsed.error.message)
+      const error = { kind: 'protocol', message: parsed.error.message } as const
+      const id = readableId(message)
+      respond(id === null ? { type: 'error', error } : { type: 'response', id, ok: false, error })
+      return
+    }
+    const request = parsed.value
+    if (request.type === 'ack') {
+      this.stream.ack(request.seq)
+      return
+    }
+    try {
+      const result = await this.dispatch(request)
+      respond({ type: 'response', id: request.id, ok: true, result })
+    } catch (error) {
+      respond({ type: 'response', id: request.id, ok: false, error: toTrainerError(error) })
+    }
+  }
+
+  private dispatch(request: Exclude<TrainerRequest, { type: 'ack' }>): Promise<TrainerResult<AnsweredRequestType>> | TrainerResult<AnsweredRequestType> {
+    switch (request.type) {
+      case 'loadCorpus': return this.loadCorpus(request)
+      case 'start': return this.start(request)
+      case 'pause': return this.requireRun('pause').pause().then(() => ({ state: this.state }))
+      case 'resume': return this.resume()
+      case 'stop': return this.requireRun('stop').stop().then(() => ({ state: this.state }))
+      case 'gradientCheck': return this.gradientCheck(request)
+      case 'setPlotWords': return this.setPlotWords(request)
+      case 'neighbours': return this.queries().neighbours(request)
+      case 'analogy': return this.queries().analogy(request)
+      case 'projection': return this.tasks.run(request.id, (task) => this.queries().projection(request, task))
+      case 'evaluate': return this.tasks.run(request.id, (task) => this.queries().evaluate(request, task))
+      case 'export': return this.tasks.run(request.id, (task) => this.queries().export(request, task))
+      case 'saveCheckpoint': return this.requireRun('save it').save(request.path, 'request').then(({ path }) => ({ path }))
+      case 'loadCheckpoint': return this.loadCheckpoint(request)
+      case 'openVectors': return this.openVectors(request)
+      case 'configureAutosave': return this.configureAutosave(request)
+      case 'cancel': return { cancelled: this.tasks.cancel(request.target) }
+    }
+  }
+
+  /** Posts `state` when the state, the run or its checkpoint changed. */
+  private announce(): void {
+    const run: RunInfo | null = this.supervisor?.info() ?? null
+    const state = this.state
+    const key = `${state}|${run?.runId ?? ''}|${run?.checkpointPath ?? ''}`
+    if (key === this.lastAnnounced) return
+    this.lastAnnounced = key
+    this.emit({ type: 'state', state, run })
+  }
+
+  private readonly runChanged = (): void => {
+    this.queriesCache = null
+    this.announce()
+  }
+
+  private requireRun(action: string): RunSupervisor {
+    if (!this.supervisor) throw new TrainerStateError(`Nothing is training; start a run (or load a checkpoint) before you ${action}.`)
+    return this.supervisor
+  }
+
+  /** Loading a corpus, a checkpoint or vectors replaces what a running training holds: refused until it ends. */
+  private requireIdle(action: string): void {
+    if (this.loading) throw new TrainerStateError(`A corpus is loading; wait for it (or cancel it) before you ${action}.`)
+    if (this.supervisor?.active) throw new TrainerStateError(`A training run is in progress; stop it before you ${action}.`)
+  }
+
+  private replaceRun(supervisor: RunSupervisor | null): void {
+    this.supervisor?.dispose()
+    this.supervisor = supervisor
+    this.queriesCache = null
+  }
+
+  private async readCorpus(id: string, paths: readonly string[], tokenizer: CorpusSettings['tokenizer']): Promise<LoadedCorpus> {
+    this.loading = true
+    this.announce()
+    try {
+      return await this.tasks.run(id, (task) => loadCorpus(paths, tokenizer, {
+        signal: task.signal,
+        onProgress: (read, total) => task.progress(total > 0 ? read / total : 1, `Reading ${corpusName({ paths })}`),
+      }))
+    } finally {
+      this.loading = false
+    }
+  }
+
+  private async loadCorpus(request: Request<'loadCorpus'>): Promise<TrainerResult<'loadCorpus'>> {
+    this.requireIdle('load another corpus')
+    try {
+      const loaded = await this.readCorpus(request.id, request.paths, request.tokenizer)
+      this.corpus = loaded
+      this.replaceRun(null)
+      const { stats } = loaded
+      return {
+        paths: [...loaded.paths], bytes: loaded.bytes, tokens: stats.tokens, types: stats.types, sentences: stats.sentences,
+        vocabularyByMinCount: stats.vocabularyByMinCount.map((r) => ({ ...r })), topWords: stats.topWords.map((w) => ({ ...w })), warnings: [...loaded.warnings],
+      }
+    } finally {
+      this.announce()
+    }
+  }
+
+  private nextRunId(): string {
+    return `run-${Date.now().toString(36)}-${++this.runCount}`
+  }
+
+  private supervise(runId: string, run: ReturnType<typeof createTrainingRun>, data: ReturnType<typeof trainingData>, corpus: CorpusSettings, restoredFrom?: string): RunSupervisor {
+    return new RunSupervisor({
+      runId, run, data, corpus, emit: this.emit, stream: this.stream, snapshots: this.snapshots,
+      autosave: () => this.autosave, onDidChange: this.runChanged, ...(restoredFrom === undefined ? {} : { restoredFrom }),
+    })
+  }
+
+  private plotDefaultWords(supervisor: RunSupervisor, words: readonly string[]): { words: string[]; missing: string[] } {
+    const chosen = words.length > 0 ? words : supervisor.data.vocabulary.words.slice(0, DEFAULT_PLOT_WORDS)
+    return this.snapshots.setWords(supervisor.plotSource(), chosen)
+  }
+
+  private start(request: Request<'start'>): TrainerResult<'start'> {
+    this.requireIdle('start another')
+    if (!this.corpus) throw new TrainerStateError('Load a corpus before you start training.')
+    const { settings } = request
+    const data = trainingData(this.corpus, request.vocabulary)
+    const run = createTrainingRun(settings, data, this.kernel)
+    if (settings.schedule === 'word2vec') {
+      const kernel = this.kernel()
+      if (kernel.kind === 'typescript') this.emit({ type: 'warning', message: kernel.reason })
+      for (const message of streamingConfigWarnings(settings.config, data.vocabulary.words.length)) this.emit({ type: 'warning', message })
+    }
+    const corpus: CorpusSettings = {
+      tokenizer: this.corpus.tokenizer, minCount: request.vocabulary.minCount, paths: this.corpus.paths,
+      ...(request.vocabulary.maxVocab === undefined ? {} : { maxVocab: request.vocabulary.maxVocab }),
+    }
+    const supervisor = this.supervise(this.nextRunId(), run, data, corpus)
+    this.replaceRun(supervisor)
+    this.opened = null
+    this.plotDefaultWords(supervisor, request.plotWords)
+    // Where the run starts: the course schedule's first slice runs before this returns.
+    const info = supervisor.info()
+    supervisor.start()
+    this.announce()
+    return info
+  }
+
+  private resume(): TrainerResult<'resume'> {
+    this.requireRun('resume it').resume()
+    return { state: this.state }
+  }
+
+  private async gradientCheck(request: Request<'gradientCheck'>): Promise<TrainerResult<'gradientCheck'>> {
+    const seed = request.seed ?? 31415
+    let minibatch: CorpusMinibatch | null = null
+    let corpusSkipped: string | null = null
+    const supervisor = this.supervisor
+    if (!supervisor) {
+      corpusSkipped = this.opened
+        ? 'Vectors opened from a file have no outside vectors and no corpus, so only the course’s problems were checked.'
+        : `${this.corpus ? 'Start training (or load a checkpoint)' : 'Load a corpus and start training'} first: the corpus check uses the run’s current parameters.`
+    } else if (supervisor.phase === 'diverged') {
+      corpusSkipped = 'The training diverged, so its parameters are not finite numbers and cannot be checked.'
+    } else {
+      const { run, data } = supervisor
+      try {
+        minibatch = drawCorpusMinibatch(data.corpus, data.vocabulary.counts, run.centerWordVectors(), run.outsideVectors(), run.settings.config.dim, supervisor.checkSettings(), seed)
+      } catch (error) {
+        if (!(error instanceof NoTrainingContextError)) throw error
+        corpusSkipped = error.message
+      }
+      if (minibatch && ![minibatch.centerWordVectors, minibatch.outsideVectors].every((m) => m.every(Number.isFinite))) {
+        minibatch = null
+        corpusSkipped = 'The current parameters are not finite numbers (the training is diverging), so they cannot be checked.'
+      }
+    }
+    const checks = gradientCheckRows(await this.options.checkGradients({ seed, minibatch }))
+    return { passed: checks.every((c) => c.passed), checks, corpusSkipped }
+  }
+
+  private setPlotWords(request: Request<'setPlotWords'>): TrainerResult<'setPlotWords'> {
+    const supervisor = this.requireRun('choose the plotted words')
+    const result = this.plotDefaultWords(supervisor, request.words)
+    this.snapshots.takeNow()
+    return result
+  }
+
+  /** The current vectors: the run's (live while it trains), else a file's. */
+  private queries(): VectorQueries {
+    if (this.queriesCache) return this.queriesCache
+    const supervisor = this.supervisor
+    let queries: VectorQueries
+    if (supervisor) {
+      const { run, data } = supervisor
+      queries = new VectorQueries({
+        words: data.vocabulary.words, counts: data.vocabulary.counts, dim: run.settings.config.dim,
+        get stable() {
+          return supervisor.phase !== 'running' && supervisor.phase !== 'stopping'
+        },
+        centerWordVectors: () => asFloat32(run.centerWordVectors()),
+        outsideVectors: () => asFloat32(run.outsideVectors()),
+      })
+    } else if (this.opened) {
+      const { embeddings } = this.opened
+      queries = new VectorQueries({
+        words: embeddings.words, counts: embeddings.counts, dim: embeddings.dim, stable: true,
+        centerWordVectors: () => embeddings.vectors, outsideVectors: () => null,
+      })
+    } else {
+      throw new TrainerStateError('There are no vectors yet: train on a corpus or open a vectors file first.')
+    }
+    this.queriesCache = queries
+    return queries
+  }
+
+  private async loadCheckpoint(request: Request<'loadCheckpoint'>): Promise<TrainerResult<'loadCheckpoint'>> {
+    this.requireIdle('load a checkpoint')
+    try {
+      const checkpoint = await loadTrainingCheckpoint(request.path)
+      const savedPaths = checkpoint.corpus.paths
+      let loaded: LoadedCorpus
+      if (Array.isArray(savedPaths) && savedPaths.length > 0 && savedPaths.every((p) => typeof p === 'string')) {
+        loaded = await this.readCorpus(request.id, savedPaths, checkpoint.corpus.tokenizer)
+      } else if (this.corpus) {
+        loaded = this.corpus
+      } else {
+        throw new KindedError('checkpoint', `“${basename(request.path)}” does not say which corpus it was trained on (the command line saves none). Load that corpus first, then load the checkpoint again.`)
+      }
+      const data = trainingDataFor(loaded, checkpoint.vocabulary)
+      const run = createTrainingRun(checkpoint.settings, data, this.kernel, checkpoint.training)
+      const supervisor = this.supervise(this.nextRunId(), run, data, { ...checkpoint.corpus, paths: loaded.paths }, request.path)
+      this.corpus = loaded
+      this.opened = null
+      this.replaceRun(supervisor)
+      this.plotDefaultWords(supervisor, [])
+      this.snapshots.takeNow()
+      return supervisor.info()
+    } finally {
+      this.announce()
+    }
+  }
+
+  private async openVectors(request: Request<'openVectors'>): Promise<TrainerResult<'openVectors'>> {
+    this.requireIdle('open other vectors')
+    const { embeddings, warnings } = await this.tasks.run(request.id, (task) => readEmbeddings(request.path, {
+      signal: task.signal,
+      onProgress: (read, total) => task.progress(total > 0 ? read / total : 1, `Reading ${basename(request.path)}`),
+    }))
+    for (const message of warnings) this.emit({ type: 'warning', message })
+    this.opened = { path: request.path, embeddings }
+    this.replaceRun(null)
+    this.announce()
+    return { path: request.path, words: embeddings.words.length, dim: embeddings.dim, hasOutsideVectors: false, topWords: embeddings.words.slice(0, TOP_WORDS_SHOWN) }
+  }
+
+  private configureAutosave(request: Request<'configureAutosave'>): TrainerResult<'configureAutosave'> {
+    this.autosave = { path: request.path, everySeconds: request.everySeconds }
+    this.supervisor?.restartAutosave()
+    return { ...this.autosave }
+  }
+}

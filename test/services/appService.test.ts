@@ -1,0 +1,228 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { APP_INVOKE, DEFAULT_SETTINGS, type AppEvent } from '../../src-main/core/contract/appProtocol'
+import { AppService, type AppServiceOptions } from '../../src-main/node/services/appService'
+import { BUILT_IN_CORPUS_TITLE, builtInCorpusPath } from '../../src-main/node/services/builtInCorpus'
+import { RecentFiles } from '../../src-main/node/services/recentFiles'
+import { SettingsStore } from '../../src-main/node/services/settingsStore'
+import { TrainerHostError } from '../../src-main/node/services/trainerHostError'
+import type { TrainerReply } from '../../src-main/node/services/trainerHost'
+import { memoryLogger } from './fakeTrainer'
+
+const MOBY_DICK = builtInCorpusPath({ packaged: false, resourcesPath: '', searchFrom: process.cwd() })!
+
+let folder: string
+let events: AppEvent[]
+let opened: string[]
+let shown: string[]
+let training: { forward: ReturnType<typeof vi.fn>; post: ReturnType<typeof vi.fn>; restart: ReturnType<typeof vi.fn>; configureAutosave: ReturnType<typeof vi.fn> }
+let settings: SettingsStore
+let recent: RecentFiles
+let service: AppService
+
+async function makeService(overrides: Partial<AppServiceOptions> = {}): Promise<AppService> {
+  settings = new SettingsStore(folder, memoryLogger())
+  recent = new RecentFiles(folder, memoryLogger(), () => 42)
+  await settings.load()
+  await recent.load()
+  return new AppService({
+    dialogs: {
+      openCorpus: async () => ['/corpora/a.txt', '/corpora/b.txt'],
+      openVectors: async () => null,
+      openBenchmark: async (kind) => `/benchmarks/${kind}.txt`,
+      exportTarget: async (name, format) => `/exports/${name}.${format ?? 'none'}`,
+    },
+    shell: {
+      openExternal: async (url) => void opened.push(url),
+      showItemInFolder: (path) => void shown.push(path),
+    },
+    builtInCorpusPath: () => MOBY_DICK,
+    training: training as unknown as AppServiceOptions['training'],
+    settings,
+    recentFiles: recent,
+    appInfo: async () => ({ name: 'Word2Vec Studio', version: '0.1.0', licenses: [{ name: 'valibot', version: '1.5.0', license: 'MIT' }] }),
+    emit: (event) => events.push(event),
+    log: memoryLogger(),
+    ...overrides,
+  })
+}
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'w2v-app-'))
+  events = []
+  opened = []
+  shown = []
+  training = { forward: vi.fn(), post: vi.fn(), restart: vi.fn(), configureAutosave: vi.fn(async () => undefined) }
+  service = await makeService()
+})
+afterEach(() => rm(folder, { recursive: true, force: true }))
+
+const corpusStats = { paths: ['/corpora/a.txt'], bytes: 1, tokens: 1, types: 1, sentences: 1, vocabularyByMinCount: [], topWords: [], warnings: [] }
+
+describe('AppService.invoke', () => {
+  it('has a handler for every channel of the contract', () => {
+    for (const channel of Object.keys(APP_INVOKE)) expect(typeof (service as unknown as Record<string, unknown>)[channel], channel).toBe('function')
+  })
+
+  it('refuses an unknown channel and arguments that do not fit the schema', async () => {
+    expect(await service.invoke('constructor', {})).toEqual({ ok: false, error: { kind: 'badRequest', message: 'The app has no “constructor” request.' } })
+    expect(await service.invoke('restartTrainer', { fromCheckpoint: 'yes' })).toMatchObject({ ok: false, error: { kind: 'badRequest', message: expect.stringMatching(/^Invalid “restartTrainer” arguments at "fromCheckpoint"/) } })
+    expect(await service.invoke('getSettings', { extra: 1 })).toMatchObject({ ok: false, error: { kind: 'badRequest' } })
+    expect(await service.invoke('updateSettings', { threads: 0 })).toMatchObject({ ok: false, error: { kind: 'badRequest' } })
+  })
+})
+
+describe('trainerRequest', () => {
+  it('forwards a window request and returns the validated reply', async () => {
+    training.forward.mockResolvedValue({ ok: true, result: { state: 'paused' } } satisfies TrainerReply)
+    expect(await service.invoke('trainerRequest', { type: 'pause', id: 'r1' })).toEqual({ ok: true, value: { ok: true, result: { state: 'paused' } } })
+    expect(training.forward).toHaveBeenCalledWith({ type: 'pause', id: 'r1' })
+  })
+
+  it('refuses ids that are not the window\'s', async () => {
+    expect(await service.invoke('trainerRequest', { type: 'pause', id: 'm1' })).toMatchObject({ ok: false, error: { kind: 'badRequest', message: 'Requests from the window need an id that starts with “r”; “m1” does not.' } })
+    expect(training.forward).not.toHaveBeenCalled()
+  })
+
+  it('passes acks on without waiting for an answer', async () => {
+    expect(await service.invoke('trainerRequest', { type: 'ack', seq: 3 })).toEqual({ ok: true, value: { ok: true } })
+    expect(training.post).toHaveBeenCalledWith({ type: 'ack', seq: 3 })
+  })
+
+  it('passes the trainer\'s own refusal through, and flags a result that breaks the protocol', async () => {
+    training.forward.mockResolvedValueOnce({ ok: false, error: { kind: 'state', message: 'Nothing is training.' } })
+    expect(await service.trainerRequest({ type: 'pause', id: 'r2' })).toEqual({ ok: true, value: { ok: false, error: { kind: 'state', message: 'Nothing is training.' } } })
+    training.forward.mockResolvedValueOnce({ ok: true, result: { state: 7 } })
+    expect(await service.trainerRequest({ type: 'pause', id: 'r3' })).toMatchObject({ ok: true, value: { ok: false, error: { kind: 'protocol', message: expect.stringMatching(/Invalid “pause” result at "state"/) } } })
+  })
+
+  it('says the trainer has exited when it is not running', async () => {
+    training.forward.mockRejectedValue(new TrainerHostError('exited', 'The trainer is not running; restart it to continue.'))
+    expect(await service.trainerRequest({ type: 'pause', id: 'r4' })).toEqual({ ok: false, error: { kind: 'trainerExited', message: 'The trainer is not running; restart it to continue.' } })
+  })
+
+  it('remembers a loaded corpus in the recent files and as the corpus for next time', async () => {
+    training.forward.mockResolvedValue({ ok: true, result: corpusStats })
+    await service.trainerRequest({ type: 'loadCorpus', id: 'r5', paths: ['/corpora/a.txt', '/corpora/b.txt'], tokenizer: {} })
+    expect(recent.list().map((f) => [f.path, f.kind])).toEqual([['/corpora/a.txt', 'corpus'], ['/corpora/b.txt', 'corpus']])
+    expect(settings.get().lastCorpus).toEqual(['/corpora/a.txt', '/corpora/b.txt'])
+    expect(events).toContainEqual({ type: 'settingsChanged', settings: { ...DEFAULT_SETTINGS, lastCorpus: ['/corpora/a.txt', '/corpora/b.txt'] } })
+  })
+
+  it('does not list the built-in corpus as a recent file, and loads it by default next time', async () => {
+    await settings.update({ lastCorpus: ['/corpora/old.txt'] })
+    training.forward.mockResolvedValue({ ok: true, result: { ...corpusStats, paths: [MOBY_DICK] } })
+    await service.trainerRequest({ type: 'loadCorpus', id: 'r6', paths: [MOBY_DICK], tokenizer: {} })
+    expect(recent.list()).toEqual([])
+    expect(settings.get().lastCorpus).toBeNull()
+  })
+
+  it('remembers opened vectors, but not a failed load', async () => {
+    training.forward.mockResolvedValueOnce({ ok: false, error: { kind: 'vectors', message: 'Not a vectors file.' } })
+    await service.trainerRequest({ type: 'openVectors', id: 'r7', path: '/v/bad.vec' })
+    training.forward.mockResolvedValueOnce({ ok: true, result: { path: '/v/good.vec', words: 3, dim: 2, hasOutsideVectors: false, topWords: [] } })
+    await service.trainerRequest({ type: 'openVectors', id: 'r8', path: '/v/good.vec' })
+    expect(recent.list()).toEqual([{ path: '/v/good.vec', kind: 'vectors', openedAt: 42 }])
+  })
+})
+
+describe('dialogs and files', () => {
+  it('returns what the dialogs chose', async () => {
+    expect(await service.invoke('openCorpusDialog', {})).toEqual({ ok: true, value: { paths: ['/corpora/a.txt', '/corpora/b.txt'] } })
+    expect(await service.invoke('openVectorsDialog', {})).toEqual({ ok: true, value: { path: null } })
+    expect(await service.invoke('openBenchmarkDialog', { kind: 'analogy' })).toEqual({ ok: true, value: { path: '/benchmarks/analogy.txt' } })
+    expect(await service.invoke('exportDialog', { defaultName: 'vectors', format: 'npy' })).toEqual({ ok: true, value: { path: '/exports/vectors.npy' } })
+  })
+
+  it('gives the built-in corpus as a path the trainer can read', async () => {
+    expect(await service.invoke('builtInCorpus', {})).toEqual({ ok: true, value: { path: MOBY_DICK, title: BUILT_IN_CORPUS_TITLE } })
+    expect(MOBY_DICK).toMatch(/datasets-moby-dick[/\\]data[/\\]data\.txt$/)
+  })
+
+  it('says so when the built-in corpus is missing', async () => {
+    const bare = await makeService({ builtInCorpusPath: () => join(folder, 'missing.txt') })
+    expect(await bare.builtInCorpus()).toEqual({ ok: false, error: { kind: 'unavailable', message: 'The built-in corpus (Moby-Dick) is missing from this installation; open a text file of your own instead.' } })
+  })
+
+  it('shows an existing file in its folder, and refuses one that is gone', async () => {
+    const file = join(folder, 'vectors.vec')
+    await writeFile(file, '')
+    expect(await service.invoke('showItemInFolder', { path: file })).toEqual({ ok: true, value: {} })
+    expect(shown).toEqual([file])
+    expect(await service.invoke('showItemInFolder', { path: join(folder, 'gone.vec') })).toMatchObject({ ok: false, error: { kind: 'io', message: expect.stringMatching(/^There is no file at “.*gone\.vec” any more\.$/) } })
+    expect(shown).toHaveLength(1)
+  })
+
+  it('lists and clears recent files', async () => {
+    await recent.add('/corpora/a.txt', 'corpus')
+    expect(await service.invoke('recentFiles', {})).toEqual({ ok: true, value: [{ path: '/corpora/a.txt', kind: 'corpus', openedAt: 42 }] })
+    expect(await service.invoke('clearRecentFiles', {})).toEqual({ ok: true, value: [] })
+    expect(recent.list()).toEqual([])
+  })
+})
+
+describe('settings, restart and app info', () => {
+  it('reads and updates settings, announces the change and re-applies a new autosave interval', async () => {
+    expect(await service.invoke('getSettings', {})).toEqual({ ok: true, value: DEFAULT_SETTINGS })
+    const response = await service.invoke('updateSettings', { autosaveSeconds: 120 })
+    expect(response).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, autosaveSeconds: 120 } })
+    expect(events).toEqual([{ type: 'settingsChanged', settings: { ...DEFAULT_SETTINGS, autosaveSeconds: 120 } }])
+    expect(training.configureAutosave).toHaveBeenCalledTimes(1)
+    await service.invoke('updateSettings', { theme: 'dark' })
+    expect(training.configureAutosave).toHaveBeenCalledTimes(1)
+  })
+
+  it('reports settings that cannot be saved as an io error', async () => {
+    // A folder where the settings file should be: the final rename fails.
+    await mkdir(join(folder, 'settings.json'))
+    expect(await service.invoke('updateSettings', { theme: 'dark' })).toMatchObject({ ok: false, error: { kind: 'io', message: expect.stringMatching(/^Could not save the settings “.*settings\.json”/) } })
+    // A file where the data folder should be: the folder cannot be created.
+    await writeFile(join(folder, 'blocked'), '')
+    const blocked = await makeService({ settings: new SettingsStore(join(folder, 'blocked', 'inner'), memoryLogger()) })
+    expect(await blocked.updateSettings({ theme: 'dark' })).toMatchObject({ ok: false, error: { kind: 'io', message: expect.stringMatching(/^Could not create the folder “.*inner” for the settings/) } })
+  })
+
+  it('restarts the trainer and says what it restored', async () => {
+    training.restart.mockResolvedValue({ restoredFrom: '/data/autosave.w2vckpt' })
+    expect(await service.invoke('restartTrainer', { fromCheckpoint: true })).toEqual({ ok: true, value: { restoredFrom: '/data/autosave.w2vckpt' } })
+    expect(training.restart).toHaveBeenCalledWith({ fromCheckpoint: true })
+    training.restart.mockRejectedValue(new TrainerHostError('trainer', 'The checkpoint is damaged.', { kind: 'checkpoint', message: 'The checkpoint is damaged.' }))
+    expect(await service.invoke('restartTrainer', { fromCheckpoint: true })).toEqual({ ok: false, error: { kind: 'io', message: 'The checkpoint is damaged.' } })
+  })
+
+  it('returns the app\'s name, version and licenses', async () => {
+    expect(await service.invoke('appInfo', {})).toEqual({ ok: true, value: { name: 'Word2Vec Studio', version: '0.1.0', licenses: [{ name: 'valibot', version: '1.5.0', license: 'MIT' }] } })
+  })
+})
+
+describe('openExternal', () => {
+  it.each([
+    'https://projector.tensorflow.org/',
+    'https://radimrehurek.com/gensim/models/word2vec.html',
+    'https://web.stanford.edu/class/cs224n/',
+    'https://arxiv.org/abs/1301.3781',
+    'https://github.com/tmikolov/word2vec/blob/master/word2vec.c',
+  ])('opens %s', async (url) => {
+    expect(await service.invoke('openExternal', { url })).toEqual({ ok: true, value: {} })
+    expect(opened).toEqual([url])
+  })
+
+  it.each([
+    ['http://projector.tensorflow.org/', /Only https links/],
+    ['https://example.com/', /not on the app's list/],
+    ['https://projector.tensorflow.org.evil.example/', /not on the app's list/],
+    ['https://github.com/someone/else', /not on the app's list/],
+    ['https://github.com/tmikolov/word2vec-fork', /not on the app's list/],
+    ['https://radimrehurek.com/gensimx/', /not on the app's list/],
+    ['https://user:pw@github.com/tmikolov/word2vec', /user name, password or port/],
+    ['https://projector.tensorflow.org:8443/', /user name, password or port/],
+    ['javascript:alert(1)', /Only https links/],
+    ['file:///etc/passwd', /Only https links/],
+    ['not a url', /is not a web address/],
+  ])('refuses %s', async (url, reason) => {
+    expect(await service.invoke('openExternal', { url })).toMatchObject({ ok: false, error: { kind: 'notAllowed', message: expect.stringMatching(reason) } })
+    expect(opened).toEqual([])
+  })
+})

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../src-main/core/corpus/index'
+import { type CorpusCheckSettings, checkCorpusMinibatch, drawCorpusMinibatch } from '../../src-main/core/corpusGradientCheck'
+import { Random } from '../../src-main/core/random'
+import { NoTrainingContextError } from '../../src-main/core/training/trainingErrors'
+import { plantedSynonymsText } from '../support/syntheticCorpus'
+
+const raw = rawCorpusFromText(plantedSynonymsText(300))
+const { vocabulary } = buildVocabulary(raw, { minCount: 1 })
+const corpus = encodeCorpus(raw, vocabulary)
+const dim = 6
+const random = new Random(5)
+const V = Float32Array.from({ length: vocabulary.words.length * dim }, () => random.normal() * 0.5)
+const U = Float32Array.from({ length: vocabulary.words.length * dim }, () => random.normal() * 0.5)
+const negSampling: CorpusCheckSettings = { loss: 'negSampling', negatives: 5, negativePower: 0.75, windowSize: 5, cbowMean: true }
+
+describe('the gradient check on a corpus minibatch', () => {
+  it('draws windows of the corpus and copies exactly the rows they and their negatives touch', () => {
+    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, V, U, dim, negSampling, 11)
+    expect(batch.windows).toHaveLength(2)
+    const used = new Set<number>()
+    for (const w of batch.windows) {
+      used.add(w.centerWordIdx)
+      for (const c of w.contextWordIdxs) used.add(c)
+      expect(w.contextWordIdxs.length).toBeLessThanOrEqual(4)
+    }
+    for (const list of [...batch.skipgramNegatives, ...batch.cbowNegatives]) {
+      expect(list).toHaveLength(4)
+      for (const k of list) used.add(k)
+    }
+    expect(used.size).toBe(batch.words.length)
+    batch.words.forEach((id, r) => {
+      expect(Array.from(batch.centerWordVectors.subarray(r * dim, (r + 1) * dim))).toEqual(Array.from(V.subarray(id * dim, (id + 1) * dim)))
+      expect(Array.from(batch.outsideVectors.subarray(r * dim, (r + 1) * dim))).toEqual(Array.from(U.subarray(id * dim, (id + 1) * dim)))
+    })
+    expect(batch.skipgramNegatives).toHaveLength(batch.windows.reduce((n, w) => n + w.contextWordIdxs.length, 0))
+  })
+
+  it('passes for skip-gram and CBOW with either loss, reporting rows of the run’s matrices', () => {
+    for (const settings of [negSampling, { ...negSampling, loss: 'naiveSoftmax' as const, cbowMean: false }]) {
+      const batch = drawCorpusMinibatch(corpus, vocabulary.counts, V, U, dim, settings, 3)
+      const checks = checkCorpusMinibatch(batch)
+      expect(checks[0]!.name).toMatch(new RegExp(`^skipgram / ${settings.loss} \\(2 corpus windows, ${batch.words.length} words`))
+      expect(checks[1]!.name).toMatch(new RegExp(`^cbow \\(${settings.cbowMean ? 'mean' : 'sum'}\\) / ${settings.loss} \\(`))
+      for (const check of checks) {
+        expect(check.problem).toBe('corpus')
+        expect(check.result.passed, check.name).toBe(true)
+        expect(check.result.maxRelError).toBeLessThan(1e-7)
+        const [centre, outside] = check.result.parameters
+        expect(centre!.name).toBe('centerWordVectors')
+        expect(outside!.name).toBe('outsideVectors')
+        expect(centre!.count).toBe(batch.words.length * dim)
+        for (const c of [...centre!.worst, ...outside!.worst]) {
+          expect(Array.from(batch.words)).toContain(c.row)
+          expect(c.index).toBe(c.row * dim + c.col)
+        }
+      }
+    }
+  })
+
+  it('scores the run’s loss: with U = 0 every negative-sampling prediction costs (K + 1)·log 2', () => {
+    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, V, new Float32Array(U.length), dim, negSampling, 8)
+    const [sg, cb] = checkCorpusMinibatch(batch)
+    const pairs = batch.windows.reduce((n, w) => n + w.contextWordIdxs.length, 0)
+    expect(sg!.result.loss).toBeCloseTo((pairs / batch.windows.length) * 5 * Math.LN2, 10)
+    expect(cb!.result.loss).toBeCloseTo(5 * Math.LN2, 10)
+  })
+
+  it('probes only the leading columns of each row when the minibatch has more coordinates than allowed', () => {
+    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, V, U, dim, negSampling, 4)
+    const columns = 3
+    const [check] = checkCorpusMinibatch(batch, { maxCoordinates: 3 * batch.words.length })
+    expect(check!.name).toContain(`first ${columns} of ${dim} dimensions`)
+    expect(check!.result.parameters[0]!.count).toBe(batch.words.length * columns)
+    expect(check!.result.parameters.flatMap((p) => p.worst).every((c) => c.col < columns)).toBe(true)
+  })
+
+  it('refuses a corpus without two different words in a sentence', () => {
+    const dull = rawCorpusFromText('word word word\nword\n')
+    const v = buildVocabulary(dull, { minCount: 1 }).vocabulary
+    expect(() => drawCorpusMinibatch(encodeCorpus(dull, v), v.counts, new Float32Array(dim), new Float32Array(dim), dim, negSampling, 1)).toThrow(NoTrainingContextError)
+  })
+})
