@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os'
+import { resolve } from 'node:path'
 import {
   type TokenizerOptions, type Vocabulary, buildVocabulary, encodeCorpus,
 } from '../core/corpus/index'
@@ -215,7 +216,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const vectors = training.state.centerWordVectors instanceof Float32Array ? training.state.centerWordVectors : Float32Array.from(training.state.centerWordVectors)
   await writeWord2vecVectors(outPath, vocabulary.words, vectors, { dim: settings.config.dim })
   const checkpointPath = flags.checkpoint as string | undefined
-  if (checkpointPath) await saveTrainingCheckpoint(checkpointPath, { settings, corpus: corpusOptions, vocabulary, training })
+  // The corpus's absolute path goes along, so the app can restore the run without asking for it.
+  if (checkpointPath) await saveTrainingCheckpoint(checkpointPath, { settings, corpus: { ...corpusOptions, paths: [resolve(corpusPath)] }, vocabulary, training })
 
   const seconds = (performance.now() - started) / 1000
   const result = {

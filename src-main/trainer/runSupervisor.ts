@@ -146,25 +146,23 @@ export class RunSupervisor {
     return result
   }
 
-  private notRunning(action: string): TrainerStateError {
+  private pauseRefusal(): TrainerStateError {
     switch (this.phase) {
       case 'restored':
       case 'paused':
-        return new TrainerStateError(`The training is paused; resume it before you ${action}.`)
+        return new TrainerStateError('The training is already paused; resume it to go on.')
       case 'stopping':
       case 'ending':
-        return new TrainerStateError(`The training is stopping; wait for it to finish before you ${action}.`)
-      case 'ended':
-        return new TrainerStateError(`The training has finished; start a new run before you ${action}.`)
+        return new TrainerStateError('The training is stopping; there is nothing to pause.')
       case 'diverged':
-        return new TrainerStateError(`The training diverged; start a new run (with a smaller learning rate) before you ${action}.`)
-      case 'running':
-        return new TrainerStateError(`The training is running; pause or stop it before you ${action}.`)
+        return new TrainerStateError('The training diverged, so there is nothing to pause; start a new run with a smaller learning rate.')
+      default:
+        return new TrainerStateError('The training has finished, so there is nothing to pause; start a new run to train again.')
     }
   }
 
   async pause(): Promise<void> {
-    if (this.phase !== 'running') throw this.notRunning('pause it again')
+    if (this.phase !== 'running') throw this.pauseRefusal()
     await this.exclusive(() => this.options.run.pause())
     // The run may have ended while its threads were reaching a pause.
     if (this.phase !== 'running') return

@@ -26,7 +26,7 @@ describe('crash recovery of the built trainer', () => {
     trainers.push(first)
     await first.call({ type: 'configureAutosave', path: autosave, everySeconds: 0.5 })
     await first.call({ type: 'loadCorpus', paths: [MOBY_DICK], tokenizer: {} })
-    const config = { ...SMALL_CONFIG, epochs: 20 }
+    const config = { ...SMALL_CONFIG, epochs: 40 }
     const run = await first.call({ type: 'start', settings: { schedule: 'word2vec', config }, vocabulary: { minCount: 5 }, plotWords: [] })
     const saved = await first.next((e): e is Extract<TrainerEvent, { type: 'checkpointSaved' }> => e.type === 'checkpointSaved' && e.reason === 'autosave' && e.done > 0, 20_000)
     expect(saved.path).toBe(autosave)

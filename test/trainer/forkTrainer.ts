@@ -5,8 +5,8 @@
  * a half-written folder.
  */
 import { type ChildProcess, fork } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { existsSync, rmSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { TRAINER_RESULT_SCHEMAS, type AnsweredRequestType, type TrainerResult } from '../../src-main/core/contract/trainerResults'
@@ -38,12 +38,38 @@ async function buildComplete(dir: string): Promise<boolean> {
   return existsSync(join(dir, 'kernels/word2vec.wasm'))
 }
 
+/** Removes a copy: its node_modules link first, so the removal can never reach the repository's. */
+function removeCopy(dir: string): void {
+  rmSync(join(dir, 'node_modules'), { force: true })
+  rmSync(dir, { recursive: true, force: true })
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Copies live under one folder, named by the test process's pid, so each run clears what ended runs left. */
+async function freshCopyFolder(): Promise<string> {
+  const base = join(tmpdir(), 'w2v-trainer-builds')
+  await mkdir(base, { recursive: true })
+  for (const name of await readdir(base)) {
+    const pid = Number(name.split('-')[0])
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) removeCopy(join(base, name))
+  }
+  return mkdtemp(join(base, `${process.pid}-`))
+}
+
 let copied: Promise<string> | null = null
 
 /** A private copy of the build (main + kernels), resolving packages from the repository's node_modules. */
 export function builtTrainer(): Promise<string> {
   copied ??= (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'w2v-trainer-build-'))
+    const dir = await freshCopyFolder()
     for (let attempt = 0; attempt < 40; attempt++) {
       if (BUILT.every((f) => existsSync(join(ROOT, f)))) {
         await rm(join(dir, 'main'), { recursive: true, force: true })

@@ -142,6 +142,13 @@ describe('TrainerSession', () => {
     expect(Math.min(...xs)).toBeGreaterThan(stopped.done)
     expect(second.events.filter(is('finished'))[0]!.done).toBeGreaterThan(stopped.done)
     await second.call({ type: 'export', path: join(dir, 'restored.txt'), vectors: 'center', normalize: false })
+
+    // A restored run stopped before it resumes ends where it was, and is saved there.
+    const third = harness('stopped-restored')
+    const again = await third.call({ type: 'loadCheckpoint', path: first.autosavePath })
+    expect(await third.call({ type: 'stop' })).toEqual({ state: 'finished' })
+    expect(third.events.filter(is('finished'))).toEqual([expect.objectContaining({ runId: again.runId, stopped: true, done: stopped.done })])
+    expect(third.events.filter(is('checkpointSaved'))).toEqual([{ type: 'checkpointSaved', path: third.autosavePath, reason: 'stop', done: stopped.done }])
   })
 
   it('opens vectors from a file for queries, projections and benchmarks', async () => {

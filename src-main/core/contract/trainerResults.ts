@@ -7,8 +7,8 @@ import type { TrainerRequestType } from './trainerProtocol'
 import { ProjectionMethodSchema } from './settingsSchemas'
 
 const num = v.number()
-// NaN (an undefined correlation, say) survives structured clone but not JSON; both are accepted.
-const stat = v.union([v.number(), v.null()])
+// An undefined statistic (a correlation over a constant series) is null: NaN would not survive JSON.
+const stat = v.nullable(v.number())
 
 const RunInfoResult = v.strictObject({
   runId: v.string(),
