@@ -1,24 +1,23 @@
 /**
- * The host against the real trainer bundle (out/main/trainer.js, from `npm run build`), when
- * it has been built: the handshake, a request, and a refusal in the protocol's own terms.
+ * The host against the real trainer bundle (out/main/trainer.js, from `npm run build`): the
+ * handshake, a request, and a refusal in the protocol's own terms.
  */
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PROTOCOL_VERSION } from '../../src-main/core/contract/trainerProtocol'
 import { TrainerHost } from '../../src-main/node/services/trainerHost'
 import { forkTrainerProcess } from '../../src-main/node/services/trainerProcess'
+import { builtTrainer } from '../trainer/forkTrainer'
 import { memoryLogger } from './fakeTrainer'
 
-const ENTRY = resolve('out/main/trainer.js')
-
-describe.skipIf(!existsSync(ENTRY))('TrainerHost with the built trainer', () => {
+describe('TrainerHost with the built trainer', () => {
   it('completes the handshake, configures autosave and gets a typed refusal', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'w2v-real-trainer-'))
     const log = memoryLogger()
-    const host = new TrainerHost({ launch: () => forkTrainerProcess(ENTRY), log })
+    const entry = await builtTrainer()
+    const host = new TrainerHost({ launch: () => forkTrainerProcess(entry), log })
     try {
       expect(await host.ready).toMatchObject({ type: 'ready', protocol: PROTOCOL_VERSION })
       const path = join(folder, 'autosave.w2vckpt')

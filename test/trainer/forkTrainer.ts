@@ -1,14 +1,10 @@
 /**
  * Forks the BUILT trainer entry (out/main/trainer.js) under plain Node, as the app's host forks
- * it under Electron, and speaks its protocol. The build is copied to a temporary folder first:
- * other test files rebuild out/ while these run (test/build), and a process must not start from
- * a half-written folder.
+ * it under Electron, and speaks its protocol.
  */
 import { type ChildProcess, fork } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { TRAINER_RESULT_SCHEMAS, type AnsweredRequestType, type TrainerResult } from '../../src-main/core/contract/trainerResults'
 import { type TrainerCall, type TrainerEvent, TrainerEventSchema } from '../../src-main/core/contract/trainerProtocol'
 import { parseMessage } from '../../src-main/core/contract/validation'
@@ -25,71 +21,11 @@ export const SMALL_CONFIG: StreamingConfig = {
   epochs: 3, threads: 2, seed: 1, cbowMean: true, negativePower: 0.75,
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-
-/** Every relative import of the built entries exists (a build in progress may have removed some). */
-async function buildComplete(dir: string): Promise<boolean> {
-  for (const file of ['main/trainer.js', 'main/kernelWorker.js']) {
-    const path = join(dir, file)
-    if (!existsSync(path)) return false
-    const text = await readFile(path, 'utf8')
-    for (const [, spec] of text.matchAll(/from\s+"(\.[^"]+)"/g)) if (!existsSync(resolve(dirname(path), spec!))) return false
-  }
-  return existsSync(join(dir, 'kernels/word2vec.wasm'))
-}
-
-/** Removes a copy: its node_modules link first, so the removal can never reach the repository's. */
-function removeCopy(dir: string): void {
-  rmSync(join(dir, 'node_modules'), { force: true })
-  rmSync(dir, { recursive: true, force: true })
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Copies live under one folder, named by the test process's pid, so each run clears what ended runs left. */
-async function freshCopyFolder(): Promise<string> {
-  const base = join(tmpdir(), 'w2v-trainer-builds')
-  await mkdir(base, { recursive: true })
-  for (const name of await readdir(base)) {
-    const pid = Number(name.split('-')[0])
-    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) removeCopy(join(base, name))
-  }
-  return mkdtemp(join(base, `${process.pid}-`))
-}
-
-let copied: Promise<string> | null = null
-
-/** A private copy of the build (main + kernels), resolving packages from the repository's node_modules. */
+/** The built entry (npm test builds before testing; test/build builds into a folder of its own). */
 export function builtTrainer(): Promise<string> {
-  copied ??= (async () => {
-    const dir = await freshCopyFolder()
-    for (let attempt = 0; attempt < 40; attempt++) {
-      if (BUILT.every((f) => existsSync(join(ROOT, f)))) {
-        await rm(join(dir, 'main'), { recursive: true, force: true })
-        try {
-          await cp(join(ROOT, 'out/main'), join(dir, 'main'), { recursive: true })
-          await cp(join(ROOT, 'out/kernels'), join(dir, 'kernels'), { recursive: true })
-        } catch {
-          // A rebuild removed a file while it was copied: try again.
-        }
-        if (await buildComplete(dir)) {
-          await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n')
-          await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
-          return join(dir, 'main/trainer.js')
-        }
-      }
-      await sleep(250)
-    }
-    throw new Error(`The built trainer (${BUILT.join(', ')}) is missing: run \`npm run build\` first (\`npm test\` builds before testing).`)
-  })()
-  return copied
+  const missing = BUILT.filter((file) => !existsSync(join(ROOT, file)))
+  if (missing.length > 0) return Promise.reject(new Error(`The built trainer is missing ${missing.join(', ')}: run \`npm run build\` first (\`npm test\` builds before testing).`))
+  return Promise.resolve(join(ROOT, 'out/main/trainer.js'))
 }
 
 export interface TrainerProcess {

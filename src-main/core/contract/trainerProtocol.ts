@@ -99,7 +99,7 @@ const num = v.number()
 const nullableNum = v.nullable(v.number())
 const stringList = v.array(v.string())
 
-const RunInfoSchema = v.strictObject({
+export const RunInfoSchema = v.strictObject({
   runId: v.string(),
   schedule: v.picklist(['word2vec', 'cs224n']),
   /** Words (word2vec) or iterations (cs224n) done and planned. */

@@ -3,24 +3,14 @@
  * to, so it parses the response's `result` with that request's schema here.
  */
 import * as v from 'valibot'
-import type { TrainerRequestType } from './trainerProtocol'
+import { RunInfoSchema, TRAINER_STATES, type TrainerRequestType } from './trainerProtocol'
 import { ProjectionMethodSchema } from './settingsSchemas'
 
 const num = v.number()
 // An undefined statistic (a correlation over a constant series) is null: NaN would not survive JSON.
 const stat = v.nullable(v.number())
 
-const RunInfoResult = v.strictObject({
-  runId: v.string(),
-  schedule: v.picklist(['word2vec', 'cs224n']),
-  done: num,
-  total: num,
-  vocabSize: num,
-  dim: num,
-  checkpointPath: v.nullable(v.string()),
-})
-
-const StateResult = v.strictObject({ state: v.string() })
+const StateResult = v.strictObject({ state: v.picklist(TRAINER_STATES) })
 
 const CoordinateCheckSchema = v.strictObject({ index: num, row: num, col: num, analytic: num, numerical: num, relError: num })
 const ParameterCheckSchema = v.strictObject({ name: v.string(), count: num, maxRelError: num, threshold: num, passed: v.boolean(), worst: v.array(CoordinateCheckSchema) })
@@ -49,7 +39,7 @@ export const TRAINER_RESULT_SCHEMAS = {
     /** Replaced invalid UTF-8 sequences and similar things worth telling. */
     warnings: v.array(v.string()),
   }),
-  start: RunInfoResult,
+  start: RunInfoSchema,
   pause: StateResult,
   resume: StateResult,
   stop: StateResult,
@@ -74,7 +64,7 @@ export const TRAINER_RESULT_SCHEMAS = {
   ]),
   export: v.strictObject({ files: v.array(v.string()) }),
   saveCheckpoint: v.strictObject({ path: v.string() }),
-  loadCheckpoint: RunInfoResult,
+  loadCheckpoint: RunInfoSchema,
   openVectors: v.strictObject({ path: v.string(), words: num, dim: num, hasOutsideVectors: v.boolean(), topWords: v.array(v.string()) }),
   configureAutosave: v.strictObject({ path: v.string(), everySeconds: num }),
   cancel: v.strictObject({ cancelled: v.boolean() }),
