@@ -1,7 +1,10 @@
 import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // Component tests mount .vue files (in happy-dom: `// @vitest-environment happy-dom` at the top of the test).
+  plugins: [vue()],
   resolve: {
     alias: { '@contract': resolve('src-main/core/contract') },
   },
