@@ -37,6 +37,8 @@ export default defineConfig({
     },
     build: {
       outDir: 'out/renderer',
+      // ECharts is most of the window's code: minified, the bundle is 0.76 MB instead of 1.8 MB.
+      minify: true,
       rolldownOptions: { input: resolve('src-renderer/index.html') },
     },
     plugins: [vue()],

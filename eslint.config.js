@@ -12,7 +12,8 @@ export default defineConfig(
   pluginVue.configs['flat/recommended'],
   {
     files: ['**/*.vue'],
-    languageOptions: { parserOptions: { parser: tseslint.parser } },
+    // Components run in the window: DOM types and globals (KeyboardEvent, DragEvent…) are theirs.
+    languageOptions: { parserOptions: { parser: tseslint.parser }, globals: globals.browser },
     rules: { 'vue/block-lang': ['error', { script: { lang: 'ts' } }] },
   },
   {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { WindowStateStore } from '../../src-main/node/services/windowState'
-import { CONTENT_SECURITY_POLICY, appPagePatterns, hardenSession, isAppPage } from '../../src-main/electron-main/security'
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, appPagePatterns, hardenSession, isAppPage } from '../../src-main/electron-main/security'
 import { SECURE_WEB_PREFERENCES, createMainWindow, rememberWindowState } from '../../src-main/electron-main/window'
 import { memoryLogger } from '../services/fakeTrainer'
 import { FakeBrowserWindow, fakeSession } from './fakeElectron'
@@ -70,9 +70,10 @@ describe('the main window', () => {
 })
 
 describe('window security policy', () => {
-  it('sends the same Content-Security-Policy as index.html\'s meta tag, on documents only', () => {
+  it('sends index.html\'s Content-Security-Policy plus frame-ancestors as a header, on documents only', () => {
     const html = readFileSync('src-renderer/index.html', 'utf8')
-    expect(html.replace(/\s+/g, ' ')).toContain(`content="${CONTENT_SECURITY_POLICY}"`)
+    expect(html.replace(/\s+/g, ' ')).toContain(`content="${META_CONTENT_SECURITY_POLICY}"`)
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`)
     hardenSession(fakeSession as never, PAGE)
     expect(fakeSession.headerHook!.filter).toEqual({ urls: ['file://*/*'] })
     const responses: unknown[] = []

@@ -1,0 +1,46 @@
+/**
+ * Files the user hands the window (dropped, chosen in a dialog, sent by the app from the command
+ * line or File › Recent) go where their kind says: text files become the corpus (several are
+ * concatenated), one vectors file opens for exploration.
+ */
+import type { DroppedFile } from '@contract/preloadApi'
+import { useCorpusStore } from '../stores/corpus'
+import { type FileKind, kindOfPath } from './filePaths'
+import { w2v } from './w2vApi'
+
+export async function openPaths(paths: readonly string[], kind?: FileKind): Promise<void> {
+  const corpus = useCorpusStore()
+  if (paths.length === 0) return
+  const kinds = new Set(paths.map((p) => kind ?? kindOfPath(p)))
+  if (kinds.has('vectors') && paths.length > 1) {
+    corpus.refuse('Drop one vectors file at a time, or only text files to load them together as a corpus.')
+    return
+  }
+  if (kinds.has('vectors')) await corpus.openVectors(paths[0]!)
+  else await corpus.load(paths)
+}
+
+/** Dropped files by their paths on disk; a file without one (dragged from a browser, say) cannot be read. */
+export async function openDroppedFiles(files: readonly DroppedFile[]): Promise<void> {
+  if (files.length === 0) return
+  const api = w2v()
+  const paths = files.map((file) => api.pathForFile(file))
+  const unreadable = files.find((_, i) => paths[i] === '')
+  if (unreadable) {
+    useCorpusStore().refuse(`“${unreadable.name}” is not a file on this computer's disk, so it cannot be loaded; save it first, then drop or open the saved file.`)
+    return
+  }
+  await openPaths(paths)
+}
+
+export async function chooseCorpus(): Promise<void> {
+  const chosen = await w2v().openCorpusDialog({})
+  if (!chosen.ok) useCorpusStore().refuse(chosen.error.message)
+  else await openPaths(chosen.value.paths, 'corpus')
+}
+
+export async function chooseVectors(): Promise<void> {
+  const chosen = await w2v().openVectorsDialog({})
+  if (!chosen.ok) useCorpusStore().refuse(chosen.error.message)
+  else if (chosen.value.path) await openPaths([chosen.value.path], 'vectors')
+}

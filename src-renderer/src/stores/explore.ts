@@ -1,0 +1,119 @@
+/**
+ * Questions to the current vectors (the run's, live while it trains, or a vectors file's):
+ * nearest neighbours, analogies a : b :: c : ?, and scores on a benchmark file the user opens
+ * or drops (an analogy file in questions-words format, or word pairs with human similarity).
+ */
+import type { DroppedFile } from '@contract/preloadApi'
+import type { TrainerResult } from '@contract/trainerResults'
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { cancelRequest, nextRequestId, requestTrainer } from '../composables/trainerClient'
+import { fileName } from '../composables/filePaths'
+import { w2v } from '../composables/w2vApi'
+import { useCorpusStore } from './corpus'
+import { useTasksStore } from './tasks'
+
+export type QueryVectors = 'center' | 'outside' | 'sum' | 'concat'
+export type BenchmarkKind = 'analogy' | 'wordPairs'
+export type Neighbour = TrainerResult<'neighbours'>['neighbours'][number]
+type Evaluation = TrainerResult<'evaluate'>
+export type AnalogyEvaluation = Extract<Evaluation, { kind: 'analogy' }>
+export type WordPairEvaluation = Extract<Evaluation, { kind: 'wordPairs' }>
+
+const RESULTS_SHOWN = 10
+
+/** A typed word as the tokenizer made the vocabulary: lower case unless the corpus kept case. */
+function cleanWord(text: string): string {
+  const word = text.trim()
+  return useCorpusStore().current?.tokenizer.lowercase === false ? word : word.toLowerCase()
+}
+
+export const useExploreStore = defineStore('explore', () => {
+  const vectors = ref<QueryVectors>('center')
+
+  const query = ref('')
+  const neighbours = ref<Neighbour[]>([])
+  const neighboursError = ref<string | null>(null)
+
+  const analogyWords = ref({ a: '', b: '', c: '' })
+  const analogyResults = ref<Neighbour[]>([])
+  const analogyError = ref<string | null>(null)
+
+  const analogyScore = ref<(AnalogyEvaluation & { file: string }) | null>(null)
+  const wordPairScore = ref<(WordPairEvaluation & { file: string }) | null>(null)
+  const evaluatingId = ref<string | null>(null)
+  const evaluationError = ref<string | null>(null)
+  const evaluationProgress = computed(() => useTasksStore().progressOf(evaluatingId.value))
+
+  async function findNeighbours(): Promise<void> {
+    const word = cleanWord(query.value)
+    neighboursError.value = null
+    if (!word) {
+      neighboursError.value = 'Type a word to find its neighbours.'
+      return
+    }
+    const outcome = await requestTrainer({ type: 'neighbours', word, k: RESULTS_SHOWN, vectors: vectors.value })
+    if (outcome.ok) neighbours.value = outcome.value.neighbours
+    else {
+      neighbours.value = []
+      neighboursError.value = outcome.error.message
+    }
+  }
+
+  async function solveAnalogy(): Promise<void> {
+    const a = cleanWord(analogyWords.value.a)
+    const b = cleanWord(analogyWords.value.b)
+    const c = cleanWord(analogyWords.value.c)
+    analogyError.value = null
+    if (!a || !b || !c) {
+      analogyError.value = 'Fill in all three words: a is to b as c is to ?'
+      return
+    }
+    const outcome = await requestTrainer({ type: 'analogy', a, b, c, k: RESULTS_SHOWN, vectors: vectors.value })
+    if (outcome.ok) analogyResults.value = outcome.value.neighbours
+    else {
+      analogyResults.value = []
+      analogyError.value = outcome.error.message
+    }
+  }
+
+  async function evaluate(kind: BenchmarkKind, path: string): Promise<void> {
+    if (evaluatingId.value) await cancelRequest(evaluatingId.value)
+    const id = nextRequestId()
+    evaluatingId.value = id
+    evaluationError.value = null
+    const outcome = await useTasksStore().track(id, requestTrainer({ type: 'evaluate', kind, path }, id))
+    if (evaluatingId.value !== id) return
+    evaluatingId.value = null
+    if (!outcome.ok) {
+      if (outcome.error.kind !== 'cancelled') evaluationError.value = outcome.error.message
+      return
+    }
+    const score = outcome.value
+    if (score.kind === 'analogy') analogyScore.value = { ...score, file: fileName(path) }
+    else wordPairScore.value = { ...score, file: fileName(path) }
+  }
+
+  async function openBenchmark(kind: BenchmarkKind): Promise<void> {
+    const chosen = await w2v().openBenchmarkDialog({ kind })
+    if (!chosen.ok) evaluationError.value = chosen.error.message
+    else if (chosen.value.path) await evaluate(kind, chosen.value.path)
+  }
+
+  /** A benchmark file dropped on the evaluation card. */
+  async function evaluateDropped(kind: BenchmarkKind, file: DroppedFile): Promise<void> {
+    const path = w2v().pathForFile(file)
+    if (path === '') evaluationError.value = `“${file.name}” is not a file on this computer's disk; save it first, then drop the saved file.`
+    else await evaluate(kind, path)
+  }
+
+  async function cancelEvaluation(): Promise<void> {
+    if (evaluatingId.value) await cancelRequest(evaluatingId.value)
+  }
+
+  return {
+    vectors, query, neighbours, neighboursError, analogyWords, analogyResults, analogyError,
+    analogyScore, wordPairScore, evaluatingId, evaluationError, evaluationProgress,
+    findNeighbours, solveAnalogy, evaluate, evaluateDropped, openBenchmark, cancelEvaluation,
+  }
+})

@@ -1,0 +1,98 @@
+/**
+ * The hyperparameter form: the text of each number field as typed (so "0.0" stays "0.0" while
+ * the user types), the choices, and what the engine's rules say about them as they change.
+ * Train is allowed only when `problems` is empty.
+ */
+import {
+  type FieldProblem, type HyperparameterField, type Hyperparameters, type PresetId, hyperparameterWarnings, presetHyperparameters,
+  startSettings, trainingMemoryEstimate, validateHyperparameters, vocabularyAt,
+} from '@contract/settingsValidation'
+import { defineStore } from 'pinia'
+import { computed, reactive, ref } from 'vue'
+import { useAppStore } from './app'
+import { useCorpusStore } from './corpus'
+
+export const NUMBER_FIELDS = [
+  'dim', 'window', 'negatives', 'minCount', 'sample', 'alpha', 'minAlpha', 'epochs', 'iterations', 'batch', 'annealEvery', 'threads', 'seed',
+] as const satisfies readonly HyperparameterField[]
+export type NumberField = (typeof NUMBER_FIELDS)[number]
+
+type Choices = Pick<Hyperparameters, 'schedule' | 'model' | 'loss' | 'optimizer' | 'cbowMean' | 'negativePower'>
+
+/** Blank or not a number is NaN, which validation turns into "… needs a number." */
+function parseNumber(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text)
+}
+
+export const useHyperparametersStore = defineStore('hyperparameters', () => {
+  /** Quick look first: on the built-in corpus the app trains in seconds. */
+  const preset = ref<PresetId>('quick')
+  /** The form no longer equals the preset. */
+  const modified = ref(false)
+  const text = reactive({} as Record<NumberField, string>)
+  const choices = reactive({} as Choices)
+
+  function fill(values: Hyperparameters): void {
+    for (const field of NUMBER_FIELDS) text[field] = String(values[field])
+    Object.assign(choices, { schedule: values.schedule, model: values.model, loss: values.loss, optimizer: values.optimizer, cbowMean: values.cbowMean, negativePower: values.negativePower })
+  }
+
+  function applyPreset(id: PresetId): void {
+    preset.value = id
+    modified.value = false
+    fill(presetHyperparameters(id, useAppStore().defaultThreads))
+  }
+  applyPreset(preset.value)
+
+  const values = computed<Hyperparameters>(() => {
+    const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, parseNumber(text[field])])) as Record<NumberField, number>
+    return { ...choices, ...numbers }
+  })
+
+  const corpusVocabulary = computed(() => {
+    const corpus = useCorpusStore().current
+    return corpus ? { tokens: corpus.tokens, vocabularyByMinCount: corpus.vocabularyByMinCount } : null
+  })
+
+  const problems = computed<FieldProblem[]>(() => validateHyperparameters(values.value, corpusVocabulary.value))
+  const valid = computed(() => problems.value.length === 0)
+
+  function errorFor(field: HyperparameterField): string | null {
+    return problems.value.find((p) => p.field === field)?.message ?? null
+  }
+
+  /** The vocabulary the chosen minCount keeps in the loaded corpus. */
+  const kept = computed(() => {
+    const corpus = corpusVocabulary.value
+    return corpus && Number.isInteger(values.value.minCount) ? vocabularyAt(corpus.vocabularyByMinCount, values.value.minCount) : null
+  })
+
+  const warnings = computed(() => hyperparameterWarnings(values.value, kept.value?.vocabSize ?? null))
+
+  const memoryBytes = computed(() => (corpusVocabulary.value && valid.value ? trainingMemoryEstimate(values.value, corpusVocabulary.value) : null))
+
+  function setText(field: NumberField, value: string): void {
+    text[field] = value
+    modified.value = true
+  }
+
+  function setChoice<K extends keyof Choices>(field: K, value: Choices[K]): void {
+    choices[field] = value
+    modified.value = true
+  }
+
+  /** The start request's settings; call only while `valid`. */
+  function settingsForStart(): ReturnType<typeof startSettings> {
+    return startSettings(values.value)
+  }
+
+  /** The machine's thread count became known: an untouched preset follows it. */
+  function threadsChanged(): void {
+    if (!modified.value) applyPreset(preset.value)
+  }
+
+  return {
+    preset, modified, text, choices, values, problems, valid, kept, warnings, memoryBytes,
+    applyPreset, errorFor, setText, setChoice, settingsForStart, threadsChanged,
+  }
+})

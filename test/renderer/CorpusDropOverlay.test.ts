@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import CorpusDropOverlay from '../../src-renderer/src/components/CorpusDropOverlay.vue'
+import { type FakeW2v, installFakeW2v } from './fakeW2v'
+
+/** A drag event carrying files, as the browser sends it (happy-dom's DragEvent has no DataTransfer to give). */
+function fileDrag(type: string, files: File[] = []): Event {
+  const event = new Event(type, { bubbles: true, cancelable: true })
+  Object.defineProperty(event, 'dataTransfer', { value: { types: ['Files'], files, dropEffect: 'none' } })
+  return event
+}
+
+describe('CorpusDropOverlay', () => {
+  let fake: FakeW2v
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fake = installFakeW2v()
+  })
+
+  it('appears while files are dragged over the window and goes when they leave', async () => {
+    const overlay = mount(CorpusDropOverlay, { attachTo: document.body })
+    expect(overlay.find('[data-testid="drop-overlay"]').exists()).toBe(false)
+    window.dispatchEvent(fileDrag('dragenter'))
+    // Entering a child element before leaving the previous one must not hide it.
+    window.dispatchEvent(fileDrag('dragenter'))
+    window.dispatchEvent(fileDrag('dragleave'))
+    await overlay.vm.$nextTick()
+    expect(overlay.get('[data-testid="drop-overlay"]').text()).toContain('Text files become the corpus')
+    window.dispatchEvent(fileDrag('dragleave'))
+    await overlay.vm.$nextTick()
+    expect(overlay.find('[data-testid="drop-overlay"]').exists()).toBe(false)
+    overlay.unmount()
+  })
+
+  it('loads dropped text files as one corpus, in order', async () => {
+    fake.paths.set('a.txt', '/in/a.txt')
+    fake.paths.set('b.txt', '/in/b.txt')
+    const overlay = mount(CorpusDropOverlay, { attachTo: document.body })
+    window.dispatchEvent(fileDrag('dragenter'))
+    const drop = fileDrag('drop', [new File(['x'], 'a.txt'), new File(['y'], 'b.txt')])
+    window.dispatchEvent(drop)
+    expect(drop.defaultPrevented).toBe(true)
+    await vi.waitFor(() => expect(fake.requestsOf('loadCorpus').map((r) => r.paths)).toEqual([['/in/a.txt', '/in/b.txt']]))
+    await overlay.vm.$nextTick()
+    expect(overlay.find('[data-testid="drop-overlay"]').exists()).toBe(false)
+    overlay.unmount()
+  })
+
+  it('leaves a drop on a drop zone (a benchmark card) to that zone', async () => {
+    fake.paths.set('wordsim353.tsv', '/in/wordsim353.tsv')
+    const overlay = mount(CorpusDropOverlay, { attachTo: document.body })
+    const zone = document.createElement('div')
+    zone.dataset.dropZone = ''
+    document.body.append(zone)
+    zone.dispatchEvent(fileDrag('drop', [new File(['x'], 'wordsim353.tsv')]))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(fake.trainerRequests).toHaveLength(0)
+    zone.remove()
+    overlay.unmount()
+  })
+})

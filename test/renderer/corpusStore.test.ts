@@ -1,0 +1,130 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { openDroppedFiles, openPaths } from '../../src-renderer/src/composables/fileOpening'
+import { routeTrainerEvent } from '../../src-renderer/src/composables/eventBridge'
+import { useCorpusStore } from '../../src-renderer/src/stores/corpus'
+import { useTrainingStore } from '../../src-renderer/src/stores/training'
+import { BUILT_IN_PATH, type FakeW2v, corpusResult, deferred, installFakeW2v, ok, refused } from './fakeW2v'
+
+describe('corpus store', () => {
+  let fake: FakeW2v
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fake = installFakeW2v()
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('loads the built-in Moby-Dick on first start, so the app can train at once', async () => {
+    const corpus = useCorpusStore()
+    await corpus.init()
+    expect(fake.requestsOf('loadCorpus').map((r) => r.paths)).toEqual([[BUILT_IN_PATH]])
+    expect(corpus.current).toMatchObject({ name: 'Moby-Dick', builtIn: true, tokens: 215_000 })
+    expect(corpus.error).toBeNull()
+    expect(useTrainingStore().state).toBe('ready')
+  })
+
+  it('loads the last corpus on later starts', async () => {
+    fake.handle('getSettings', () => ({ ok: true, value: { theme: 'system', autosaveSeconds: 30, threads: null, lastCorpus: ['/home/u/a.txt', '/home/u/b.txt'] } }))
+    const corpus = useCorpusStore()
+    await corpus.init()
+    expect(fake.requestsOf('loadCorpus').map((r) => r.paths)).toEqual([['/home/u/a.txt', '/home/u/b.txt']])
+    expect(corpus.current).toMatchObject({ name: 'a.txt + b.txt', builtIn: false })
+  })
+
+  it('falls back to the built-in corpus, saying why, when the last corpus is gone', async () => {
+    fake.handle('getSettings', () => ({ ok: true, value: { theme: 'system', autosaveSeconds: 30, threads: null, lastCorpus: ['/gone.txt'] } }))
+    fake.handleTrainer('loadCorpus', (r) => {
+      const paths = (r as { paths: string[] }).paths
+      return paths[0] === '/gone.txt' ? refused('corpus', 'There is no file at “/gone.txt”.') : ok(corpusResult(paths))
+    })
+    const corpus = useCorpusStore()
+    await corpus.init()
+    expect(corpus.current?.name).toBe('Moby-Dick')
+    expect(corpus.error).toBe('There is no file at “/gone.txt”. The built-in corpus was loaded instead.')
+  })
+
+  it('keeps the previous corpus and shows the error when a load fails', async () => {
+    const corpus = useCorpusStore()
+    await corpus.init()
+    const before = corpus.current
+    fake.handleTrainer('loadCorpus', () => refused('corpus', '“photo.png” looks like a binary file, not text.'))
+    expect(await corpus.load(['/home/u/photo.png'])).toBe(false)
+    expect(corpus.current).toEqual(before)
+    expect(corpus.error).toBe('“photo.png” looks like a binary file, not text.')
+    expect(corpus.loading).toBe(false)
+  })
+
+  it('shows loading progress from the trainer’s taskProgress events for its request', async () => {
+    const pending = deferred<ReturnType<typeof ok>>()
+    fake.handleTrainer('loadCorpus', () => pending.promise)
+    const corpus = useCorpusStore()
+    const loading = corpus.load(['/big.txt'])
+    await vi.waitFor(() => expect(fake.requestsOf('loadCorpus')).toHaveLength(1))
+    const id = fake.requestsOf('loadCorpus')[0]!.id
+    routeTrainerEvent({ type: 'taskProgress', id, fraction: 0.4, label: 'Reading big.txt' })
+    routeTrainerEvent({ type: 'taskProgress', id: 'r999', fraction: 0.9, label: 'someone else' })
+    expect(corpus.loading).toBe(true)
+    expect(corpus.loadingProgress).toEqual({ fraction: 0.4, label: 'Reading big.txt' })
+    pending.resolve(ok(corpusResult(['/big.txt'])))
+    await loading
+    expect(corpus.loading).toBe(false)
+    expect(corpus.loadingProgress).toBeNull()
+  })
+
+  it('joins several dropped text files into one corpus and opens a dropped vectors file for exploration', async () => {
+    fake.paths.set('a.txt', '/d/a.txt')
+    fake.paths.set('b.md', '/d/b.md')
+    fake.paths.set('glove.vec', '/d/glove.vec')
+    fake.handleTrainer('openVectors', () => ok({ path: '/d/glove.vec', words: 400_000, dim: 50, hasOutsideVectors: false, topWords: ['the', 'of'] }))
+    fake.handleTrainer('projection', () => ok({ method: 'pca', words: ['the', 'of'], coordinates: [0, 0, 1, 1], missing: [], explainedVariance: [0.3, 0.2], sampled: false }))
+    const corpus = useCorpusStore()
+    await openDroppedFiles([{ name: 'a.txt', size: 10 }, { name: 'b.md', size: 10 }])
+    expect(fake.requestsOf('loadCorpus').at(-1)?.paths).toEqual(['/d/a.txt', '/d/b.md'])
+    await openDroppedFiles([{ name: 'glove.vec', size: 10 }])
+    expect(fake.requestsOf('openVectors').map((r) => r.path)).toEqual(['/d/glove.vec'])
+    expect(corpus.vectorsFile).toMatchObject({ words: 400_000, dim: 50 })
+    expect(corpus.current?.name).toBe('a.txt + b.md')
+  })
+
+  it('treats .txt as a corpus and refuses a vectors file mixed with others', async () => {
+    const corpus = useCorpusStore()
+    await openPaths(['/d/vectors.txt'])
+    expect(fake.requestsOf('loadCorpus')).toHaveLength(1)
+    await openPaths(['/d/a.txt', '/d/v.bin'])
+    expect(fake.requestsOf('openVectors')).toHaveLength(0)
+    expect(corpus.error).toBe('Drop one vectors file at a time, or only text files to load them together as a corpus.')
+  })
+
+  it('says why a dropped file without a path on disk cannot be loaded', async () => {
+    const corpus = useCorpusStore()
+    await openDroppedFiles([{ name: 'clip.txt', size: 4 }])
+    expect(fake.requestsOf('loadCorpus')).toHaveLength(0)
+    expect(corpus.error).toMatch(/^“clip\.txt” is not a file on this computer's disk/)
+  })
+})
+
+describe('corpus store at start-up', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('waits for a trainer that is still starting, then loads the built-in corpus', async () => {
+    const fake = installFakeW2v()
+    let attempts = 0
+    fake.handle('trainerRequest', async (args) => {
+      fake.trainerRequests.push(args as never)
+      attempts++
+      if (attempts === 1) return { ok: false, error: { kind: 'trainerExited', message: 'The trainer is not running; restart it to continue.' } }
+      return { ok: true, value: ok(corpusResult([BUILT_IN_PATH])) as never }
+    })
+    const corpus = useCorpusStore()
+    const starting = corpus.init()
+    // Announced until the store listens (it subscribes once the first attempt has failed).
+    await vi.waitFor(() => {
+      fake.emitApp({ type: 'trainerStarted', pid: 42 })
+      expect(attempts).toBe(2)
+    })
+    await starting
+    expect(corpus.current?.name).toBe('Moby-Dick')
+    expect(corpus.error).toBeNull()
+  })
+})

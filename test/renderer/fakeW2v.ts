@@ -1,0 +1,122 @@
+/**
+ * A stand-in for the preload's `window.w2v`: every invoke channel answers from a handler the
+ * test may replace, trainer requests are answered per request type, and the test pushes
+ * trainer and app events as the app would. Calls are recorded so a test can assert them.
+ */
+import { APP_INVOKE, type AppArgs, type AppChannel, type AppEvent, type AppResponse, DEFAULT_SETTINGS } from '../../src-main/core/contract/appProtocol'
+import type { DroppedFile, W2vApi } from '../../src-main/core/contract/preloadApi'
+import type { TrainerError, TrainerEvent, TrainerRequest, TrainerRequestType } from '../../src-main/core/contract/trainerProtocol'
+import type { TrainerResult } from '../../src-main/core/contract/trainerResults'
+import { vi } from 'vitest'
+
+export type TrainerReply = { ok: true; result: unknown } | { ok: false; error: TrainerError }
+type TrainerHandler = (request: TrainerRequest) => TrainerReply | Promise<TrainerReply>
+type AppHandler<K extends AppChannel> = (args: AppArgs<K>) => AppResponse<K> | Promise<AppResponse<K>>
+
+export const BUILT_IN_PATH = '/app/resources/moby-dick.txt'
+
+export interface FakeW2v extends W2vApi {
+  readonly calls: { channel: AppChannel; args: unknown }[]
+  readonly trainerRequests: TrainerRequest[]
+  /** Dropped files' paths by file name ('' = a file without one). */
+  readonly paths: Map<string, string>
+  handle<K extends AppChannel>(channel: K, handler: AppHandler<K>): void
+  handleTrainer(type: TrainerRequestType, handler: TrainerHandler): void
+  emitTrainer(event: TrainerEvent): void
+  emitApp(event: AppEvent): void
+  requestsOf<T extends TrainerRequestType>(type: T): Extract<TrainerRequest, { type: T }>[]
+}
+
+export function corpusResult(paths: readonly string[], overrides: Partial<TrainerResult<'loadCorpus'>> = {}): TrainerResult<'loadCorpus'> {
+  return {
+    paths: [...paths], bytes: 1_250_000, tokens: 215_000, types: 17_000, sentences: 22_000,
+    vocabularyByMinCount: [
+      { minCount: 1, vocabSize: 17_000, coverage: 1 }, { minCount: 2, vocabSize: 9_800, coverage: 0.97 }, { minCount: 3, vocabSize: 7_100, coverage: 0.95 },
+      { minCount: 5, vocabSize: 4_900, coverage: 0.93 }, { minCount: 10, vocabSize: 2_900, coverage: 0.89 }, { minCount: 20, vocabSize: 1_600, coverage: 0.84 },
+      { minCount: 50, vocabSize: 700, coverage: 0.76 }, { minCount: 100, vocabSize: 350, coverage: 0.69 },
+    ],
+    topWords: [{ word: 'the', count: 14_000 }, { word: 'of', count: 6_600 }],
+    warnings: [],
+    ...overrides,
+  }
+}
+
+export const ok = (result: unknown): TrainerReply => ({ ok: true, result })
+export const refused = (kind: TrainerError['kind'], message: string): TrainerReply => ({ ok: false, error: { kind, message } })
+
+export function createFakeW2v(): FakeW2v {
+  const calls: FakeW2v['calls'] = []
+  const trainerRequests: TrainerRequest[] = []
+  const trainerListeners = new Set<(event: TrainerEvent) => void>()
+  const appListeners = new Set<(event: AppEvent) => void>()
+  const paths = new Map<string, string>()
+  const trainerHandlers = new Map<TrainerRequestType, TrainerHandler>([
+    ['loadCorpus', (r) => ok(corpusResult((r as Extract<TrainerRequest, { type: 'loadCorpus' }>).paths))],
+  ])
+  const appHandlers = new Map<AppChannel, AppHandler<AppChannel>>()
+  const answer = <K extends AppChannel>(value: unknown) => ({ ok: true, value }) as AppResponse<K>
+  appHandlers.set('getSettings', () => answer({ ...DEFAULT_SETTINGS }))
+  appHandlers.set('builtInCorpus', () => answer({ path: BUILT_IN_PATH, title: 'Moby-Dick' }))
+  appHandlers.set('trainerRequest', async (args) => {
+    const request = args as TrainerRequest
+    trainerRequests.push(request)
+    const handler = trainerHandlers.get(request.type)
+    const reply = handler ? await handler(request) : refused('internal', `The fake trainer has no answer to “${request.type}”.`)
+    return answer(reply)
+  })
+
+  const invoke = Object.fromEntries((Object.keys(APP_INVOKE) as AppChannel[]).map((channel) => [channel, async (args: unknown) => {
+    calls.push({ channel, args })
+    const handler = appHandlers.get(channel)
+    if (!handler) return { ok: false, error: { kind: 'internal', message: `The fake app has no answer to “${channel}”.` } }
+    return handler(args as never)
+  }]))
+
+  return {
+    ...(invoke as unknown as W2vApi),
+    runtime: { electron: '41.0.0', chrome: '146.0', node: '24.0.0', platform: 'linux' },
+    calls,
+    trainerRequests,
+    paths,
+    onTrainerEvent(listener) {
+      trainerListeners.add(listener)
+      return () => void trainerListeners.delete(listener)
+    },
+    onAppEvent(listener) {
+      appListeners.add(listener)
+      return () => void appListeners.delete(listener)
+    },
+    pathForFile: (file: DroppedFile) => paths.get(file.name) ?? '',
+    handle(channel, handler) {
+      appHandlers.set(channel, handler as unknown as AppHandler<AppChannel>)
+    },
+    handleTrainer(type, handler) {
+      trainerHandlers.set(type, handler)
+    },
+    emitTrainer(event) {
+      for (const listener of trainerListeners) listener(event)
+    },
+    emitApp(event) {
+      for (const listener of appListeners) listener(event)
+    },
+    requestsOf<T extends TrainerRequestType>(type: T) {
+      return trainerRequests.filter((r): r is Extract<TrainerRequest, { type: T }> => r.type === type)
+    },
+  }
+}
+
+/** Makes the fake the window's `w2v` (in Node tests a bare `window`; in happy-dom the real one). */
+export function installFakeW2v(fake: FakeW2v = createFakeW2v()): FakeW2v {
+  if (typeof window === 'undefined' || typeof document === 'undefined') vi.stubGlobal('window', { w2v: fake })
+  else Object.defineProperty(window, 'w2v', { value: fake, configurable: true })
+  return fake
+}
+
+/** A promise the test resolves when it chooses (a trainer request that is still running). */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void
+  const promise = new Promise<T>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
