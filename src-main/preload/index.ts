@@ -9,12 +9,13 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import {
-  APP_EVENT_CHANNEL, APP_INVOKE, AppErrorSchema, AppEventSchema, TRAINER_PORT_CHANNEL, channelName,
-  type AppChannel, type AppEvent, type AppResponse,
+  APP_EVENT_CHANNEL, APP_INVOKE, TRAINER_PORT_CHANNEL, channelName, type AppChannel, type AppEvent, type AppResponse,
 } from '../core/contract/appProtocol'
-import type { AppInvokeApi, DroppedFile, Unsubscribe, W2vApi } from '../core/contract/preloadApi'
-import { TrainerEventSchema, type TrainerEvent } from '../core/contract/trainerProtocol'
-import { checkMessage } from '../core/contract/validation'
+import type { AppInvokeApi, DroppedFile, W2vApi } from '../core/contract/preloadApi'
+import type { TrainerEvent } from '../core/contract/trainerProtocol'
+import {
+  type Warn, appFailure, listenerSet, receiveAppEvent, receiveTrainerEvent, unwrapAppResponse,
+} from '../core/contract/windowApiSupport'
 
 /** The DOM MessagePort the window receives (this file is type-checked without the DOM library). */
 interface WindowPort {
@@ -24,70 +25,23 @@ interface WindowPort {
   close(): void
 }
 
-function failure<K extends AppChannel>(message: string): AppResponse<K> {
-  return { ok: false, error: { kind: 'internal', message } }
-}
-
-/** Main's answer as the contract describes it, or an internal error saying what was wrong with it. */
-function unwrap<K extends AppChannel>(channel: K, response: unknown): AppResponse<K> {
-  const envelope = response as { ok?: unknown; value?: unknown; error?: unknown } | null
-  if (envelope?.ok === true) {
-    const checked = checkMessage(APP_INVOKE[channel].result, envelope.value, `“${channel}” answer`)
-    return checked.ok ? ({ ok: true, value: checked.value } as AppResponse<K>) : failure(checked.error.message)
-  }
-  if (envelope?.ok === false) {
-    const checked = checkMessage(AppErrorSchema, envelope.error, `“${channel}” error`)
-    return checked.ok ? { ok: false, error: checked.value } : failure(checked.error.message)
-  }
-  return failure(`The app answered the “${channel}” request with something that is not an answer.`)
-}
-
 async function invoke<K extends AppChannel>(channel: K, args: unknown): Promise<AppResponse<K>> {
   try {
-    return unwrap(channel, await ipcRenderer.invoke(channelName(channel), args))
+    return unwrapAppResponse(channel, await ipcRenderer.invoke(channelName(channel), args))
   } catch (error) {
-    return failure(`The app did not answer the “${channel}” request: ${error instanceof Error ? error.message : String(error)}.`)
+    return appFailure(`The app did not answer the “${channel}” request: ${error instanceof Error ? error.message : String(error)}.`)
   }
 }
 
-/** A listener set whose members are called in turn; one that throws does not stop the others. */
-function listenerSet<T>() {
-  const listeners = new Set<(value: T) => void>()
-  return {
-    subscribe(listener: (value: T) => void): Unsubscribe {
-      const entry = (value: T): void => listener(value)
-      listeners.add(entry)
-      return () => void listeners.delete(entry)
-    },
-    deliver(value: T): void {
-      for (const listener of [...listeners]) {
-        try {
-          listener(value)
-        } catch (error) {
-          console.error(error)
-        }
-      }
-    },
-  }
-}
+const warn: Warn = (message, error) => (error === undefined ? console.warn(message) : console.error(message, error))
 
-const appEvents = listenerSet<AppEvent>()
-const trainerEvents = listenerSet<TrainerEvent>()
+const appEvents = listenerSet<AppEvent>(warn)
+const trainerEvents = listenerSet<TrainerEvent>(warn)
 
-ipcRenderer.on(APP_EVENT_CHANNEL, (_event, message: unknown) => {
-  const checked = checkMessage(AppEventSchema, message, 'app event')
-  if (checked.ok) appEvents.deliver(checked.value)
-  else console.warn(`Dropped an app event. ${checked.error.message}`)
-})
+ipcRenderer.on(APP_EVENT_CHANNEL, (_event, message: unknown) => receiveAppEvent(message, appEvents, warn))
 
 function deliverTrainerEvent(message: unknown, ack: (seq: number) => void): void {
-  const checked = checkMessage(TrainerEventSchema, message, 'trainer event')
-  if (!checked.ok) {
-    console.warn(`Dropped a trainer event. ${checked.error.message}`)
-    return
-  }
-  trainerEvents.deliver(checked.value)
-  if (checked.value.type === 'progress') ack(checked.value.seq)
+  receiveTrainerEvent(message, trainerEvents, ack, warn)
 }
 
 let trainerPort: WindowPort | null = null

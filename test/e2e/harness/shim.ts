@@ -8,12 +8,13 @@
  * Type-checked without the DOM library, like the preload: the few browser objects it uses are
  * described below.
  */
-import {
-  APP_INVOKE, AppErrorSchema, AppEventSchema, type AppChannel, type AppEvent, type AppResponse,
-} from '../../../src-main/core/contract/appProtocol'
-import type { AppInvokeApi, DroppedFile, RuntimeVersions, Unsubscribe, W2vApi } from '../../../src-main/core/contract/preloadApi'
-import { TrainerEventSchema, type TrainerEvent } from '../../../src-main/core/contract/trainerProtocol'
+import { APP_INVOKE, type AppChannel, type AppEvent, type AppResponse } from '../../../src-main/core/contract/appProtocol'
+import type { AppInvokeApi, DroppedFile, RuntimeVersions, W2vApi } from '../../../src-main/core/contract/preloadApi'
+import type { TrainerEvent } from '../../../src-main/core/contract/trainerProtocol'
 import { checkMessage } from '../../../src-main/core/contract/validation'
+import {
+  type Warn, appFailure, listenerSet, receiveAppEvent, receiveTrainerEvent, unwrapAppResponse,
+} from '../../../src-main/core/contract/windowApiSupport'
 import { SOCKET_PATH, ServerMessageSchema, UPLOAD_PATH, decodeMessage, encodeMessage } from './wire'
 
 /** The server's Node versions, put in by the bundler (shimBundle.ts). */
@@ -47,47 +48,10 @@ interface Browser {
 
 const browser = globalThis as unknown as Browser
 
-function failure<K extends AppChannel>(message: string): AppResponse<K> {
-  return { ok: false, error: { kind: 'internal', message } }
-}
+const warn: Warn = (message, error) => (error === undefined ? console.warn(message) : console.error(message, error))
 
-/** The server's answer as the contract describes it, or an internal error saying what was wrong with it. */
-function unwrap<K extends AppChannel>(channel: K, response: unknown): AppResponse<K> {
-  const envelope = response as { ok?: unknown; value?: unknown; error?: unknown } | null
-  if (envelope?.ok === true) {
-    const checked = checkMessage(APP_INVOKE[channel].result, envelope.value, `“${channel}” answer`)
-    return checked.ok ? ({ ok: true, value: checked.value } as AppResponse<K>) : failure(checked.error.message)
-  }
-  if (envelope?.ok === false) {
-    const checked = checkMessage(AppErrorSchema, envelope.error, `“${channel}” error`)
-    return checked.ok ? { ok: false, error: checked.value } : failure(checked.error.message)
-  }
-  return failure(`The app answered the “${channel}” request with something that is not an answer.`)
-}
-
-/** A listener set whose members are called in turn; one that throws does not stop the others. */
-function listenerSet<T>() {
-  const listeners = new Set<(value: T) => void>()
-  return {
-    subscribe(listener: (value: T) => void): Unsubscribe {
-      const entry = (value: T): void => listener(value)
-      listeners.add(entry)
-      return () => void listeners.delete(entry)
-    },
-    deliver(value: T): void {
-      for (const listener of [...listeners]) {
-        try {
-          listener(value)
-        } catch (error) {
-          console.error(error)
-        }
-      }
-    },
-  }
-}
-
-const appEvents = listenerSet<AppEvent>()
-const trainerEvents = listenerSet<TrainerEvent>()
+const appEvents = listenerSet<AppEvent>(warn)
+const trainerEvents = listenerSet<TrainerEvent>(warn)
 
 const scheme = browser.location.protocol === 'https:' ? 'wss' : 'ws'
 const socket = new browser.WebSocket(`${scheme}://${browser.location.host}${SOCKET_PATH}`)
@@ -106,14 +70,14 @@ socket.addEventListener('close', () => {
 
 async function invoke<K extends AppChannel>(channel: K, args: unknown): Promise<AppResponse<K>> {
   if (!(await opened) || socket.readyState !== browser.WebSocket.OPEN) {
-    return failure(`The app did not answer the “${channel}” request: the connection to the harness is closed.`)
+    return appFailure(`The app did not answer the “${channel}” request: the connection to the harness is closed.`)
   }
   const id = nextId++
   const answer = new Promise<unknown>((resolve) => pending.set(id, resolve))
   socket.send(encodeMessage({ id, channel, args }))
   const response = await answer
-  if (response === undefined) return failure(`The app did not answer the “${channel}” request: the connection to the harness closed.`)
-  return unwrap(channel, response)
+  if (response === undefined) return appFailure(`The app did not answer the “${channel}” request: the connection to the harness closed.`)
+  return unwrapAppResponse(channel, response)
 }
 
 socket.addEventListener('message', ({ data }) => {
@@ -134,18 +98,10 @@ socket.addEventListener('message', ({ data }) => {
     pending.get(message.id)?.(message.response)
     pending.delete(message.id)
   } else if (message.kind === 'appEvent') {
-    const event = checkMessage(AppEventSchema, message.event, 'app event')
-    if (event.ok) appEvents.deliver(event.value)
-    else console.warn(`Dropped an app event. ${event.error.message}`)
+    receiveAppEvent(message.event, appEvents, warn)
   } else {
-    const event = checkMessage(TrainerEventSchema, message.event, 'trainer event')
-    if (!event.ok) {
-      console.warn(`Dropped a trainer event. ${event.error.message}`)
-      return
-    }
-    trainerEvents.deliver(event.value)
     // No MessagePort here: the ack goes back the way the event came, as the preload sends it to main.
-    if (event.value.type === 'progress') void invoke('trainerRequest', { type: 'ack', seq: event.value.seq })
+    receiveTrainerEvent(message.event, trainerEvents, (seq) => void invoke('trainerRequest', { type: 'ack', seq }), warn)
   }
 })
 
