@@ -7,6 +7,7 @@
  */
 import type { ProgressBatch } from '../core/contract/trainerProtocol'
 import type { RunProgress } from '../node/session/trainingRun'
+import { halveLossPoints } from '../core/contract/lossPoints'
 
 export interface ProgressStreamOptions {
   readonly send: (batch: ProgressBatch) => void
@@ -73,7 +74,7 @@ export class ProgressStream {
       pending.smoothedLoss.push(series.schedule === 'cs224n' ? progress.smoothedLoss : series.ema)
       pending.alpha.push(progress.alpha)
       pending.t.push(progress.t)
-      if (pending.x.length > this.maxPoints) halve(pending)
+      if (pending.x.length > this.maxPoints) halveLossPoints(pending)
     }
     this.timer ??= setInterval(() => this.flush(), this.everyMs)
   }
@@ -132,20 +133,4 @@ export class ProgressStream {
     this.stopTimer()
     this.pending = null
   }
-}
-
-/** Merges neighbouring points: the later point's position, the mean of the two losses. */
-function halve(p: Pending): void {
-  const n = p.x.length
-  const keep = Math.ceil(n / 2)
-  for (let i = 0; i < keep; i++) {
-    const a = 2 * i
-    const b = Math.min(a + 1, n - 1)
-    p.x[i] = p.x[b]!
-    p.loss[i] = (p.loss[a]! + p.loss[b]!) / 2
-    p.smoothedLoss[i] = p.smoothedLoss[b]!
-    p.alpha[i] = p.alpha[b]!
-    p.t[i] = p.t[b]!
-  }
-  for (const list of [p.x, p.loss, p.smoothedLoss, p.alpha, p.t]) list.length = keep
 }

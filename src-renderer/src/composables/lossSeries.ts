@@ -4,6 +4,7 @@
  * window falls behind, so a long run costs a coarser curve rather than an ever larger one.
  */
 import type { ProgressBatch } from '@contract/trainerProtocol'
+import { halveLossPoints } from '@contract/lossPoints'
 
 export const MAX_POINTS = 50_000
 
@@ -30,23 +31,7 @@ export function appendBatch(series: LossSeries, batch: Pick<ProgressBatch, 'x' |
     series.t.push(batch.t[i]!)
   }
   for (const b of batch.boundaries) series.boundaries.push(b)
-  if (series.x.length > MAX_POINTS) halve(series)
-}
-
-/** Merges neighbouring points: the later point's position, the mean of the two losses. */
-function halve(s: LossSeries): void {
-  const n = s.x.length
-  const keep = Math.ceil(n / 2)
-  for (let i = 0; i < keep; i++) {
-    const a = 2 * i
-    const b = Math.min(a + 1, n - 1)
-    s.x[i] = s.x[b]!
-    s.loss[i] = (s.loss[a]! + s.loss[b]!) / 2
-    s.smoothedLoss[i] = s.smoothedLoss[b]!
-    s.alpha[i] = s.alpha[b]!
-    s.t[i] = s.t[b]!
-  }
-  for (const list of [s.x, s.loss, s.smoothedLoss, s.alpha, s.t]) list.length = keep
+  if (series.x.length > MAX_POINTS) halveLossPoints(series)
 }
 
 /** The first and the latest smoothed loss the trainer reported, or null while there is none. */
