@@ -12,7 +12,8 @@ export const BUILT_IN_CORPUS_TITLE = 'Moby-Dick; or, The Whale (Herman Melville,
 /** Relative to the packaged app's resources folder (electron-builder `extraResources`). */
 export const PACKAGED_CORPUS_PATH = join('corpora', 'moby-dick.txt')
 
-const PACKAGE_DATA_FILE = join('node_modules', '@stdlib', 'datasets-moby-dick', 'data', 'data.txt')
+/** Relative to a folder holding node_modules: where development finds it, and where electron-builder copies it from. */
+export const PACKAGE_DATA_FILE = join('node_modules', '@stdlib', 'datasets-moby-dick', 'data', 'data.txt')
 
 export interface CorpusLocation {
   readonly packaged: boolean
