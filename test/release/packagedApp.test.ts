@@ -137,10 +137,8 @@ describe('the packaged app (electron-builder, Linux folder build, stand-in Elect
   })
 
   it('trains from the packaged layout with the WebAssembly kernels and worker threads, without a fallback', async () => {
-    const env = { ...process.env }
-    delete env.W2V_KERNEL_WASM
     const log = memoryLogger()
-    const host = new TrainerHost({ launch: () => forkTrainerProcess(join(appPath, 'out/main/trainer.js'), { env }), log })
+    const host = new TrainerHost({ launch: () => forkTrainerProcess(join(appPath, 'out/main/trainer.js')), log })
     const events: TrainerEvent[] = []
     let runId = ''
     const finished = new Promise<Extract<TrainerEvent, { type: 'finished' }>>((resolve) => {

@@ -5,9 +5,7 @@ import { wasmSimdAvailable } from '../../kernels/wasmKernel'
 
 /** Where the compiled kernels may be: beside the bundled code, or the build output when run from source. */
 function candidatePaths(): string[] {
-  const fromEnv = process.env.W2V_KERNEL_WASM
   return [
-    ...(fromEnv ? [fromEnv] : []),
     fileURLToPath(new URL('../kernels/word2vec.wasm', import.meta.url)),
     fileURLToPath(new URL('../../../out/kernels/word2vec.wasm', import.meta.url)),
   ]
