@@ -79,10 +79,39 @@ export function connectToParent(): ParentChannel {
   }
   const send = process.send?.bind(process)
   if (!send) throw new Error('The trainer must be started by the app (utility process) or forked with an IPC channel.')
+  return nodeParent(send)
+}
+
+/**
+ * Under Node a send to a parent that has died does not throw: without a callback it becomes an
+ * 'error' event on process, which nothing handles, so an uncaughtException whose report is
+ * posted again, and so on in a loop of next ticks that never lets 'disconnect' arrive (a trainer
+ * at 100 % CPU). A failed send whose channel is closed therefore means the parent is gone, the same
+ * as 'disconnect', and is never re-reported.
+ */
+function nodeParent(send: NonNullable<typeof process.send>): ParentChannel {
+  const goneListeners: (() => void)[] = []
+  let gone = false
+  const parentGone = (): void => {
+    if (gone) return
+    gone = true
+    for (const listener of goneListeners) listener()
+  }
+  process.on('disconnect', parentGone)
   return {
-    post: (message) => void send(message),
+    post: (message) => {
+      if (!process.connected) return parentGone()
+      send(message, undefined, undefined, (error: Error | null) => {
+        if (!error) return
+        if (!process.connected) parentGone()
+        else log('A message to the parent could not be sent:', error)
+      })
+    },
     onMessage: (listener) => process.on('message', listener),
     onPort: () => undefined,
-    onDisconnect: (listener) => process.on('disconnect', listener),
+    onDisconnect: (listener) => {
+      goneListeners.push(listener)
+      if (gone) listener()
+    },
   }
 }
