@@ -4,6 +4,7 @@
  * an AbortSignal cancels between chunks. Every failure a user can cause is a CorpusError that
  * names the file.
  */
+import type { Stats } from 'node:fs'
 import { type FileHandle, open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import {
@@ -62,7 +63,7 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
   if (signal?.aborted) throw cancelledError(overall)
 
   const sizes: number[] = []
-  for (const path of paths) sizes.push(await fileSize(path))
+  for (const path of paths) sizes.push(await cancellable(fileSize(path), signal, overall))
   let totalBytes = sizes.reduce((a, b) => a + b, 0)
 
   const builder = new CorpusBuilder(tokenizer, basename(paths[0]!))
@@ -74,11 +75,11 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
     builder.beginSource(name)
     const decoder = new CorpusTextDecoder(name)
     let fileBytes = 0
-    const handle = await openFile(path)
+    const handle = await cancellable(openFile(path), signal, overall, (late) => void late.close().catch(() => undefined))
     try {
       for (;;) {
         if (signal?.aborted) throw cancelledError(overall)
-        const n = await readChunk(handle, buffer, path)
+        const n = await cancellable(readChunk(handle, buffer, path), signal, overall)
         if (n === 0) break
         builder.addText(decoder.push(buffer.subarray(0, n)))
         fileBytes += n
@@ -98,14 +99,54 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
   return { raw, files, replacedSequences: files.reduce((sum, f) => sum + f.replacedSequences, 0), bytes: bytesRead }
 }
 
+/**
+ * The fs call's result, or a cancelled CorpusError as soon as the signal fires. A call stuck in
+ * the kernel (a hung network mount) cannot be interrupted, but the load must still answer and
+ * the session take the next one; `abandon` disposes of what such a call yields later.
+ */
+function cancellable<T>(call: Promise<T>, signal: AbortSignal | undefined, source: string, abandon?: (late: T) => void): Promise<T> {
+  if (!signal) return call
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(cancelledError(source))
+      if (abandon) call.then(abandon, () => undefined)
+      else call.catch(() => undefined)
+    }
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    call.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error as Error)
+      },
+    )
+  })
+}
+
+/** What a path that is not a regular file is, in a user's words; opening one could block forever (a FIFO with no writer) or never end (a device). */
+function notAFileKind(info: Stats): string | null {
+  if (info.isFile()) return null
+  if (info.isDirectory()) return 'a folder'
+  if (info.isFIFO()) return 'a named pipe'
+  if (info.isSocket()) return 'a socket'
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device'
+  return 'not a regular file'
+}
+
 async function fileSize(path: string): Promise<number> {
+  let info: Stats
   try {
-    const info = await stat(path)
-    if (info.isDirectory()) throw corpusFileError(path, Object.assign(new Error('is a directory'), { code: 'EISDIR' }))
-    return info.size
+    info = await stat(path)
   } catch (error) {
     throw corpusFileError(path, error)
   }
+  const kind = notAFileKind(info)
+  if (kind) throw new CorpusError('notAFile', `“${basename(path)}” is ${kind}, not a text file. Choose a plain-text file (.txt).`)
+  return info.size
 }
 
 async function openFile(path: string): Promise<FileHandle> {

@@ -36,7 +36,8 @@ export interface RunSupervisorOptions {
   readonly emit: (event: TrainerEvent) => void
   readonly stream: ProgressStream
   readonly snapshots: PlotSnapshots
-  readonly autosave: () => AutosaveSettings
+  /** null: nobody chose where to autosave, so the run is saved only when asked. */
+  readonly autosave: () => AutosaveSettings | null
   /** The phase or the checkpoint path changed. */
   readonly onDidChange: () => void
   /** Restored from this checkpoint: the run starts paused and this is its checkpoint until the next save. */
@@ -128,16 +129,16 @@ export class RunSupervisor {
   restartAutosave(): void {
     if (this.autosaveTimer) clearInterval(this.autosaveTimer)
     this.autosaveTimer = null
-    const { everySeconds } = this.options.autosave()
-    if (this.phase !== 'running' || everySeconds <= 0) return
+    const autosave = this.options.autosave()
+    if (this.phase !== 'running' || !autosave || autosave.everySeconds <= 0) return
     this.autosaveTimer = setInterval(() => {
       if (this.phase !== 'running' || this.saving) return
-      this.save(this.options.autosave().path, 'autosave').catch((error: unknown) => {
+      this.save(autosave.path, 'autosave').catch((error: unknown) => {
         // A stop or a divergence overtook the save: the run's end is saved (or reported) instead.
         if (error instanceof TrainerStateError) return
         this.options.emit({ type: 'warning', message: `The run could not be autosaved: ${toTrainerError(error).message}` })
       })
-    }, everySeconds * 1000)
+    }, autosave.everySeconds * 1000)
   }
 
   private exclusive<T>(operation: () => Promise<T> | T): Promise<T> {
@@ -245,8 +246,9 @@ export class RunSupervisor {
     this.stopTimers()
     this.options.stream.flush()
     this.options.snapshots.takeNow()
+    const autosave = this.options.autosave()
     try {
-      await this.save(this.options.autosave().path, outcome.stopped ? 'stop' : 'finished')
+      if (autosave) await this.save(autosave.path, outcome.stopped ? 'stop' : 'finished')
     } catch (error) {
       this.options.emit({ type: 'warning', message: `The finished run could not be saved: ${toTrainerError(error).message}` })
     }

@@ -6,8 +6,7 @@
  * through the injected `emit`, responses through the `respond` of the link a request came on,
  * so the whole session runs in-process in tests.
  */
-import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import {
   type RunInfo, type TrainerEvent, type TrainerRequest, type TrainerState, TrainerRequestSchema,
 } from '../core/contract/trainerProtocol'
@@ -40,7 +39,12 @@ export interface TrainerSessionOptions {
   readonly checkGradients: GradientCheckRunner
   /** Default: the compiled WebAssembly kernels when they load, else the TypeScript ones. */
   readonly chooseKernel?: () => KernelChoice
-  /** Where runs are autosaved until configureAutosave says otherwise. */
+  /**
+   * Where runs are autosaved until configureAutosave says otherwise. Default none: the app names
+   * a file in its data folder before the window can start a run, and that is where it looks
+   * after a crash; a file invented here (the temp folder, named by pid) was found by nobody and
+   * never removed.
+   */
   readonly autosave?: AutosaveSettings
   readonly progressEveryMs?: number
   readonly snapshotEveryMs?: number
@@ -59,17 +63,13 @@ function asFloat32(values: Float32Array | Float64Array): Float32Array {
   return values instanceof Float32Array ? values : Float32Array.from(values)
 }
 
-export function defaultAutosave(): AutosaveSettings {
-  return { path: join(tmpdir(), `word2vec-studio-autosave-${process.pid}.w2vckpt`), everySeconds: 30 }
-}
-
 export class TrainerSession {
   private readonly emit: (event: TrainerEvent) => void
   private readonly stream: ProgressStream
   private readonly snapshots: PlotSnapshots
   private readonly tasks: TaskRegistry
   private readonly kernel: () => KernelChoice
-  private autosave: AutosaveSettings
+  private autosave: AutosaveSettings | null
   private corpus: LoadedCorpus | null = null
   private loading = false
   private supervisor: RunSupervisor | null = null
@@ -85,7 +85,7 @@ export class TrainerSession {
     this.tasks = new TaskRegistry(this.emit)
     let kernel: KernelChoice | undefined
     this.kernel = () => (kernel ??= (options.chooseKernel ?? chooseKernel)())
-    this.autosave = options.autosave ?? defaultAutosave()
+    this.autosave = options.autosave ?? null
   }
 
   get state(): TrainerState {

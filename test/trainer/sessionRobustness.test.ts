@@ -1,0 +1,104 @@
+/**
+ * Requests that used to leave the trainer stuck or its litter behind: a corpus that never opens
+ * (a FIFO with no writer, a hung mount) and runs autosaved where nobody looks.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import type * as FsPromises from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { TrainerCall, TrainerEvent, TrainerResponseEvent } from '../../src-main/core/contract/trainerProtocol'
+import { COURSE_PRESET, type CourseConfig } from '../../src-main/core/training/courseTrainer'
+import { TrainerSession, type TrainerSessionOptions } from '../../src-main/trainer/trainerSession'
+import { plantedSynonymsText } from '../support/syntheticCorpus'
+
+/** Paths whose open never settles, as on a hung network mount. */
+const stuck = new Set<string>()
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof FsPromises>()
+  return { ...fs, open: (path: string, ...rest: unknown[]) => (stuck.has(path) ? new Promise(() => undefined) : (fs.open as (...a: unknown[]) => unknown)(path, ...rest)) }
+})
+
+let dir: string
+let corpusPath: string
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'w2v-robust-'))
+  corpusPath = join(dir, 'planted.txt')
+  await writeFile(corpusPath, plantedSynonymsText(500))
+})
+
+afterAll(async () => {
+  stuck.clear()
+  await rm(dir, { recursive: true, force: true })
+})
+
+function session(options: Partial<TrainerSessionOptions> = {}) {
+  const events: TrainerEvent[] = []
+  const trainer: TrainerSession = new TrainerSession({
+    emit: (event) => {
+      events.push(event)
+      if (event.type === 'progress') void trainer.handle({ type: 'ack', seq: event.seq }, () => undefined)
+    },
+    checkGradients: () => Promise.resolve({ checks: [] }),
+    ...options,
+  })
+  let ids = 0
+  /** The response, or null when none came within `timeoutMs`. */
+  const request = (call: TrainerCall, timeoutMs = 5000): Promise<TrainerResponseEvent | null> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(null), timeoutMs)
+      void trainer.handle({ ...call, id: `q${++ids}` }, (event) => {
+        clearTimeout(timer)
+        resolve(event.type === 'response' ? event : null)
+      })
+    })
+  return { trainer, events, request, nextId: () => `q${ids + 1}` }
+}
+
+describe('loading a corpus that never opens', () => {
+  it.runIf(process.platform === 'linux')('refuses a named pipe at once, with a sentence, and loads the next corpus', async () => {
+    const fifo = join(dir, 'pipe.txt')
+    execFileSync('mkfifo', [fifo])
+    const { request } = session()
+    const refused = await request({ type: 'loadCorpus', paths: [fifo], tokenizer: {} }, 2000)
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'corpus', message: '“pipe.txt” is a named pipe, not a text file. Choose a plain-text file (.txt).' } })
+    expect(await request({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })).toMatchObject({ ok: true })
+    expect(await request({ type: 'loadCorpus', paths: ['/dev/zero'], tokenizer: {} }, 2000)).toMatchObject({ ok: false, error: { kind: 'corpus', message: '“zero” is a device, not a text file. Choose a plain-text file (.txt).' } })
+  })
+
+  it('a cancel makes a load whose open never returns answer “cancelled” at once, and later loads are accepted', async () => {
+    const hung = join(dir, 'hung.txt')
+    await writeFile(hung, 'the cat sat on the mat\n')
+    stuck.add(hung)
+    const { request, nextId } = session()
+    const id = nextId()
+    const load = request({ type: 'loadCorpus', paths: [hung], tokenizer: {} }, 2000)
+    await new Promise((r) => setTimeout(r, 50))
+    const started = performance.now()
+    expect(await request({ type: 'cancel', target: id })).toMatchObject({ ok: true, result: { cancelled: true } })
+    expect(await load).toMatchObject({ ok: false, error: { kind: 'cancelled' } })
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(await request({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })).toMatchObject({ ok: true })
+  })
+})
+
+describe('autosave', () => {
+  const COURSE: CourseConfig = { ...COURSE_PRESET, dim: 4, iterations: 200, batchSize: 5, annealEvery: 100 }
+
+  it('is off until someone names a file: a finished run writes nothing into the temp folder', async () => {
+    const litter = join(tmpdir(), `word2vec-studio-autosave-${process.pid}.w2vckpt`)
+    await rm(litter, { force: true })
+    const { request, events } = session()
+    expect(await request({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })).toMatchObject({ ok: true })
+    expect(await request({ type: 'start', settings: { schedule: 'cs224n', config: COURSE }, vocabulary: { minCount: 1 }, plotWords: [] })).toMatchObject({ ok: true })
+    const deadline = Date.now() + 10_000
+    while (!events.some((e) => e.type === 'finished') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+    expect(events.filter((e) => e.type === 'finished')).toHaveLength(1)
+    expect(events.filter((e) => e.type === 'checkpointSaved')).toEqual([])
+    expect(existsSync(litter)).toBe(false)
+    expect(events.filter((e) => e.type === 'state').at(-1)).toMatchObject({ state: 'finished', run: { checkpointPath: null } })
+  })
+})
