@@ -1,6 +1,7 @@
 /**
- * Requests that used to leave the trainer stuck or its litter behind: a corpus that never opens
- * (a FIFO with no writer, a hung mount) and runs autosaved where nobody looks.
+ * Requests that used to leave the trainer stuck or its litter behind: a course run whose one
+ * minibatch takes minutes, a corpus that never opens (a FIFO with no writer, a hung mount), and
+ * runs autosaved where nobody looks.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { TrainerCall, TrainerEvent, TrainerResponseEvent } from '../../src-main/core/contract/trainerProtocol'
 import { COURSE_PRESET, type CourseConfig } from '../../src-main/core/training/courseTrainer'
 import { TrainerSession, type TrainerSessionOptions } from '../../src-main/trainer/trainerSession'
+import { Random } from '../../src-main/core/random'
 import { plantedSynonymsText } from '../support/syntheticCorpus'
 
 /** Paths whose open never settles, as on a hung network mount. */
@@ -57,6 +59,31 @@ function session(options: Partial<TrainerSessionOptions> = {}) {
     })
   return { trainer, events, request, nextId: () => `q${ids + 1}` }
 }
+
+describe('a course run with naive softmax and a large batch', () => {
+  it('answers other requests and a pause within 0.5 s, though one minibatch takes many seconds', async () => {
+    // 3,000 words: a window of naive softmax costs milliseconds, a minibatch of 5,000 windows tens of seconds.
+    const random = new Random(1)
+    const lines = Array.from({ length: 3000 }, () => Array.from({ length: 12 }, () => `w${random.nextInt(3000)}`).join(' '))
+    const wide = join(dir, 'wide.txt')
+    await writeFile(wide, lines.join('\n'))
+    const { request } = session()
+    expect(await request({ type: 'loadCorpus', paths: [wide], tokenizer: {} })).toMatchObject({ ok: true })
+    const config: CourseConfig = { ...COURSE_PRESET, loss: 'naiveSoftmax', dim: 50, batchSize: 5000, iterations: 100 }
+    expect(await request({ type: 'start', settings: { schedule: 'cs224n', config }, vocabulary: { minCount: 1 }, plotWords: [] })).toMatchObject({ ok: true })
+    const timed = async (call: TrainerCall): Promise<number> => {
+      await new Promise((r) => setTimeout(r, 100))
+      const started = performance.now()
+      expect(await request(call)).toMatchObject({ ok: true })
+      return performance.now() - started
+    }
+    expect(await timed({ type: 'neighbours', word: 'w1', k: 3, vectors: 'center' })).toBeLessThan(500)
+    expect(await timed({ type: 'setPlotWords', words: ['w1', 'w2'] })).toBeLessThan(500)
+    expect(await timed({ type: 'pause' })).toBeLessThan(500)
+    expect(await timed({ type: 'resume' })).toBeLessThan(500)
+    expect(await timed({ type: 'stop' })).toBeLessThan(500)
+  }, 60_000)
+})
 
 describe('loading a corpus that never opens', () => {
   it.runIf(process.platform === 'linux')('refuses a named pipe at once, with a sentence, and loads the next corpus', async () => {

@@ -6,8 +6,8 @@ import type { Word2vecLossKind, Word2vecModelKind } from '../word2vecLoss'
 import { corpusContextSource, noiseSampler } from './corpusContexts'
 import { type OptimizerKind, type OptimizerState, type SparseOptimizer, createOptimizer } from './optimizers'
 import {
-  type SparseGradients, type SparsePairLoss, type WordVectorParams, SparseRowGradient, SparseWord2vec, sparseMinibatch,
-  sparseNaiveSoftmaxLoss, sparseNegSamplingLoss,
+  type SparseGradients, type SparseMinibatchOptions, type SparsePairLoss, type WordVectorParams, SparseRowGradient, SparseWord2vec,
+  addSparseWindows, sparseNaiveSoftmaxLoss, sparseNegSamplingLoss,
 } from './sparseGradients'
 import { TrainingConfigError, TrainingDivergedError, TrainingResumeError } from './trainingErrors'
 
@@ -144,6 +144,12 @@ export class CourseTrainer {
   private iterationCount: number
   private stepSize: number
   private expLossValue: number | null
+  private readonly minibatchOptions: SparseMinibatchOptions
+  /** Windows of the current minibatch already in `grads` (0: none begun), and their share of its loss. */
+  private windowsDone = 0
+  private partialLoss = 0
+  /** The generator as the current minibatch began: a state exported halfway replays that minibatch whole. */
+  private minibatchStart: RandomState | null = null
   /** Set once training diverged: the parameters may hold NaN, so nothing may run or be exported after. */
   private divergence: TrainingDivergedError | null = null
 
@@ -176,6 +182,7 @@ export class CourseTrainer {
     this.iterationCount = resume?.iteration ?? 0
     this.stepSize = resume?.step ?? config.step
     this.expLossValue = resume?.expLoss ?? null
+    this.minibatchOptions = { model: config.model, lossFn: this.lossFn, windowSize: config.windowSize, batchSize: config.batchSize, cbowMean: config.cbowMean }
   }
 
   get iteration(): number {
@@ -207,24 +214,47 @@ export class CourseTrainer {
   }
 
   /**
-   * Runs up to n iterations (fewer when the run ends): each draws B windows, averages their loss
-   * and gradients, and takes one optimizer step; the step halves every `annealEvery` iterations.
-   * Throws `TrainingDivergedError` as soon as the loss or an updated vector is not finite, so
-   * a state exported after a successful call never holds NaN or ±Infinity.
+   * Runs up to n iterations (fewer when the run ends; a minibatch begun by `runWindows` counts as
+   * the first): each draws B windows, averages their loss and gradients, and takes one optimizer
+   * step; the step halves every `annealEvery` iterations. Throws `TrainingDivergedError` as soon
+   * as the loss or an updated vector is not finite, so a state exported after a successful call
+   * never holds NaN or ±Infinity.
    */
   runIterations(n: number): CourseProgress {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`runIterations needs a whole number of iterations, not ${n}.`)
+    return this.runWindows(Math.max(0, n * this.config.batchSize - this.windowsDone))
+  }
+
+  /**
+   * Runs up to `budget` windows, ending the iterations whose minibatch fills: a host bounds its
+   * slices by windows, not minibatches, so a large batch (or naive softmax) cannot hold it for
+   * seconds. The numbers are exactly those of whole minibatches; the parameters change only as
+   * an iteration ends.
+   */
+  runWindows(budget: number): CourseProgress {
+    if (!Number.isInteger(budget) || budget < 0) throw new RangeError(`runWindows needs a whole number of windows, not ${budget}.`)
     if (this.divergence) throw this.divergence
     const { config, params, grads } = this
-    const end = Math.min(this.iterationCount + n, config.iterations)
-    const options = { model: config.model, lossFn: this.lossFn, windowSize: config.windowSize, batchSize: config.batchSize, cbowMean: config.cbowMean }
     const matrices = [params.centerWordVectors, params.outsideVectors]
     const gradients = [grads.gradCenterVecs, grads.gradOutsideVectors]
     let lossSum = 0
     let steps = 0
-    while (this.iterationCount < end) {
+    while (budget > 0 && this.iterationCount < config.iterations) {
+      if (this.windowsDone === 0) {
+        this.minibatchStart = this.random.getState()
+        grads.gradCenterVecs.clear()
+        grads.gradOutsideVectors.clear()
+        this.partialLoss = 0
+      }
+      const count = Math.min(budget, config.batchSize - this.windowsDone)
+      this.partialLoss = addSparseWindows(params, this.source, this.random, this.model, this.minibatchOptions, grads, count, this.partialLoss)
+      this.windowsDone += count
+      budget -= count
+      if (this.windowsDone < config.batchSize) break
+      this.windowsDone = 0
+      this.minibatchStart = null
       const iteration = this.iterationCount + 1
-      const loss = sparseMinibatch(params, this.source, this.random, this.model, options, grads)
+      const loss = this.partialLoss
       if (!Number.isFinite(loss)) this.diverged(iteration, 'loss', loss)
       this.optimizer.update(matrices, gradients, this.stepSize)
       const bad = nonFiniteInRows(params.centerWordVectors, grads.gradCenterVecs) ?? nonFiniteInRows(params.outsideVectors, grads.gradOutsideVectors)
@@ -246,7 +276,8 @@ export class CourseTrainer {
       iteration: this.iterationCount,
       step: this.stepSize,
       expLoss: this.expLossValue,
-      randomState: this.random.getState(),
+      // Halfway through a minibatch the parameters are still those before it: its windows are drawn again on resume.
+      randomState: this.minibatchStart ?? this.random.getState(),
       optimizer: this.optimizer.exportState(),
       centerWordVectors: Float64Array.from(this.params.centerWordVectors),
       outsideVectors: Float64Array.from(this.params.outsideVectors),

@@ -269,10 +269,21 @@ export function sparseMinibatch(
 ): number {
   grads.gradCenterVecs.clear()
   grads.gradOutsideVectors.clear()
+  return addSparseWindows(params, source, random, model, options, grads, options.batchSize, 0)
+}
+
+/**
+ * The next `count` windows of a minibatch whose gradients are being accumulated in `grads`:
+ * returns `loss` plus their share of the mean loss. A minibatch added in parts, in order, gives
+ * exactly the numbers of one call, so a long minibatch can be cut into slices of time.
+ */
+export function addSparseWindows(
+  params: WordVectorParams, source: ContextSource, random: Random, model: SparseWord2vec,
+  options: SparseMinibatchOptions, grads: SparseGradients, count: number, loss: number,
+): number {
   const { batchSize, lossFn } = options
   const scale = 1 / batchSize
-  let loss = 0
-  for (let b = 0; b < batchSize; b++) {
+  for (let b = 0; b < count; b++) {
     const windowSize = random.randint(1, options.windowSize)
     const { centerWordIdx, contextWordIdxs } = source.getRandomContext(windowSize, random)
     const windowLoss = options.model === 'skipgram'

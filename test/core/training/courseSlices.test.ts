@@ -1,0 +1,71 @@
+/**
+ * The course schedule cut into slices of windows (so the trainer can answer requests inside a
+ * large minibatch) trains exactly the numbers of whole minibatches, and a state saved halfway
+ * through a minibatch resumes to the same numbers.
+ */
+import { describe, expect, it } from 'vitest'
+import type { TrainingCorpus, Vocabulary } from '../../../src-main/core/corpus/corpusTypes'
+import { Random } from '../../../src-main/core/random'
+import { COURSE_PRESET, CourseTrainer, type CourseConfig } from '../../../src-main/core/training/courseTrainer'
+
+function randomCorpus(types: number, sentences: number, seed = 3): { corpus: TrainingCorpus; vocabulary: Vocabulary } {
+  const random = new Random(seed)
+  const lengths = Array.from({ length: sentences }, () => 3 + random.nextInt(10))
+  const ids = Int32Array.from({ length: lengths.reduce((a, b) => a + b, 0) }, () => Math.min(random.nextInt(types), random.nextInt(types)))
+  const counts = new Uint32Array(types)
+  for (const id of ids) counts[id]!++
+  for (let w = 0; w < types; w++) counts[w] = Math.max(1, counts[w]!)
+  const words = Array.from({ length: types }, (_, w) => `w${w}`)
+  let end = 0
+  return {
+    corpus: { ids, sentenceEnds: Uint32Array.from(lengths, (n) => (end += n)) },
+    vocabulary: { words, counts, index: new Map(words.map((w, i) => [w, i])) },
+  }
+}
+
+const { corpus, vocabulary } = randomCorpus(60, 200)
+
+function snapshot(trainer: CourseTrainer) {
+  return { v: Array.from(trainer.centerWordVectors), u: Array.from(trainer.outsideVectors), expLoss: trainer.expLoss, step: trainer.currentStep, iteration: trainer.iteration }
+}
+
+const CONFIGS: readonly [string, CourseConfig][] = [
+  ['skip-gram, negative sampling, sgd', { ...COURSE_PRESET, dim: 6, iterations: 40, batchSize: 13, annealEvery: 15, seed: 11 }],
+  ['skip-gram, naive softmax, adam', { ...COURSE_PRESET, loss: 'naiveSoftmax', optimizer: 'adam', step: 0.01, dim: 5, iterations: 30, batchSize: 17, annealEvery: 10, seed: 12 }],
+  ['cbow, negative sampling, momentum, sub-sampling', { ...COURSE_PRESET, model: 'cbow', optimizer: 'momentum', step: 0.03, sample: 0.01, dim: 4, iterations: 30, batchSize: 9, annealEvery: 10, seed: 13 }],
+]
+
+describe.each(CONFIGS)('CourseTrainer in slices of windows (%s)', (_, config) => {
+  it('trains exactly the parameters of whole minibatches', () => {
+    const whole = new CourseTrainer(corpus, vocabulary, config)
+    let wholeLoss = 0
+    for (let i = 0; i < config.iterations; i++) wholeLoss += whole.runIterations(1).lossSum
+    const sliced = new CourseTrainer(corpus, vocabulary, config)
+    let slicedLoss = 0
+    let steps = 0
+    const sizes = [1, 7, 2, 30, 5]
+    for (let i = 0; !sliced.done; i++) {
+      const progress = sliced.runWindows(sizes[i % sizes.length]!)
+      slicedLoss += progress.lossSum
+      steps += progress.steps
+    }
+    expect(steps).toBe(config.iterations)
+    expect(snapshot(sliced)).toEqual(snapshot(whole))
+    expect(slicedLoss).toBeCloseTo(wholeLoss, 9)
+  })
+
+  it('saved halfway through a minibatch, resumes to the same parameters', () => {
+    const unbroken = new CourseTrainer(corpus, vocabulary, config)
+    unbroken.runIterations(config.iterations)
+    const first = new CourseTrainer(corpus, vocabulary, config)
+    first.runIterations(7)
+    first.runWindows(Math.floor(config.batchSize / 2))
+    expect(first.iteration).toBe(7)
+    const resumed = new CourseTrainer(corpus, vocabulary, config, first.exportState())
+    resumed.runIterations(config.iterations)
+    // The first run goes on with its half-done minibatch and lands on the same numbers too.
+    first.runIterations(config.iterations)
+    expect(snapshot(resumed)).toEqual(snapshot(unbroken))
+    expect(snapshot(first)).toEqual(snapshot(unbroken))
+  })
+})
