@@ -8,6 +8,8 @@ export {
   CorpusTextDecoder, CORPUS_ENCODINGS, type CorpusEncoding, type DecodingReport, BINARY_SNIFF_BYTES, BINARY_REPLACED_SHARE, BINARY_MIN_REPLACED,
   ENCODING_SNIFF_BYTES, utf16WithoutMark,
 } from './textDecoding'
+export { unsegmentedText, type UnsegmentedText, UNSEGMENTED_SHARE, UNSEGMENTED_MEAN_LENGTH } from './scriptCheck'
+export { corpusNotices, CORPUS_NOTICE_KINDS, type CorpusNotice, type CorpusNoticeKind } from './corpusNotices'
 export { createTokenizer, DEFAULT_TOKENIZER_OPTIONS, type Tokenizer, type TokenizerOptions } from './tokenizer'
 export { CorpusBuilder, rawCorpusFromText } from './corpusBuilder'
 export { buildVocabulary, encodeCorpus } from './vocabulary'
