@@ -13,6 +13,7 @@ import {
   type CorpusSettings, type ScheduleSettings, type TrainingCheckpoint, type TrainingState, loadTrainingCheckpoint, saveTrainingCheckpoint,
 } from '../node/training/trainingCheckpoint'
 import { writeWord2vecVectors } from '../node/word2vecFormat'
+import { corpusNoticeLines } from './corpusNoticeLines'
 import { type FlagValues, UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 
@@ -147,11 +148,12 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const corpusOptions = resumed ? resumed.corpus : corpusSettings(flags, settings.schedule)
 
-  const { raw } = await readCorpusFile(corpusPath, {
+  const { raw, ...file } = await readCorpusFile(corpusPath, {
     tokenizer: corpusOptions.tokenizer,
     onProgress: (bytesRead, totalBytes) =>
       reporter.event({ type: 'reading', bytesRead, totalBytes, fraction: totalBytes > 0 ? bytesRead / totalBytes : 1 }, () => `Reading ${progressBar(totalBytes > 0 ? bytesRead / totalBytes : 1)}`),
   })
+  for (const line of corpusNoticeLines([file], raw, corpusOptions.tokenizer)) reporter.note(line)
   let vocabulary: Vocabulary
   if (resumed) {
     const { words, counts } = resumed.vocabulary

@@ -8,7 +8,7 @@ import type { Stats } from 'node:fs'
 import { type FileHandle, open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import {
-  CorpusBuilder, type CorpusEncoding, CorpusError, CorpusTextDecoder, type RawCorpus, type TokenizerOptions, UNNAMED_SOURCE,
+  CorpusBuilder, CorpusError, CorpusTextDecoder, type DecodingReport, type RawCorpus, type TokenizerOptions, UNNAMED_SOURCE,
   cancelledError, emptyCorpusError,
 } from '../core/corpus/index'
 
@@ -23,19 +23,14 @@ export interface ReadCorpusOptions {
   readonly signal?: AbortSignal
 }
 
-export interface CorpusFileSummary {
+/** How one file was read (its encoding, replaced bytes) and its size. */
+export interface CorpusFileSummary extends DecodingReport {
   readonly path: string
-  readonly encoding: CorpusEncoding
-  /** Invalid byte sequences replaced by U+FFFD. */
-  readonly replacedSequences: number
   readonly bytes: number
 }
 
-export interface CorpusFileResult {
+export interface CorpusFileResult extends CorpusFileSummary {
   readonly raw: RawCorpus
-  readonly encoding: CorpusEncoding
-  readonly replacedSequences: number
-  readonly bytes: number
 }
 
 export interface CorpusFilesResult {
@@ -47,8 +42,7 @@ export interface CorpusFilesResult {
 
 export async function readCorpusFile(path: string, options: ReadCorpusOptions = {}): Promise<CorpusFileResult> {
   const { raw, files } = await readCorpusFiles([path], options)
-  const { encoding, replacedSequences, bytes } = files[0]!
-  return { raw, encoding, replacedSequences, bytes }
+  return { raw, ...files[0]! }
 }
 
 /**
@@ -92,7 +86,7 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
     } finally {
       await handle.close()
     }
-    files.push({ path, encoding: decoder.encoding, replacedSequences: decoder.replacedSequences, bytes: fileBytes })
+    files.push({ path, bytes: fileBytes, ...decoder.report() })
   }
   const raw = builder.finish()
   if (raw.tokens.length === 0) throw emptyCorpusError(overall, bytesRead)

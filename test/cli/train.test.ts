@@ -92,6 +92,23 @@ describe('w2v train', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
   })
 
+  it('says when the corpus is probably Latin-1 and when its script wants --segment words, in text and in JSON', async () => {
+    const latin1 = join(dir, 'latin1.txt')
+    writeFileSync(latin1, Buffer.from('Le garçon eut une impression de déjà vu.\n'.repeat(40), 'latin1'))
+    const french = await runCli(['train', '--corpus', latin1, '--out', join(dir, 'fr.txt'), '--dim', '8', '--epochs', '1', '--min-count', '1', '--threads', '1'])
+    expect(french.exitCode).toBe(0)
+    expect(french.stderr).toMatch(/^Warning: “latin1\.txt” is probably Latin-1 or Windows-1252, not UTF-8: in 120 places .*Save the file as UTF-8/m)
+    const chinese = join(dir, 'chinese.txt')
+    writeFileSync(chinese, '我今天早上去学校学习中文，老师说我们的发音很好。\n他们下午在公园里一起散步，天气非常暖和。\n'.repeat(30))
+    const zh = await runCli(['train', '--corpus', chinese, '--out', join(dir, 'zh.txt'), '--dim', '8', '--epochs', '1', '--min-count', '1', '--threads', '1', '--json'])
+    expect(zh.exitCode).toBe(0)
+    const notices = zh.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.type === 'notice')
+    expect(notices.map((n) => n.message)).toContainEqual(expect.stringMatching(/^Warning: Most of “chinese\.txt” is written without spaces .*Run again with --segment words/))
+    const segmented = await runCli(['train', '--corpus', chinese, '--out', join(dir, 'zh.txt'), '--dim', '8', '--epochs', '1', '--min-count', '1', '--threads', '1', '--segment', 'words'])
+    expect(segmented.exitCode).toBe(0)
+    expect(segmented.stderr).not.toMatch(/--segment words/)
+  })
+
   it('refuses a binary file before training, exit 1', async () => {
     const binary = join(dir, 'image.png')
     writeFileSync(binary, Buffer.from([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 1, 0]))

@@ -36,7 +36,7 @@ export function corpusResult(paths: readonly string[], overrides: Partial<Traine
       { minCount: 50, vocabSize: 700, coverage: 0.76 }, { minCount: 100, vocabSize: 350, coverage: 0.69 },
     ],
     topWords: [{ word: 'the', count: 14_000 }, { word: 'of', count: 6_600 }],
-    warnings: [],
+    notices: [],
     ...overrides,
   }
 }

@@ -59,7 +59,7 @@ beforeEach(async () => {
 })
 afterEach(() => rm(folder, { recursive: true, force: true }))
 
-const corpusStats = { paths: ['/corpora/a.txt'], bytes: 1, tokens: 1, types: 1, sentences: 1, vocabularyByMinCount: [], topWords: [], warnings: [] }
+const corpusStats = { paths: ['/corpora/a.txt'], bytes: 1, tokens: 1, types: 1, sentences: 1, vocabularyByMinCount: [], topWords: [], notices: [] }
 
 describe('AppService.invoke', () => {
   it('has a handler for every channel of the contract', () => {

@@ -3,6 +3,7 @@
  * to, so it parses the response's `result` with that request's schema here.
  */
 import * as v from 'valibot'
+import { CORPUS_NOTICE_KINDS } from '../corpus/corpusNotices'
 import { RunInfoSchema, TRAINER_STATES, type TrainerRequestType } from './trainerProtocol'
 import { ProjectionMethodSchema } from './settingsSchemas'
 
@@ -36,8 +37,8 @@ export const TRAINER_RESULT_SCHEMAS = {
     sentences: num,
     vocabularyByMinCount: v.array(v.strictObject({ minCount: num, vocabSize: num, coverage: num })),
     topWords: v.array(v.strictObject({ word: v.string(), count: num })),
-    /** Replaced invalid UTF-8 sequences and similar things worth telling. */
-    warnings: v.array(v.string()),
+    /** How the text was read, worth telling: its encoding, bytes not UTF-8, word breaks that do not fit the script. */
+    notices: v.array(v.strictObject({ kind: v.picklist(CORPUS_NOTICE_KINDS), message: v.string() })),
   }),
   start: RunInfoSchema,
   pause: StateResult,

@@ -36,7 +36,7 @@ export function quoteSource(source: string): string {
   return source === UNNAMED_SOURCE ? source : `“${source}”`
 }
 
-function capitalised(text: string): string {
+export function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 

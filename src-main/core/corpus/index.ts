@@ -4,7 +4,12 @@ export {
   CorpusError, type CorpusErrorKind, UNNAMED_SOURCE, quoteSource, binaryFileError, emptyCorpusError, noVocabularyError,
   cs224nFormatError, cancelledError,
 } from './corpusErrors'
-export { CorpusTextDecoder, type CorpusEncoding, BINARY_SNIFF_BYTES, BINARY_REPLACED_SHARE, BINARY_MIN_REPLACED } from './textDecoding'
+export {
+  CorpusTextDecoder, CORPUS_ENCODINGS, type CorpusEncoding, type DecodingReport, BINARY_SNIFF_BYTES, BINARY_REPLACED_SHARE, BINARY_MIN_REPLACED,
+  ENCODING_SNIFF_BYTES, utf16WithoutMark,
+} from './textDecoding'
+export { unsegmentedText, type UnsegmentedText, UNSEGMENTED_SHARE, UNSEGMENTED_MEAN_LENGTH } from './scriptCheck'
+export { corpusNotices, CORPUS_NOTICE_KINDS, type CorpusNotice, type CorpusNoticeKind } from './corpusNotices'
 export { createTokenizer, DEFAULT_TOKENIZER_OPTIONS, type Tokenizer, type TokenizerOptions } from './tokenizer'
 export { CorpusBuilder, rawCorpusFromText } from './corpusBuilder'
 export { buildVocabulary, encodeCorpus } from './vocabulary'

@@ -2,7 +2,9 @@ import { UNNAMED_SOURCE, binaryFileError } from './corpusErrors'
 
 /**
  * Bytes → text for corpus files that arrive in chunks. The encoding comes from the byte-order
- * mark (UTF-8, UTF-16 LE, UTF-16 BE; none means UTF-8) and the mark is dropped. Decoding is the
+ * mark (UTF-8, UTF-16 LE, UTF-16 BE) and the mark is dropped. Without a mark the file is UTF-8,
+ * unless its first bytes are UTF-16 text (see looksLikeUtf16): tools such as iconv and Python
+ * write UTF-16 without a mark, and calling that "binary" would send a user the wrong way. Decoding is the
  * WHATWG decoder in streaming mode, so a character split across chunks comes out whole, and an
  * invalid sequence becomes U+FFFD (one per maximal invalid subpart, as every browser does).
  *
@@ -22,22 +24,53 @@ import { UNNAMED_SOURCE, binaryFileError } from './corpusErrors'
  * 8-bit encoding stays below about 15 % even when dense with accents (Latin-1 French ~13 %),
  * and is kept, its replacements counted for the user to see. Two-byte legacy encodings (GBK,
  * Shift-JIS) do exceed it; the message then says to save the file as UTF-8.
+ *
+ * Text in a single-byte legacy encoding (Latin-1, Windows-1252) is kept but should be named as
+ * such: its accented letters and curly quotes are lone bytes ≥ 0x80 between ASCII bytes, which
+ * valid UTF-8 never has (its non-ASCII characters are runs of two to four such bytes). So once a
+ * replacement appears, every later push is scanned for lone high bytes and for valid non-ASCII
+ * characters, and `likelySingleByte` holds when most replacements are lone bytes and they
+ * outnumber the valid non-ASCII characters (a UTF-8 file with a damaged character has many
+ * valid ones).
  */
 
-export type CorpusEncoding = 'utf-8' | 'utf-16le' | 'utf-16be'
+export const CORPUS_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be'] as const
+export type CorpusEncoding = (typeof CORPUS_ENCODINGS)[number]
+
+/** How a file's bytes were read, for the notices a user sees. */
+export interface DecodingReport {
+  /** The file's name (or UNNAMED_SOURCE). */
+  readonly source: string
+  readonly encoding: CorpusEncoding
+  /** The encoding came from a byte-order mark (else from the bytes themselves). */
+  readonly byteOrderMark: boolean
+  /** Invalid byte sequences replaced by U+FFFD. */
+  readonly replacedSequences: number
+  /** The replacements look like a single-byte encoding (Latin-1, Windows-1252) read as UTF-8. */
+  readonly likelySingleByte: boolean
+}
 
 export const BINARY_SNIFF_BYTES = 64 * 1024
 export const BINARY_REPLACED_SHARE = 0.25
 export const BINARY_MIN_REPLACED = 16
+/** Bytes held back to tell UTF-16 without a byte-order mark from UTF-8: 8,192 code units. */
+export const ENCODING_SNIFF_BYTES = 16 * 1024
 
 const REPLACEMENT = '\uFFFD'
 
 export class CorpusTextDecoder {
   private decoder: TextDecoder | null = null
-  /** Bytes held back until there are enough (3) to read a byte-order mark. */
+  /** Bytes held back until there are enough (ENCODING_SNIFF_BYTES) to tell the encoding. */
   private head: Uint8Array | null = null
   private detected: CorpusEncoding = 'utf-8'
+  private marked = false
   private replaced = 0
+  /** Set at the first replacement in UTF-8: from then on pushes are scanned for the single-byte signature. */
+  private scanning = false
+  /** High bytes with an ASCII byte (or the file's edge) on both sides, in scanned pushes. */
+  private loneHighBytes = 0
+  /** Valid non-ASCII characters decoded in scanned pushes. */
+  private validNonAscii = 0
   /** Bytes after the byte-order mark pushed so far. */
   private contentBytes = 0
   private shareChecked = false
@@ -49,7 +82,7 @@ export class CorpusTextDecoder {
   /** `source` names the file in error messages. */
   constructor(private readonly source: string = UNNAMED_SOURCE) {}
 
-  /** The encoding read from the byte-order mark; 'utf-8' until the first bytes arrive. */
+  /** The encoding read from the byte-order mark or the first bytes; 'utf-8' until they arrive. */
   get encoding(): CorpusEncoding {
     return this.detected
   }
@@ -59,17 +92,29 @@ export class CorpusTextDecoder {
     return this.replaced
   }
 
+  /** Most replacements are lone high bytes, and valid non-ASCII characters are fewer: Latin-1 or Windows-1252, most likely. */
+  get likelySingleByte(): boolean {
+    return this.replaced > 0 && 2 * this.loneHighBytes >= this.replaced && this.validNonAscii < this.loneHighBytes
+  }
+
+  report(): DecodingReport {
+    return {
+      source: this.source, encoding: this.detected, byteOrderMark: this.marked, replacedSequences: this.replaced,
+      likelySingleByte: this.likelySingleByte,
+    }
+  }
+
   /** Decodes the next chunk; bytes of an unfinished character are kept for the next push. */
   push(bytes: Uint8Array): string {
     if (this.ended) throw new Error('CorpusTextDecoder.push after end().')
     if (this.decoder === null) {
       const head = this.head === null ? bytes.slice() : concat(this.head, bytes)
-      if (head.length < 3) {
+      if (head.length < ENCODING_SNIFF_BYTES) {
         this.head = head
         return ''
       }
       this.head = null
-      return this.decodeContent(this.start(head), true)
+      return this.decodeContent(this.start(head, false), true)
     }
     return this.decodeContent(bytes, true)
   }
@@ -81,19 +126,21 @@ export class CorpusTextDecoder {
     if (this.decoder === null) {
       const head = this.head ?? new Uint8Array(0)
       this.head = null
-      text = this.decodeContent(this.start(head), true)
+      text = this.decodeContent(this.start(head, true), true)
     }
     text += this.decodeContent(new Uint8Array(0), false)
     this.ended = true
     return text
   }
 
-  /** Reads the byte-order mark, creates the decoder and returns the bytes after the mark. */
-  private start(head: Uint8Array): Uint8Array {
+  /** Tells the encoding (`whole`: the head is the whole file), creates the decoder and returns the bytes after any mark. */
+  private start(head: Uint8Array, whole: boolean): Uint8Array {
     let skip = 0
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) skip = 3
     else if (head[0] === 0xff && head[1] === 0xfe) [this.detected, skip] = ['utf-16le', 2]
     else if (head[0] === 0xfe && head[1] === 0xff) [this.detected, skip] = ['utf-16be', 2]
+    else this.detected = utf16WithoutMark(head.subarray(0, ENCODING_SNIFF_BYTES), whole) ?? 'utf-8'
+    this.marked = skip > 0
     // The mark is already gone, so a later U+FEFF is content and must not be eaten as a mark.
     this.decoder = new TextDecoder(this.detected, { ignoreBOM: true })
     return head.subarray(skip)
@@ -106,6 +153,11 @@ export class CorpusTextDecoder {
     const first = text.indexOf(REPLACEMENT)
     if (first !== -1) literals = this.detected === 'utf-8' ? this.utf8Literals(bytes) : this.utf16Literals(bytes)
     this.replaced += first === -1 ? 0 : countFrom(text, REPLACEMENT, first) - literals
+    if (first !== -1 && this.detected === 'utf-8') this.scanning = true
+    if (this.scanning) {
+      this.loneHighBytes += this.countLoneHighBytes(bytes, !stream)
+      this.validNonAscii += countValidNonAscii(text)
+    }
     this.remember(bytes)
     this.contentBytes += bytes.length
     if (!this.shareChecked && (this.contentBytes >= BINARY_SNIFF_BYTES || !stream)) {
@@ -140,11 +192,94 @@ export class CorpusTextDecoder {
     return count
   }
 
+  /**
+   * Lone high bytes whose next byte is known: the last byte of the previous push through the
+   * second-to-last of this one (and the last too when the file ends here). A lone byte ending a
+   * push before scanning began is still counted, since its U+FFFD comes out in this push at the
+   * latest; every earlier one produced a U+FFFD in its own push.
+   */
+  private countLoneHighBytes(bytes: Uint8Array, final: boolean): number {
+    let count = 0
+    let before = this.prev2
+    let at = this.prev1
+    for (let i = 0; i < bytes.length; i++) {
+      const next = bytes[i]!
+      if (at >= 0x80 && before < 0x80 && next < 0x80) count++
+      before = at
+      at = next
+    }
+    if (final && at >= 0x80 && before < 0x80) count++
+    return count
+  }
+
   private remember(bytes: Uint8Array): void {
     const n = bytes.length
     if (n >= 2) [this.prev2, this.prev1] = [bytes[n - 2]!, bytes[n - 1]!]
     else if (n === 1) [this.prev2, this.prev1] = [this.prev1, bytes[0]!]
   }
+}
+
+/**
+ * 'utf-16le' or 'utf-16be' when `sample` (the first bytes of a file without a byte-order mark)
+ * is UTF-16 text, else null. UTF-16 gives every character below U+0100 (spaces, line ends,
+ * digits, Latin letters) a zero byte on the same side, so:
+ * - zero bytes fall mostly on one side of the 16-bit units (odd offsets: little-endian), in at
+ *   least 1 in 100 units (even Chinese text has line ends and digits);
+ * - read that way, the sample is text: no lone surrogate, no U+0000, and under 1 in 100
+ *   characters that text does not use (controls other than whitespace, private use, unassigned);
+ * - fewer than half of the units without a zero byte are two ASCII bytes, which is what a UTF-8
+ *   or ASCII file with stray NUL bytes would give.
+ * Random and compressed bytes fail all three. A file whose first bytes pass and whose later ones
+ * are binary still ends as 'binary' when its NUL units or replacements show up.
+ */
+export function utf16WithoutMark(sample: Uint8Array, whole: boolean): 'utf-16le' | 'utf-16be' | null {
+  if (whole && sample.length % 2 === 1) return null
+  const units = sample.length >> 1
+  if (units === 0) return null
+  let zeroHigh = 0 // little-endian characters below U+0100
+  let zeroLow = 0 // big-endian ones
+  let asciiPairs = 0
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    const a = sample[i]!
+    const b = sample[i + 1]!
+    if (a === 0 && b === 0) return null
+    if (b === 0) zeroHigh++
+    else if (a === 0) zeroLow++
+    else if (isAsciiTextByte(a) && isAsciiTextByte(b)) asciiPairs++
+  }
+  if (zeroHigh === zeroLow) return null
+  const encoding = zeroHigh > zeroLow ? 'utf-16le' : 'utf-16be'
+  const others = units - zeroHigh - zeroLow
+  if (100 * Math.max(zeroHigh, zeroLow) < units || (others > 0 && 2 * asciiPairs >= others)) return null
+  let text: string
+  try {
+    // A surrogate pair cut by the end of the sample is not an error of the file.
+    let end = units * 2
+    const last = encoding === 'utf-16le' ? sample[end - 1]! : sample[end - 2]!
+    if (!whole && last >= 0xd8 && last <= 0xdb) end -= 2
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(sample.subarray(0, end))
+  } catch {
+    return null
+  }
+  if (text.includes('\0')) return null
+  const notText = text.match(NOT_TEXT)?.length ?? 0
+  return 100 * notText < text.length ? encoding : null
+}
+
+const NOT_TEXT = /(?![\t\n\v\f\r])[\p{Cc}\p{Co}\p{Cn}]/gu
+
+function isAsciiTextByte(b: number): boolean {
+  return (b >= 0x20 && b <= 0x7e) || (b >= 0x09 && b <= 0x0d)
+}
+
+/** Characters from U+0080 on, U+FFFD aside; a surrogate pair counts once. */
+function countValidNonAscii(text: string): number {
+  let count = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x80 && c !== 0xfffd && (c < 0xdc00 || c > 0xdfff)) count++
+  }
+  return count
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

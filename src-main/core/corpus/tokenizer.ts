@@ -8,6 +8,11 @@
  *   (' or ’) or hyphen (- or ‐) — "don't", "o'clock", "well-known" —, a zero-width (non-)joiner
  *   (Persian, Indic), and "." or "," between digits — "3.14", "1,000". A leading or trailing
  *   apostrophe or hyphen is punctuation, so 'quoted' and dogs' lose their quotes.
+ * - U+FFFD (a byte the decoder could not read) touching a word is part of it: in Latin-1 text
+ *   read as UTF-8 each accented letter is one, and "gar�on" stays one word instead of becoming
+ *   "gar" and "on", fragments that merge with real words. (Curly quotes in Windows-1252 cling to
+ *   their word the same way; the corpus notices tell the user to save the file as UTF-8.) A
+ *   U+FFFD standing alone is a symbol, like any other.
  * - ’ is read as ' so "don’t" and "don't" are one word.
  * - A token without any letter or mark is a number: `numbers: 'strip'` drops it.
  * - `punctuation: 'keep'` makes each punctuation or symbol character (\p{P}\p{S}, emoji
@@ -41,8 +46,11 @@ export const DEFAULT_TOKENIZER_OPTIONS: TokenizerOptions = {
 export type Tokenizer = (line: string) => string[]
 
 const ALNUM = String.raw`[\p{L}\p{M}\p{N}]`
+const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}\uFFFD]`
 const JOINER = String.raw`(?:['\-\u2010\u200C\u200D]|(?<=\p{N})[.,](?=\p{N}))`
-const TOKEN = `${ALNUM}+(?:${JOINER}${ALNUM}+)*`
+// At most one U+FFFD before a letter, so a long run of them costs no backtracking.
+const SEGMENT = String.raw`\uFFFD?${ALNUM}${WORD_CHAR}*`
+const TOKEN = `${SEGMENT}(?:${JOINER}${SEGMENT})*`
 const PUNCTUATION = String.raw`[\p{P}\p{S}]`
 const HAS_LETTER = /[\p{L}\p{M}]/u
 const STARTS_WITH_DIGIT = /^\p{N}/u

@@ -6,8 +6,8 @@
  */
 import { basename } from 'node:path'
 import {
-  type CorpusStats, type RawCorpus, type TokenizerOptions, type TrainingCorpus, type Vocabulary, UNNAMED_SOURCE,
-  buildVocabulary, corpusStats, encodeCorpus,
+  type CorpusNotice, type CorpusStats, type RawCorpus, type TokenizerOptions, type TrainingCorpus, type Vocabulary, UNNAMED_SOURCE,
+  buildVocabulary, corpusNotices, corpusStats, encodeCorpus,
 } from '../../core/corpus/index'
 import { readCorpusFiles } from '../corpusFile'
 
@@ -17,8 +17,8 @@ export interface LoadedCorpus {
   readonly raw: RawCorpus
   readonly bytes: number
   readonly stats: CorpusStats
-  /** Sentences worth telling the user (replaced invalid UTF-8, text in UTF-16). */
-  readonly warnings: readonly string[]
+  /** What the user should know about how it was read (its encoding, bytes not UTF-8, word breaks that do not fit). */
+  readonly notices: readonly CorpusNotice[]
 }
 
 export interface LoadCorpusOptions {
@@ -30,16 +30,7 @@ export interface LoadCorpusOptions {
 /** Reads the files as one corpus (CorpusError for anything a user can get wrong, 'cancelled' on abort). */
 export async function loadCorpus(paths: readonly string[], tokenizer: Partial<TokenizerOptions>, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const { raw, files, bytes } = await readCorpusFiles(paths, { tokenizer, onProgress: options.onProgress, signal: options.signal })
-  const warnings: string[] = []
-  for (const file of files) {
-    const name = `“${basename(file.path)}”`
-    if (file.replacedSequences > 0) {
-      const count = file.replacedSequences.toLocaleString('en-US')
-      warnings.push(`${name} is not valid UTF-8 in ${count} ${file.replacedSequences === 1 ? 'place' : 'places'}; ${file.replacedSequences === 1 ? 'it was' : 'they were'} replaced by “�”. If the file is in another encoding, save it as UTF-8.`)
-    }
-    if (file.encoding !== 'utf-8') warnings.push(`${name} was read as ${file.encoding.toUpperCase()} (it starts with a byte-order mark).`)
-  }
-  return { paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), warnings }
+  return { paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), notices: corpusNotices(files, raw, tokenizer) }
 }
 
 /** How the corpus is named in messages: its file, or "the corpus" when it is several. */

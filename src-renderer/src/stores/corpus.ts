@@ -2,7 +2,8 @@
  * What the trainer has loaded: a corpus (one file or several concatenated), or a vectors file
  * opened for exploration. The first start loads the built-in Moby-Dick, later starts the last
  * corpus. A load that fails leaves the previous corpus loaded (the trainer keeps it too) and
- * says why in one sentence.
+ * says why in one sentence. What the trainer noticed while reading (encoding, bytes not UTF-8,
+ * word breaks) stays with the corpus, shown in its panel for as long as it is loaded.
  */
 import { TOKENIZER_DEFAULTS, type TokenizerOptions } from '@contract/settingsValidation'
 import type { TrainerResult } from '@contract/trainerResults'
@@ -97,8 +98,6 @@ export const useCorpusStore = defineStore('corpus', () => {
     current.value = { ...result, name: title ?? (builtIn ? 'Moby-Dick' : describePaths(paths)), paths: [...paths], builtIn, tokenizer: options }
     vectorsFile.value = null
     error.value = null
-    const errors = useErrorsStore()
-    for (const warning of result.warnings) errors.notice(warning)
     useTrainingStore().corpusLoaded()
     usePlotStore().corpusChanged()
     return true
@@ -109,6 +108,12 @@ export const useCorpusStore = defineStore('corpus', () => {
     const corpus = current.value
     if (!corpus) return loadBuiltIn()
     return load(corpus.paths, corpus.builtIn ? corpus.name : undefined)
+  }
+
+  /** The way out the segmentation notice offers: the current corpus again, cut by dictionary word breaks. */
+  async function reloadWithWordBreaks(): Promise<boolean> {
+    tokenizer.segmentation = 'words'
+    return reload()
   }
 
   async function openVectors(path: string): Promise<boolean> {
@@ -139,6 +144,6 @@ export const useCorpusStore = defineStore('corpus', () => {
 
   return {
     current, vectorsFile, loadingId, loadingName, error, tokenizer, builtInPath, loading, loadingProgress, tokenizerChanged,
-    init, load, loadBuiltIn, reload, openVectors, cancelLoading, refuse,
+    init, load, loadBuiltIn, reload, reloadWithWordBreaks, openVectors, cancelLoading, refuse,
   }
 })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Random } from '../../../src-main/core/random'
-import { CorpusError, CorpusTextDecoder } from '../../../src-main/core/corpus/index'
+import { CorpusError, CorpusTextDecoder, ENCODING_SNIFF_BYTES, utf16WithoutMark } from '../../../src-main/core/corpus/index'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const bytes = (...values: number[]) => Uint8Array.from(values)
@@ -23,8 +23,10 @@ function decode(input: Uint8Array, cuts: readonly number[] = [], source?: string
     from = cut
   }
   text += decoder.end()
-  return { text, encoding: decoder.encoding, replaced: decoder.replacedSequences }
+  return { text, encoding: decoder.encoding, replaced: decoder.replacedSequences, report: decoder.report() }
 }
+
+const pick = ({ text, encoding, replaced }: ReturnType<typeof decode>) => ({ text, encoding, replaced })
 
 const everyByte = (input: Uint8Array) => Array.from({ length: input.length }, (_, i) => i)
 
@@ -62,17 +64,17 @@ const PADDING = utf8('x'.repeat(400))
 
 describe('CorpusTextDecoder', () => {
   it('reads UTF-8 without a byte-order mark', () => {
-    expect(decode(utf8(SAMPLE))).toEqual({ text: SAMPLE, encoding: 'utf-8', replaced: 0 })
+    expect(pick(decode(utf8(SAMPLE)))).toEqual({ text: SAMPLE, encoding: 'utf-8', replaced: 0 })
   })
 
   it('drops a UTF-8 byte-order mark, but keeps a later U+FEFF', () => {
-    expect(decode(cat(bytes(0xef, 0xbb, 0xbf), utf8(SAMPLE)))).toEqual({ text: SAMPLE, encoding: 'utf-8', replaced: 0 })
+    expect(pick(decode(cat(bytes(0xef, 0xbb, 0xbf), utf8(SAMPLE))))).toEqual({ text: SAMPLE, encoding: 'utf-8', replaced: 0 })
     expect(decode(cat(bytes(0xef, 0xbb, 0xbf), utf8('\uFEFFa'))).text).toBe('\uFEFFa')
   })
 
   it('reads UTF-16 LE and BE from their byte-order marks', () => {
-    expect(decode(cat(bytes(0xff, 0xfe), utf16(SAMPLE, 'le')))).toEqual({ text: SAMPLE, encoding: 'utf-16le', replaced: 0 })
-    expect(decode(cat(bytes(0xfe, 0xff), utf16(SAMPLE, 'be')))).toEqual({ text: SAMPLE, encoding: 'utf-16be', replaced: 0 })
+    expect(pick(decode(cat(bytes(0xff, 0xfe), utf16(SAMPLE, 'le'))))).toEqual({ text: SAMPLE, encoding: 'utf-16le', replaced: 0 })
+    expect(pick(decode(cat(bytes(0xfe, 0xff), utf16(SAMPLE, 'be'))))).toEqual({ text: SAMPLE, encoding: 'utf-16be', replaced: 0 })
   })
 
   it('decodes characters and byte-order marks split across pushes, one byte at a time', () => {
@@ -86,9 +88,9 @@ describe('CorpusTextDecoder', () => {
   })
 
   it('handles inputs shorter than a byte-order mark', () => {
-    expect(decode(bytes())).toEqual({ text: '', encoding: 'utf-8', replaced: 0 })
-    expect(decode(utf8('a'))).toEqual({ text: 'a', encoding: 'utf-8', replaced: 0 })
-    expect(decode(bytes(0xff, 0xfe))).toEqual({ text: '', encoding: 'utf-16le', replaced: 0 })
+    expect(pick(decode(bytes()))).toEqual({ text: '', encoding: 'utf-8', replaced: 0 })
+    expect(pick(decode(utf8('a')))).toEqual({ text: 'a', encoding: 'utf-8', replaced: 0 })
+    expect(pick(decode(bytes(0xff, 0xfe)))).toEqual({ text: '', encoding: 'utf-16le', replaced: 0 })
   })
 
   it('replaces and counts invalid UTF-8: C3 28 is one replacement', () => {
@@ -162,5 +164,64 @@ describe('CorpusTextDecoder', () => {
     const result = decode(french, [65_536])
     expect(result.replaced).toBe(5 * 2000)
     expect(result.text).toContain('caf\uFFFD')
+  })
+
+  it('reads UTF-16 without a byte-order mark from its zero bytes, in either order, however the bytes are split', () => {
+    const texts = ['plain English words\nline two\n'.repeat(50), SAMPLE + '\n' + 'Привет, как дела? '.repeat(40), '我喜欢学习中文。\n今天天气很好。\n'.repeat(60)]
+    for (const text of texts) {
+      for (const endian of ['le', 'be'] as const) {
+        const input = utf16(text, endian)
+        const whole = decode(input)
+        expect(pick(whole)).toEqual({ text, encoding: `utf-16${endian}`, replaced: 0 })
+        expect(whole.report).toMatchObject({ byteOrderMark: false, likelySingleByte: false })
+        expect(decode(input, everyByte(input))).toEqual(whole)
+      }
+    }
+    // Longer than the sample, with a surrogate pair cut by the sample's end.
+    const long = 'x'.repeat(ENCODING_SNIFF_BYTES / 2 - 1) + '😀 and more text\n'.repeat(1000)
+    expect(pick(decode(utf16(long, 'le'), [100_000]))).toEqual({ text: long, encoding: 'utf-16le', replaced: 0 })
+    expect(decode(cat(bytes(0xff, 0xfe), utf16('a', 'le'))).report.byteOrderMark).toBe(true)
+  })
+
+  it('still calls binary files binary: random bytes, a PNG, 16-bit numbers, bytes in a pattern, UTF-8 with stray NULs', () => {
+    const rng = new Random(11)
+    const noise = Uint8Array.from({ length: 50_000 }, () => rng.nextInt(256))
+    const png = cat(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52), noise.subarray(0, 5000))
+    const shorts = new Uint8Array(new Uint16Array(Array.from({ length: 20_000 }, () => rng.nextInt(200))).buffer)
+    const pattern = Uint8Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)
+    // Zero bytes at odd offsets only, and an even length: ASCII pairs around them give it away.
+    const strayNul = utf8('hello\0worlds and some more words here\n')
+    for (const [name, input] of [['noise.bin', noise], ['image.png', png], ['samples.raw', shorts], ['weights.dat', pattern], ['notes.txt', strayNul]] as const) {
+      expect(() => decode(input, [], name)).toThrow(new RegExp(`“${name.replace('.', '\\.')}” looks like a binary file`))
+    }
+    expect(utf16WithoutMark(noise.subarray(0, ENCODING_SNIFF_BYTES), false)).toBeNull()
+    expect(utf16WithoutMark(strayNul, true)).toBeNull()
+    expect(utf16WithoutMark(utf16('odd', 'le').subarray(0, 5), true)).toBeNull()
+  })
+
+  it('names Latin-1 and Windows-1252 text read as UTF-8 as likely single-byte, wherever the pushes cut it', () => {
+    const latin1 = new Uint8Array(Buffer.from('Le garçon a un sentiment de déjà vu.\n'.repeat(30), 'latin1'))
+    // Windows-1252: “ ” – are 0x93 0x94 0x96.
+    const cp1252 = cat(...Array.from({ length: 30 }, () => cat(utf8('He said '), bytes(0x93), utf8('hello'), bytes(0x94), utf8(' '), bytes(0x96), utf8(' twice.\n'))))
+    for (const input of [latin1, cp1252]) {
+      const whole = decode(input)
+      expect(whole.report).toMatchObject({ encoding: 'utf-8', likelySingleByte: true, replacedSequences: 90 })
+      expect(decode(input, everyByte(input)).report).toEqual(whole.report)
+      expect(decode(input, [1, 50, 51, 52, 700]).report).toEqual(whole.report)
+    }
+    // A lone high byte last in the file counts too.
+    expect(decode(cat(utf8('caf'), bytes(0xe9))).report.likelySingleByte).toBe(true)
+  })
+
+  it('does not blame a single-byte encoding for damaged UTF-8 or for a two-byte encoding', () => {
+    // Valid accents everywhere and one truncated é: a damaged UTF-8 file.
+    const damaged = cat(utf8('Le garçon a un sentiment de déjà vu.\n'.repeat(30)), utf8('caf'), bytes(0xc3), utf8(' noir\n'))
+    expect(decode(damaged).report).toMatchObject({ replacedSequences: 1, likelySingleByte: false })
+    // Shift-JIS: two bytes a character, in runs.
+    const shiftJis = cat(...Array.from({ length: 40 }, () => cat(utf8('line 42 of the catalogue: '), bytes(0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea), utf8(' (Japanese)\n'))))
+    const report = decode(shiftJis).report
+    expect(report.replacedSequences).toBeGreaterThan(0)
+    expect(report.likelySingleByte).toBe(false)
+    expect(decode(utf8(SAMPLE)).report.likelySingleByte).toBe(false)
   })
 })

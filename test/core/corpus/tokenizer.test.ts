@@ -44,6 +44,19 @@ describe('createTokenizer (default: Unicode words, lowercased, punctuation strip
     expect(tokenize('می‌خواهم بروم')).toEqual(['می\u200Cخواهم', 'بروم'])
   })
 
+  it('keeps a U+FFFD that touches a word inside it, so an unreadable accent does not cut the word in two', () => {
+    // "garçon déjà vu" in Latin-1 read as UTF-8: each accented letter became one U+FFFD.
+    expect(tokenize('Le gar\uFFFDon, d\uFFFDj\uFFFD vu \u2014 \uFFFDt\uFFFD')).toEqual(['le', 'gar\uFFFDon', 'd\uFFFDj\uFFFD', 'vu', '\uFFFDt\uFFFD'])
+    expect(tokenize("l'\uFFFDt\uFFFD 3.14")).toEqual(["l'\uFFFDt\uFFFD", '3.14'])
+    // Alone it is a symbol: dropped, or a token of its own when punctuation is kept.
+    expect(tokenize('a \uFFFD b')).toEqual(['a', 'b'])
+    expect(createTokenizer({ punctuation: 'keep' })('a \uFFFD gar\uFFFDon')).toEqual(['a', '\uFFFD', 'gar\uFFFDon'])
+    // A long run costs no backtracking.
+    const started = performance.now()
+    expect(tokenize('\uFFFD'.repeat(200_000) + 'x')).toEqual(['\uFFFDx'])
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
   it('makes no tokens from blank or punctuation-only lines', () => {
     expect(tokenize('')).toEqual([])
     expect(tokenize('  \t ')).toEqual([])

@@ -1,0 +1,54 @@
+/**
+ * What a user should know about how a corpus was read, though it loaded: an encoding that came
+ * from the bytes rather than the user, bytes that were not UTF-8 (and the encoding they probably
+ * are), and a tokenizer choice that turned the text into phrases. The window and the command
+ * line show the same sentences; `kind` lets each offer its own way out (a button, a flag).
+ */
+import { UNNAMED_SOURCE, capitalised, quoteSource } from './corpusErrors'
+import { type RawCorpus } from './corpusTypes'
+import { unsegmentedText } from './scriptCheck'
+import { type DecodingReport } from './textDecoding'
+import { type TokenizerOptions } from './tokenizer'
+
+export const CORPUS_NOTICE_KINDS = ['encoding', 'notUtf8', 'segmentation'] as const
+export type CorpusNoticeKind = (typeof CORPUS_NOTICE_KINDS)[number]
+
+export interface CorpusNotice {
+  readonly kind: CorpusNoticeKind
+  readonly message: string
+}
+
+const count = (n: number) => n.toLocaleString('en-US')
+
+/** Notices for files read with these reports into `raw` with these tokenizer options, files first. */
+export function corpusNotices(files: readonly DecodingReport[], raw: RawCorpus, tokenizer: Partial<TokenizerOptions>): CorpusNotice[] {
+  const notices = files.flatMap(fileNotices)
+  if ((tokenizer.segmentation ?? 'spaces') === 'spaces') {
+    const unsegmented = unsegmentedText(raw)
+    if (unsegmented) {
+      const source = quoteSource(files.length === 1 ? files[0]!.source : UNNAMED_SOURCE)
+      notices.push({
+        kind: 'segmentation',
+        message: `Most of ${source} is written without spaces between words (Chinese, Japanese, Thai…), so breaking words at spaces made phrases of ${unsegmented.meanLength.toFixed(1)} characters on average into “words”. Dictionary word breaks would find the words.`,
+      })
+    }
+  }
+  return notices
+}
+
+function fileNotices(file: DecodingReport): CorpusNotice[] {
+  const name = capitalised(quoteSource(file.source))
+  const notices: CorpusNotice[] = []
+  if (file.encoding !== 'utf-8') {
+    const how = file.byteOrderMark ? 'it starts with a byte-order mark' : 'it has no byte-order mark, but its bytes are laid out as UTF-16 text'
+    notices.push({ kind: 'encoding', message: `${name} was read as ${file.encoding.toUpperCase()} (${how}).` })
+  }
+  const n = file.replacedSequences
+  if (n > 0) {
+    const message = file.likelySingleByte
+      ? `${name} is probably Latin-1 or Windows-1252, not UTF-8: in ${count(n)} ${n === 1 ? 'place' : 'places'} a byte that is not UTF-8 (an accented letter or a curly quote, most likely) was replaced by “�”. Save the file as UTF-8 and load it again.`
+      : `${name} is not valid UTF-8 in ${count(n)} ${n === 1 ? 'place' : 'places'}; ${n === 1 ? 'it was' : 'they were'} replaced by “�”. If the file is in another encoding, save it as UTF-8.`
+    notices.push({ kind: 'notUtf8', message })
+  }
+  return notices
+}
