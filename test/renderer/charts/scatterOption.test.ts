@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LIGHT_PALETTE } from '../../../src-renderer/src/charts/chartPalette'
 import { buildScatterOption, SCATTER_SERIES, scatterFrame, scatterTooltip } from '../../../src-renderer/src/charts/scatterOption'
-import { planTransition, pointsAt, snapshotPoints, transitionExtent } from '../../../src-renderer/src/charts/scatterTween'
+import { planTransition, pointsAt, pointsExtent, snapshotPoints } from '../../../src-renderer/src/charts/scatterTween'
 import { renderOption } from './ssrChart'
 
 const words = ['king', 'queen', 'man', 'woman', 'whale']
@@ -11,7 +11,7 @@ type ScatterData = { name: string; value: [number, number]; itemStyle: { opacity
 
 describe('buildScatterOption', () => {
   const points = snapshotPoints(words, coordinates)
-  const extent = transitionExtent(planTransition([], points))
+  const extent = pointsExtent(points)
   const option = buildScatterOption(points, extent, LIGHT_PALETTE, () => '')
 
   it('labels every point with its word at its coordinates', () => {
