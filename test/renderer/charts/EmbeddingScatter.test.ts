@@ -6,6 +6,7 @@ import EmbeddingScatter from '../../../src-renderer/src/charts/EmbeddingScatter.
 import type { EmbeddingScatterProps } from '../../../src-renderer/src/charts/chartTypes'
 import { MAX_TWEENED_POINTS, TWEEN_MS } from '../../../src-renderer/src/charts/scatterTween'
 import { fakeMatchMedia, lastChart, nextFrame, REDUCED_MOTION_QUERY } from './recordingECharts'
+import { COURSE_WORDS, drawnLabels } from './sceneLabels'
 
 vi.mock('echarts/core', async (importOriginal) => (await import('./recordingECharts')).recordingCore(await importOriginal()))
 
@@ -120,6 +121,24 @@ describe('EmbeddingScatter', () => {
     await wrapper.setProps({ coordinates: shrunk })
     await settle()
     expectAxesHug(shrunk)
+    wrapper.unmount()
+  })
+
+  it('says how many labels are hidden, as many as ECharts hides, and nothing when all show', async () => {
+    // The course's words in two tight heaps: not every label fits.
+    const heaps = COURSE_WORDS.flatMap((_, i) => [(i % 2) * 10 + (i % 5) * 0.05, (i % 2) * 10 + (i % 3) * 0.05])
+    const wrapper = await mountScatter({ words: COURSE_WORDS, coordinates: heaps, subtitle: 'PCA' })
+    const shown = drawnLabels(lastChart().chart, COURSE_WORDS)
+    expect(shown.length).toBeLessThan(COURSE_WORDS.length)
+    const hidden = COURSE_WORDS.length - shown.length
+    const note = wrapper.get('[data-testid="scatter-hidden-labels"]')
+    expect(note.attributes('data-count')).toBe(String(hidden))
+    expect(note.text()).toBe(`${hidden} labels hidden where words crowd: point at a dot, or zoom in, to read them.`)
+    expect(wrapper.find('figcaption').text()).toContain('PCA')
+    await wrapper.setProps({ words: ['king', 'queen'], coordinates: [0, 0, 10, 10] })
+    await settle()
+    expect(drawnLabels(lastChart().chart, ['king', 'queen'])).toHaveLength(2)
+    expect(wrapper.find('[data-testid="scatter-hidden-labels"]').exists()).toBe(false)
     wrapper.unmount()
   })
 

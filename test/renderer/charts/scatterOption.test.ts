@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LIGHT_PALETTE } from '../../../src-renderer/src/charts/chartPalette'
 import { buildScatterOption, SCATTER_SERIES, scatterFrame, scatterTooltip } from '../../../src-renderer/src/charts/scatterOption'
+import { createLabelPlacer } from '../../../src-renderer/src/charts/scatterLabels'
 import { planTransition, pointsAt, pointsExtent, snapshotPoints } from '../../../src-renderer/src/charts/scatterTween'
 import { renderOption } from './ssrChart'
 
@@ -12,7 +13,7 @@ type ScatterData = { name: string; value: [number, number]; itemStyle: { opacity
 describe('buildScatterOption', () => {
   const points = snapshotPoints(words, coordinates)
   const extent = pointsExtent(points)
-  const option = buildScatterOption(points, extent, LIGHT_PALETTE, () => '')
+  const option = buildScatterOption(points, extent, LIGHT_PALETTE, () => '', createLabelPlacer())
 
   it('labels every point with its word at its coordinates', () => {
     const [series] = option.series as { id: string; data: ScatterData; label: { show: boolean; formatter: string } }[]
