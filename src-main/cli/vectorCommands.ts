@@ -162,7 +162,7 @@ export async function evalCommand(argv: readonly string[], io: CliIo): Promise<n
     out.push(`Analogies: ${(100 * analogies.accuracy).toFixed(2)}% (${formatCount(analogies.correct)} of ${formatCount(analogies.total)} answered; ${formatCount(analogies.skipped)} skipped as out of vocabulary).`)
   }
   if (similarity) {
-    out.push(`Word pairs: Spearman ${similarity.spearman.toFixed(4)}, Pearson ${similarity.pearson.toFixed(4)} over ${formatCount(similarity.pairs)} pairs; ${similarity.oovRatio.toFixed(1)}% out of vocabulary.`)
+    out.push(`Word pairs: Spearman ${similarity.spearman.toFixed(4)}, Pearson ${similarity.pearson.toFixed(4)} over ${formatCount(similarity.pairs)} pairs; ${(100 * similarity.oovRatio).toFixed(1)}% out of vocabulary.`)
   }
   io.stdout(out.join('\n\n') + '\n')
   return 0

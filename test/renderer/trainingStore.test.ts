@@ -139,7 +139,7 @@ describe('training store', () => {
     const plot = usePlotStore()
     await training.train()
     fake.emitTrainer({ type: 'snapshot', runId: 'run-1', words: ['whale', 'ship'], coordinates: [0.1, 0.2, -0.3, 0.4], explainedVariance: [0.3, 0.11] })
-    expect(plot.picture).toEqual({ words: ['whale', 'ship'], coordinates: [0.1, 0.2, -0.3, 0.4], subtitle: 'PCA · centre vectors · 41% of the variance' })
+    expect(plot.picture).toEqual({ words: ['whale', 'ship'], coordinates: [0.1, 0.2, -0.3, 0.4], subtitle: 'PCA · centre vectors · 41% of the variance', space: 'pca/center' })
     expect(plot.words).toEqual(['whale', 'ship'])
   })
 

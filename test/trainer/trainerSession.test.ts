@@ -174,7 +174,7 @@ describe('TrainerSession', () => {
 
     const pairs = join(dir, 'pairs.tsv')
     await writeFile(pairs, 'cat\tkitten\t9\ncar\tautomobile\t9\ncat\tcar\t1\nkitten\tengine\t1\nunicorn\tcat\t5\n')
-    expect(await call({ type: 'evaluate', kind: 'wordPairs', path: pairs })).toMatchObject({ kind: 'wordPairs', pairs: 4, skipped: 1, oovRatio: 20 })
+    expect(await call({ type: 'evaluate', kind: 'wordPairs', path: pairs })).toMatchObject({ kind: 'wordPairs', pairs: 4, skipped: 1, oovRatio: 0.2 })
     const questions = join(dir, 'questions.txt')
     await writeFile(questions, ': pets\ncat kitten car automobile\ncar automobile cat kitten\n: unknown\nunicorn cat car kitten\n')
     const analogies = await call({ type: 'evaluate', kind: 'analogy', path: questions })

@@ -62,7 +62,10 @@ export interface WordPairEvaluation {
   readonly pearson: number
   /** Spearman's ρ, ties sharing their average rank. */
   readonly spearman: number
-  /** Percentage (0–100) of pairs with a word outside the (restricted) vocabulary. */
+  /**
+   * Share (0–1) of pairs with a word outside the (restricted) vocabulary: a fraction like every
+   * other share the app passes around (gensim's oov_ratio is this times 100).
+   */
   readonly oovRatio: number
   /** Pairs scored (both words known). */
   readonly pairs: number
@@ -97,7 +100,7 @@ export function evaluateWordPairs(index: VectorIndex, pairs: readonly WordPair[]
   return {
     pearson: pearson(human, model),
     spearman: spearman(human, model),
-    oovRatio: (skipped / pairs.length) * 100,
+    oovRatio: skipped / pairs.length,
     pairs: human.length,
     skipped,
   }

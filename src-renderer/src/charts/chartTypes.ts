@@ -44,6 +44,11 @@ export interface EmbeddingScatterProps {
   readonly coordinates: readonly number[]
   /** e.g. "PCA · 41% of the variance" */
   readonly subtitle: string
+  /**
+   * Which projection of which vectors the coordinates are in (e.g. "pca/center"). Snapshots in
+   * one space glide from one to the next; a new space is drawn afresh.
+   */
+  readonly space?: string
   /** Nearest neighbours shown in the tooltip when the pointer rests on a word; may be slow. */
   readonly neighboursOf?: (word: string) => Promise<readonly string[]>
 }

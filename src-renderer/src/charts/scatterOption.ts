@@ -7,9 +7,12 @@ import { format } from 'echarts/core'
 import type { ChartPalette } from './chartPalette'
 import type { ChartOption } from './echartsSetup'
 import type { NeighbourState } from './neighbourLookup'
+import type { LabelPlacer } from './scatterLabels'
 import type { ScatterPoint } from './scatterTween'
 
 export const SCATTER_SERIES = 'words'
+/** Diameter of a point, in pixels. */
+export const SYMBOL_SIZE = 8
 
 type TooltipFormatter = (params: unknown, ticket: string, callback: (ticket: string, html: string) => void) => string
 
@@ -19,6 +22,7 @@ export function buildScatterOption(
   extent: { x: [number, number]; y: [number, number] },
   palette: ChartPalette,
   tooltip: TooltipFormatter,
+  labels: LabelPlacer,
 ): ChartOption {
   const axis = (range: [number, number]) => ({
     type: 'value' as const,
@@ -46,10 +50,10 @@ export function buildScatterOption(
         id: SCATTER_SERIES,
         type: 'scatter',
         color: palette.point,
-        symbolSize: 8,
+        symbolSize: SYMBOL_SIZE,
         label: { show: true, position: 'right', formatter: '{b}', color: palette.text, fontSize: 12 },
-        // A crowded plot hides the labels that would overlap rather than print them on top of each other.
-        labelLayout: { hideOverlap: true },
+        // Each label moves to a free spot around its point; one with none is hidden (and counted).
+        labelLayout: labels.place,
         emphasis: { focus: 'self', label: { fontWeight: 'bold' } },
         data: scatterData(points),
       },

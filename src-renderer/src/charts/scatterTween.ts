@@ -69,10 +69,12 @@ export function pointsAt(transition: ScatterTransition, progress: number): Scatt
   })
 }
 
-/** [min, max] of each axis over both ends of the move, padded, so the axes hold still while points travel. */
-export function transitionExtent(transition: ScatterTransition, padding = 0.08): { x: [number, number]; y: [number, number] } {
-  const all = [...transition.from, ...transition.to]
-  return { x: paddedRange(all, (p) => p.x, padding), y: paddedRange(all, (p) => p.y, padding) }
+/**
+ * [min, max] of each axis over the points a move ends at, padded. Only those: where the points
+ * came from (another projection, an earlier snapshot) must not widen the axes they settle in.
+ */
+export function pointsExtent(points: readonly ScatterPoint[], padding = 0.08): { x: [number, number]; y: [number, number] } {
+  return { x: paddedRange(points, (p) => p.x, padding), y: paddedRange(points, (p) => p.y, padding) }
 }
 
 function paddedRange(points: readonly ScatterPoint[], coordinate: (p: ScatterPoint) => number, padding: number): [number, number] {

@@ -21,11 +21,13 @@ export interface PlotPicture {
   readonly words: readonly string[]
   readonly coordinates: readonly number[]
   readonly subtitle: string
+  /** The projection and vectors the coordinates are in, e.g. "tsne/center". */
+  readonly space: string
 }
 
 const METHOD_NAMES: Readonly<Record<ProjectionMethod, string>> = { pca: 'PCA', tsne: 't-SNE', umap: 'UMAP' }
 const VECTOR_NAMES: Readonly<Record<PlotVectors, string>> = { center: 'centre vectors', outside: 'outside vectors', concat: 'centre ⧺ outside' }
-const EMPTY: PlotPicture = { words: [], coordinates: [], subtitle: '' }
+const EMPTY: PlotPicture = { words: [], coordinates: [], subtitle: '', space: '' }
 const NEIGHBOURS_SHOWN = 8
 
 function subtitleOf(method: ProjectionMethod, vectors: PlotVectors, explained: readonly [number, number] | null, sampled = false): string {
@@ -64,7 +66,7 @@ export const usePlotStore = defineStore('plot', () => {
 
   function applySnapshot(snapshot: TrainerSnapshot): void {
     if (!live.value) return
-    picture.value = { words: snapshot.words, coordinates: snapshot.coordinates, subtitle: subtitleOf('pca', 'center', snapshot.explainedVariance) }
+    picture.value = { words: snapshot.words, coordinates: snapshot.coordinates, subtitle: subtitleOf('pca', 'center', snapshot.explainedVariance), space: 'pca/center' }
     // The editor shows what is plotted until the user chooses words of their own.
     if (!customised.value && !sameWords(words.value, snapshot.words)) words.value = [...snapshot.words]
   }
@@ -92,7 +94,10 @@ export const usePlotStore = defineStore('plot', () => {
       return
     }
     const result = outcome.value
-    picture.value = { words: result.words, coordinates: result.coordinates, subtitle: subtitleOf(result.method, vectors.value, result.explainedVariance, result.sampled) }
+    picture.value = {
+      words: result.words, coordinates: result.coordinates, subtitle: subtitleOf(result.method, vectors.value, result.explainedVariance, result.sampled),
+      space: `${result.method}/${vectors.value}`,
+    }
     missing.value = result.missing
   }
 

@@ -179,13 +179,13 @@ describe('evaluateWordPairs', () => {
     expect(result.spearman).toBe(1)
     expect(result.pearson).toBeCloseTo(pearson([10, 5, 2, 0], cosines), 6)
     expect(result.pearson).toBeLessThan(1)
-    expect(result).toMatchObject({ oovRatio: 20, pairs: 4, skipped: 1 })
+    expect(result).toMatchObject({ oovRatio: 0.2, pairs: 4, skipped: 1 })
   })
 
   it('honours case and the restriction', () => {
     // Case-sensitive: EAST is unknown, and “west” is its own row (cosine √½ with east):
     // ranks of [10, 2, 0] and [1, 0, √½] are [3, 2, 1] and [3, 1, 2], so ρ = 1 / 2.
-    expect(evaluateWordPairs(compass, pairs, { caseInsensitive: false })).toMatchObject({ pairs: 3, skipped: 2, oovRatio: 40, spearman: expect.closeTo(0.5, 12) })
+    expect(evaluateWordPairs(compass, pairs, { caseInsensitive: false })).toMatchObject({ pairs: 3, skipped: 2, oovRatio: 0.4, spearman: expect.closeTo(0.5, 12) })
     expect(evaluateWordPairs(compass, pairs, { restrictVocab: 3 })).toMatchObject({ pairs: 3, skipped: 2, spearman: 1 })
   })
 

@@ -6,6 +6,7 @@ import EmbeddingScatter from '../../../src-renderer/src/charts/EmbeddingScatter.
 import type { EmbeddingScatterProps } from '../../../src-renderer/src/charts/chartTypes'
 import { MAX_TWEENED_POINTS, TWEEN_MS } from '../../../src-renderer/src/charts/scatterTween'
 import { fakeMatchMedia, lastChart, nextFrame, REDUCED_MOTION_QUERY } from './recordingECharts'
+import { COURSE_WORDS, drawnLabels } from './sceneLabels'
 
 vi.mock('echarts/core', async (importOriginal) => (await import('./recordingECharts')).recordingCore(await importOriginal()))
 
@@ -75,6 +76,69 @@ describe('EmbeddingScatter', () => {
     expect(whale[0]!.value).toEqual([0, 3])
     expect(whale.at(-1)!.itemStyle.opacity).toBe(1)
     expect(frames.every((f) => !f.some((p) => p.name === 'man'))).toBe(true)
+    wrapper.unmount()
+  })
+
+  /** The axes of the last full option drawn. */
+  function axesDrawn(): { x: [number, number]; y: [number, number] } {
+    const full = lastChart().setOptions.filter(({ option }) => option.xAxis).at(-1)!.option as { xAxis: { min: number; max: number }; yAxis: { min: number; max: number } }
+    return { x: [full.xAxis.min, full.xAxis.max], y: [full.yAxis.min, full.yAxis.max] }
+  }
+
+  /** The axes hold every point shown and are no more than a fifth wider than their spread. */
+  function expectAxesHug(coordinates: readonly number[]): void {
+    const axes = axesDrawn()
+    for (const [axis, values] of [['x', coordinates.filter((_, i) => i % 2 === 0)], ['y', coordinates.filter((_, i) => i % 2 === 1)]] as const) {
+      const [low, high] = axes[axis]
+      const min = Math.min(...values)
+      const max = Math.max(...values)
+      expect(low, `${axis} min`).toBeLessThan(min)
+      expect(high, `${axis} max`).toBeGreaterThan(max)
+      expect(high - low, `${axis} span`).toBeLessThan(1.2 * (max - min))
+    }
+  }
+
+  it('fits the axes to a new projection alone and draws it afresh rather than gliding from the old one', async () => {
+    // t-SNE spreads the words over tens of units, PCA over a few.
+    const tsne = [-40, 30, 50, -20, 10, 45, -35, -25]
+    const wrapper = await mountScatter({ words, coordinates: tsne, subtitle: 't-SNE', space: 'tsne/center' })
+    expectAxesHug(tsne)
+    const before = framesDrawn().length
+    await wrapper.setProps({ coordinates, subtitle: 'PCA', space: 'pca/center' })
+    await settle()
+    expectAxesHug(coordinates)
+    const frames = framesDrawn().slice(before)
+    // Every frame of the switch has the points at their PCA places, fading in.
+    for (const frame of frames) expect(frame.map((p) => p.value)).toEqual([[1, 1], [2, 2], [-1, 0], [-2, 1]])
+    expect(frames[0]!.every((p) => p.itemStyle.opacity === 0)).toBe(true)
+    expect(frames.at(-1)!.every((p) => p.itemStyle.opacity === 1)).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('fits the axes to each snapshot of one projection, not to the ones before it', async () => {
+    const wrapper = await mountScatter({ words, coordinates, subtitle: '', space: 'pca/center' })
+    const shrunk = coordinates.map((c) => c / 10)
+    await wrapper.setProps({ coordinates: shrunk })
+    await settle()
+    expectAxesHug(shrunk)
+    wrapper.unmount()
+  })
+
+  it('says how many labels are hidden, as many as ECharts hides, and nothing when all show', async () => {
+    // The course's words in two tight heaps: not every label fits.
+    const heaps = COURSE_WORDS.flatMap((_, i) => [(i % 2) * 10 + (i % 5) * 0.05, (i % 2) * 10 + (i % 3) * 0.05])
+    const wrapper = await mountScatter({ words: COURSE_WORDS, coordinates: heaps, subtitle: 'PCA' })
+    const shown = drawnLabels(lastChart().chart, COURSE_WORDS)
+    expect(shown.length).toBeLessThan(COURSE_WORDS.length)
+    const hidden = COURSE_WORDS.length - shown.length
+    const note = wrapper.get('[data-testid="scatter-hidden-labels"]')
+    expect(note.attributes('data-count')).toBe(String(hidden))
+    expect(note.text()).toBe(`${hidden} labels hidden where words crowd: point at a dot, or zoom in, to read them.`)
+    expect(wrapper.find('figcaption').text()).toContain('PCA')
+    await wrapper.setProps({ words: ['king', 'queen'], coordinates: [0, 0, 10, 10] })
+    await settle()
+    expect(drawnLabels(lastChart().chart, ['king', 'queen'])).toHaveLength(2)
+    expect(wrapper.find('[data-testid="scatter-hidden-labels"]').exists()).toBe(false)
     wrapper.unmount()
   })
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { LIGHT_PALETTE } from '../../../src-renderer/src/charts/chartPalette'
 import { buildScatterOption, SCATTER_SERIES, scatterFrame, scatterTooltip } from '../../../src-renderer/src/charts/scatterOption'
-import { planTransition, pointsAt, snapshotPoints, transitionExtent } from '../../../src-renderer/src/charts/scatterTween'
+import { createLabelPlacer } from '../../../src-renderer/src/charts/scatterLabels'
+import { planTransition, pointsAt, pointsExtent, snapshotPoints } from '../../../src-renderer/src/charts/scatterTween'
 import { renderOption } from './ssrChart'
 
 const words = ['king', 'queen', 'man', 'woman', 'whale']
@@ -11,8 +12,8 @@ type ScatterData = { name: string; value: [number, number]; itemStyle: { opacity
 
 describe('buildScatterOption', () => {
   const points = snapshotPoints(words, coordinates)
-  const extent = transitionExtent(planTransition([], points))
-  const option = buildScatterOption(points, extent, LIGHT_PALETTE, () => '')
+  const extent = pointsExtent(points)
+  const option = buildScatterOption(points, extent, LIGHT_PALETTE, () => '', createLabelPlacer())
 
   it('labels every point with its word at its coordinates', () => {
     const [series] = option.series as { id: string; data: ScatterData; label: { show: boolean; formatter: string } }[]

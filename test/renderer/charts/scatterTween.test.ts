@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { easeOutCubic, planTransition, pointsAt, snapshotPoints, transitionExtent } from '../../../src-renderer/src/charts/scatterTween'
+import { easeOutCubic, planTransition, pointsAt, pointsExtent, snapshotPoints } from '../../../src-renderer/src/charts/scatterTween'
 
 describe('scatter tween', () => {
   it('reads point i at (coordinates[2i], coordinates[2i + 1]), leaving out words without finite coordinates', () => {
@@ -39,13 +39,13 @@ describe('scatter tween', () => {
     expect(easeOutCubic(2)).toBe(1)
   })
 
-  it('holds the axes over both ends of the move, padded, and gives a single point some room', () => {
-    const transition = planTransition(snapshotPoints(['a', 'b'], [0, 0, 10, 5]), snapshotPoints(['a', 'b'], [-10, 0, 10, 20]))
-    const extent = transitionExtent(transition, 0.1)
+  it('fits the axes to the points a move ends at, padded, whatever it started from, and gives a single point some room', () => {
+    const transition = planTransition(snapshotPoints(['a', 'b'], [-500, 0, 900, 5]), snapshotPoints(['a', 'b'], [-10, 0, 10, 20]))
+    const extent = pointsExtent(transition.to, 0.1)
     expect(extent.x).toEqual([-12, 12])
     expect(extent.y[0]).toBeCloseTo(-2)
     expect(extent.y[1]).toBeCloseTo(22)
-    const single = transitionExtent(planTransition([], snapshotPoints(['a'], [3, 3])))
+    const single = pointsExtent(snapshotPoints(['a'], [3, 3]))
     expect(single.x[0]).toBeLessThan(3)
     expect(single.x[1]).toBeGreaterThan(3)
   })
