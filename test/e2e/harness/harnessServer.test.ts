@@ -4,8 +4,9 @@
  * token), the page and shim, the WebSocket binding of the AppService, uploads, dialog answers
  * and reset.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -164,6 +165,24 @@ describe('the harness server', () => {
     expect(path.endsWith('/my corpus.txt')).toBe(true)
     expect(readFileSync(path)).toEqual(bytes)
     expect((await harnessFetch(`${UPLOAD_PATH}?name=..`, { method: 'POST', body: bytes })).status).toBe(400)
+  })
+
+  it('lets the page name only files its user chose: an upload (a drop) or a dialog answer', async () => {
+    const page = await connect()
+    const load = (id: string, path: string) => page.invoke('trainerRequest', { type: 'loadCorpus', id, paths: [path], tokenizer: {} })
+    expect(await load('r1', '/etc/passwd')).toMatchObject({ ok: false, error: { kind: 'notAllowed', message: expect.stringMatching(/^“\/etc\/passwd” was not read/) } })
+    expect(await page.invoke('trainerRequest', { type: 'export', id: 'r2', path: join(server.folder, 'x.vec'), vectors: 'center', normalize: false })).toMatchObject({ ok: false, error: { kind: 'notAllowed' } })
+
+    const uploaded = await (await harnessFetch(`${UPLOAD_PATH}?name=tale.txt`, { method: 'POST', body: 'a whale of a tale\n' })).text()
+    expect(await load('r3', uploaded)).toMatchObject({ ok: true, value: { ok: true } })
+
+    const chosen = join(server.folder, 'chosen.txt')
+    writeFileSync(chosen, 'the sea the sea\n')
+    expect(await load('r4', chosen)).toMatchObject({ ok: false, error: { kind: 'notAllowed' } })
+    await harnessFetch(DIALOG_PATH, { method: 'POST', body: JSON.stringify({ channel: 'openCorpusDialog', answer: [chosen] }) })
+    expect(await page.invoke('openCorpusDialog', {})).toEqual({ ok: true, value: { paths: [chosen] } })
+    expect(await load('r5', chosen)).toMatchObject({ ok: true, value: { ok: true } })
+    page.socket.close()
   })
 
   it('queues only well-formed dialog answers and resets to a first start', async () => {

@@ -92,6 +92,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     const target = join(folder, 'uploads', String(++uploads), name)
     await mkdir(join(target, '..'), { recursive: true })
     await writeFile(target, await readBody(request, MAX_UPLOAD_BYTES))
+    // An upload is the harness's drop: the file the user handed the window, as webUtils reports it in the app.
+    ;(await runs.run).paths.grantRead([target])
     return target
   }
 
