@@ -86,9 +86,11 @@ async function existingTarget(path: string, options: AtomicWriteOptions): Promis
     if (errorCode(error) === 'ENOENT') return null
     throw error
   }
+  const what = `${options.description ?? 'the file'} “${path}”`
+  // Caught here, before any work, rather than as a bare EISDIR from the final rename.
+  if (info.isDirectory()) throw new FileWriteError('io', path, `Could not save ${what}: that name is a folder. Choose a file name.`)
   if (!info.isSymbolicLink()) return info
   const target = await readlink(path).catch(() => null)
-  const what = `${options.description ?? 'the file'} “${path}”`
   throw new FileWriteError('link', path, `Could not save ${what}: it is a symbolic link${target ? ` to “${target}”` : ''}, and the app does not write through links or replace them. Choose the file it points to, or another name.`)
 }
 

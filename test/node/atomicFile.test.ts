@@ -101,12 +101,13 @@ describe('writeFileAtomically', () => {
     expect(error.message).toContain(join(dir, 'nowhere'))
   })
 
-  it('cleans up when the final rename fails (the target is a folder)', async () => {
+  it('refuses a target that is a folder, in words, leaving nothing behind', async () => {
     const target = join(dir, 'out.txt')
     await mkdir(target)
     await writeFile(join(target, 'inside'), 'x')
     const error = await failure(writeText(target, 'x'))
     expect(error.kind).toBe('io')
+    expect(error.message).toBe(`Could not save the file “${target}”: that name is a folder. Choose a file name.`)
     expect(await readdir(dir)).toEqual(['out.txt'])
     expect(await readdir(target)).toEqual(['inside'])
   })
