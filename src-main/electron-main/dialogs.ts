@@ -1,9 +1,9 @@
 /**
  * The native file choosers behind the AppService's dialog channels: open a corpus (text files,
- * several at once), open vectors, open a benchmark file, and pick an export target whose name
- * ends with the chosen format's extension.
+ * several at once), open vectors, open a benchmark file, pick an export target whose name
+ * ends with the chosen format's extension, and confirm reading the corpus a checkpoint names.
  */
-import { extname } from 'node:path'
+import { basename, extname } from 'node:path'
 import { dialog, type BrowserWindow, type FileFilter } from 'electron'
 import { VECTOR_FORMATS, type VectorFormat } from '../core/vectors/vectorFormats'
 import type { Dialogs } from '../node/services/appService'
@@ -58,6 +58,21 @@ export function createElectronDialogs(window: () => BrowserWindow | null): Dialo
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
       // Some platforms' dialogs do not add the extension the filter names.
       return result.canceled || !result.filePath ? null : withExportExtension(result.filePath, format)
+    },
+
+    async confirmCheckpointCorpus(checkpoint, corpusPaths) {
+      const options: Electron.MessageBoxOptions = {
+        type: 'question',
+        title: 'Open Checkpoint',
+        message: `Read the corpus “${basename(checkpoint)}” was trained on?`,
+        detail: `To restore the run, the app reads these files again:\n\n${corpusPaths.join('\n')}\n\nRead them only if you trust where the checkpoint came from.`,
+        buttons: ['Read These Files', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      }
+      const parent = window()
+      const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)
+      return response === 0
     },
   }
 }

@@ -11,13 +11,14 @@ import { checkExternalUrl } from '../node/services/externalLinks'
 import { readDependencyLicenses } from '../node/services/licenses'
 import { consoleLogger as log } from '../node/services/logger'
 import { filesFromCommandLine, openableKind, type OpenableKind } from '../node/services/openFileArgs'
+import { PathGrants } from '../node/services/pathGrants'
 import { RecentFiles } from '../node/services/recentFiles'
 import { SettingsStore } from '../node/services/settingsStore'
 import type { TrainerHost } from '../node/services/trainerHost'
 import { TrainingService } from '../node/services/trainingService'
 import { WindowStateStore, placeWindow } from '../node/services/windowState'
 import { createElectronDialogs } from './dialogs'
-import { bindAppService } from './ipcBinding'
+import { bindAppService, bindDroppedFiles } from './ipcBinding'
 import { installMenu } from './menu'
 import { hardenSession } from './security'
 import { claimSingleInstance } from './singleInstance'
@@ -35,10 +36,17 @@ let mainWindow: BrowserWindow | null = null
 let portTrainer: TrainerHost | null = null
 const liveContents = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null)
 const messenger = new WindowMessenger(liveContents)
+/** The files the user chose; the window's requests may name no other. */
+const paths = new PathGrants()
 
+/** A file the user handed the app from outside the window (command line, file manager, dock, File › Recent). */
 function openFile(path: string, kind: OpenableKind | null = openableKind(path)): void {
-  if (kind) messenger.sendAppEvent({ type: 'openFile', path, kind })
-  else log.warn(`Ignored “${path}”: the app opens text files as corpora and .vec, .bin, .npy, .json or .tsv files as vectors.`)
+  if (!kind) {
+    log.warn(`Ignored “${path}”: the app opens text files as corpora and .vec, .bin, .npy, .json or .tsv files as vectors.`)
+    return
+  }
+  paths.grantRead([path])
+  messenger.sendAppEvent({ type: 'openFile', path, kind })
 }
 
 function openExternal(url: string): void {
@@ -74,6 +82,7 @@ async function start(): Promise<void> {
     training,
     settings,
     recentFiles,
+    paths,
     appInfo: async () => ({
       name: app.getName(),
       version: app.getVersion(),
@@ -83,6 +92,7 @@ async function start(): Promise<void> {
     log,
   })
   bindAppService(ipcMain, service, { contents: liveContents, pageUrl }, log)
+  bindDroppedFiles(ipcMain, paths, { contents: liveContents, pageUrl }, log)
 
   const menu = () => installMenu({
     platform: process.platform,

@@ -4,10 +4,11 @@
  * (not an iframe, not a page that got loaded some other way), then lets the service parse the
  * arguments with the contract's schema. The answer is always `{ ok, value | error }`.
  */
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { APP_INVOKE, channelName, type AppChannel, type AppResponse } from '../core/contract/appProtocol'
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron'
+import { APP_INVOKE, DROPPED_FILE_CHANNEL, channelName, type AppChannel, type AppResponse } from '../core/contract/appProtocol'
 import type { AppService } from '../node/services/appService'
 import type { Logger } from '../node/services/logger'
+import type { PathGrants } from '../node/services/pathGrants'
 import { isAppPage } from './security'
 
 export interface TrustedPage {
@@ -42,4 +43,19 @@ export function bindAppService(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, s
   return () => {
     for (const channel of channels) ipc.removeHandler(channelName(channel))
   }
+}
+
+/**
+ * The preload reports each dropped file's path (from webUtils, which only real dropped or picked
+ * files have) so the window's requests may read it. Same sender check as every request.
+ */
+export function bindDroppedFiles(ipc: Pick<IpcMain, 'on' | 'removeListener'>, paths: Pick<PathGrants, 'grantRead'>, page: TrustedPage, log: Logger): () => void {
+  const listener = (event: IpcMainEvent, path: unknown): void => {
+    const trusted = isTrustedSender(event, page)
+    if (trusted && typeof path === 'string' && path.length > 0) paths.grantRead([path])
+    else log.warn(`Ignored a dropped-file report from ${trusted ? 'the window that names no file' : event.senderFrame?.url ?? 'a frame that is gone'}.`)
+    event.returnValue = null
+  }
+  ipc.on(DROPPED_FILE_CHANNEL, listener)
+  return () => void ipc.removeListener(DROPPED_FILE_CHANNEL, listener)
 }

@@ -5,12 +5,21 @@
  * a full disk, a read-only volume, a missing permission, a cancel — the temporary file is
  * removed, the previous file under the target name is untouched, and the caller gets a
  * `FileWriteError` whose message says what happened in words a user understands.
+ *
+ * The new file keeps the permissions of the file it replaces (a private 0600 file stays
+ * private). A target that is a symbolic link is refused: writing through it would change a file
+ * the user never named (anywhere on the disk: the classic planted-link attack on shared
+ * folders), and renaming over it would silently replace the link the user set up with a plain
+ * file. Either is a surprise; a sentence that names the link's target costs one more choice.
  */
-import { randomBytes } from 'node:crypto'
-import { type FileHandle, open, rename, unlink } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import type { Stats } from 'node:fs'
+import { type FileHandle, lstat, open, readlink, rename, unlink } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import {
+  noteTemporaryFileClosed, removeStaleTemporaryFiles, temporaryPathFor, trackTemporaryFile, untrackTemporaryFile,
+} from './temporaryFiles'
 
-export type FileWriteFailure = 'diskFull' | 'permission' | 'readOnly' | 'missingFolder' | 'busy' | 'cancelled' | 'io'
+export type FileWriteFailure = 'diskFull' | 'permission' | 'readOnly' | 'missingFolder' | 'busy' | 'cancelled' | 'link' | 'io'
 
 export class FileWriteError extends Error {
   override readonly name = 'FileWriteError'
@@ -39,26 +48,64 @@ export async function writeFileAtomically(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const { signal } = options
-  const temporaryPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const temporaryPath = temporaryPathFor(path)
   let handle: FileHandle | undefined
   let created = false
   try {
     signal?.throwIfAborted()
+    const previous = await existingTarget(path, options)
+    await removeStaleTemporaryFiles(path)
     handle = await open(temporaryPath, 'wx')
     created = true
+    trackTemporaryFile(temporaryPath, handle.fd)
+    if (previous) await keepOwnership(handle, previous)
     await write(handle)
     await handle.sync()
     await handle.close()
     handle = undefined
+    noteTemporaryFileClosed(temporaryPath)
     signal?.throwIfAborted()
     await rename(temporaryPath, path)
     created = false
+    untrackTemporaryFile(temporaryPath)
   } catch (error) {
     await handle?.close().catch(() => undefined)
     if (created) await unlink(temporaryPath).catch(() => undefined)
+    untrackTemporaryFile(temporaryPath)
     throw describeWriteFailure(error, path, options)
   }
   await syncFolder(dirname(path))
+}
+
+/** The file the write replaces, if any; a link is refused (see the top of this file). */
+async function existingTarget(path: string, options: AtomicWriteOptions): Promise<Stats | null> {
+  let info: Stats
+  try {
+    info = await lstat(path)
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null
+    throw error
+  }
+  const what = `${options.description ?? 'the file'} “${path}”`
+  // Caught here, before any work, rather than as a bare EISDIR from the final rename.
+  if (info.isDirectory()) throw new FileWriteError('io', path, `Could not save ${what}: that name is a folder. Choose a file name.`)
+  if (!info.isSymbolicLink()) return info
+  const target = await readlink(path).catch(() => null)
+  throw new FileWriteError('link', path, `Could not save ${what}: it is a symbolic link${target ? ` to “${target}”` : ''}, and the app does not write through links or replace them. Choose the file it points to, or another name.`)
+}
+
+/**
+ * The replacement gets the old file's mode (and, where we may set it, its owner and group), set
+ * before any byte is written so the data is never readable by more people than before.
+ */
+async function keepOwnership(handle: FileHandle, previous: Stats): Promise<void> {
+  if (!previous.isFile()) return
+  await handle.chmod(previous.mode & 0o7777)
+  const mine = await handle.stat()
+  if (mine.uid !== previous.uid || mine.gid !== previous.gid) {
+    // Only root may give a file away; everyone else keeps the file as their own, as editors do.
+    await handle.chown(previous.uid, previous.gid).catch(() => undefined)
+  }
 }
 
 /**
@@ -83,7 +130,10 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
-function failureKind(error: unknown, signal: AbortSignal | undefined): FileWriteFailure | undefined {
+/** The failures a system error or a cancel can be; a link is refused before any system call fails. */
+type SystemFailure = Exclude<FileWriteFailure, 'link'>
+
+function failureKind(error: unknown, signal: AbortSignal | undefined): SystemFailure | undefined {
   if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return 'cancelled'
   switch (errorCode(error)) {
     case 'ENOSPC': case 'EDQUOT': return 'diskFull'
@@ -102,7 +152,7 @@ function describeWriteFailure(error: unknown, path: string, options: AtomicWrite
   if (!kind) return error
   const what = `${options.description ?? 'the file'} “${path}”`
   const folder = dirname(path)
-  const messages: Record<FileWriteFailure, string> = {
+  const messages: Record<SystemFailure, string> = {
     diskFull: `The disk is full: could not save ${what}. Free some space and try again.`,
     permission: `Permission denied: could not save ${what}. Choose a folder you are allowed to write to.`,
     readOnly: `The disk is read-only: could not save ${what}. Choose another location.`,

@@ -224,7 +224,20 @@ class CheckpointReader {
  * typed array. Rejects with a `CheckpointError` whose kind says what is wrong: 'notFound',
  * 'unreadable', 'foreign' (not a checkpoint), 'version' (from a newer app), 'truncated' or 'corrupt'.
  */
-export async function readCheckpoint(path: string): Promise<Checkpoint> {
+export function readCheckpoint(path: string): Promise<Checkpoint> {
+  return withCheckpoint(path, readOpenCheckpoint)
+}
+
+/**
+ * A checkpoint's header alone, without its arrays or their checksum: what it says about itself
+ * (its corpus, its settings), cheap to read even when the matrices are gigabytes. The same
+ * errors as `readCheckpoint` for a file that is not a checkpoint or whose header is damaged.
+ */
+export function readCheckpointMeta(path: string): Promise<JsonValue> {
+  return withCheckpoint(path, async (handle, reader) => (await readOpenHeader(handle, reader)).meta)
+}
+
+async function withCheckpoint<T>(path: string, read: (handle: FileHandle, reader: CheckpointReader) => Promise<T>): Promise<T> {
   assertLittleEndianHost()
   const reader: CheckpointReader = new CheckpointReader(path)
   let handle: FileHandle
@@ -235,7 +248,7 @@ export async function readCheckpoint(path: string): Promise<Checkpoint> {
     reader.fail('unreadable', `Could not read the checkpoint “${path}”: ${(error as Error).message}.`, error)
   }
   try {
-    return await readOpenCheckpoint(handle, reader)
+    return await read(handle, reader)
   } catch (error) {
     if (error instanceof CheckpointError) throw error
     reader.fail('unreadable', `Could not read the checkpoint “${path}”: ${(error as Error).message}.`, error)
@@ -244,7 +257,7 @@ export async function readCheckpoint(path: string): Promise<Checkpoint> {
   }
 }
 
-async function readOpenCheckpoint(handle: FileHandle, reader: CheckpointReader): Promise<Checkpoint> {
+async function readOpenHeader(handle: FileHandle, reader: CheckpointReader) {
   const { size } = await handle.stat()
   const prefix = Buffer.alloc(Math.min(size, PREFIX_BYTES))
   if (!await readExactly(handle, prefix, 0)) reader.truncated(size)
@@ -267,17 +280,22 @@ async function readOpenCheckpoint(handle: FileHandle, reader: CheckpointReader):
 
   const headerBlock = Buffer.alloc(align8(PREFIX_BYTES + headerBytes) - PREFIX_BYTES)
   if (!await readExactly(handle, headerBlock, PREFIX_BYTES)) reader.truncated(size, fileLength)
-  let crc = crc32(headerBlock, crc32(prefix))
+  const crc = crc32(headerBlock, crc32(prefix))
   let header: unknown
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(headerBlock.subarray(0, headerBytes)))
   } catch {
     reader.corrupt('its header is not valid JSON')
   }
-  const { meta, entries } = reader.entries(header, headerBytes, fileLength)
+  return { ...reader.entries(header, headerBytes, fileLength), size, fileLength, headerEnd: PREFIX_BYTES + headerBlock.length, crc }
+}
 
+async function readOpenCheckpoint(handle: FileHandle, reader: CheckpointReader): Promise<Checkpoint> {
+  const header = await readOpenHeader(handle, reader)
+  const { meta, entries, size, fileLength } = header
+  let { crc } = header
   const arrays: Record<string, CheckpointArray> = {}
-  let position = PREFIX_BYTES + headerBlock.length
+  let position = header.headerEnd
   const scratch = new Uint8Array(8)
   for (const entry of [...entries, null]) {
     const nextAt = entry ? entry.byteOffset : fileLength - TRAILER_BYTES

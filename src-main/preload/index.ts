@@ -9,7 +9,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import {
-  APP_EVENT_CHANNEL, APP_INVOKE, TRAINER_PORT_CHANNEL, channelName, type AppChannel, type AppEvent, type AppResponse,
+  APP_EVENT_CHANNEL, APP_INVOKE, DROPPED_FILE_CHANNEL, TRAINER_PORT_CHANNEL, channelName, type AppChannel, type AppEvent, type AppResponse,
 } from '../core/contract/appProtocol'
 import type { AppInvokeApi, DroppedFile, W2vApi } from '../core/contract/preloadApi'
 import type { TrainerEvent } from '../core/contract/trainerProtocol'
@@ -74,11 +74,15 @@ const api: W2vApi = {
   onTrainerEvent: (listener) => trainerEvents.subscribe(listener),
   onAppEvent: (listener) => appEvents.subscribe(listener),
   pathForFile(file: DroppedFile): string {
+    let path: string
     try {
-      return webUtils.getPathForFile(file as unknown as Parameters<typeof webUtils.getPathForFile>[0])
+      path = webUtils.getPathForFile(file as unknown as Parameters<typeof webUtils.getPathForFile>[0])
     } catch {
       return ''
     }
+    // Synchronous, so main knows the file before the request that reads it arrives.
+    if (path !== '') ipcRenderer.sendSync(DROPPED_FILE_CHANNEL, path)
+    return path
   },
 }
 

@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from './browser'
+import { HARNESS_TOKEN_ENV, newHarnessToken } from './harness/harnessAccess'
 
 /** Not the manual harness's 5199, so a harness left running by hand does not get in the way. */
 const PORT = 5197
@@ -15,6 +16,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 const missing = chromiumMissing()
 // Workers load this file too; the runner (which has no TEST_WORKER_INDEX) prints the notice.
 if (missing && process.env.TEST_WORKER_INDEX === undefined) console.log(`Browser tests skipped: ${missing}`)
+// The runner makes this run's token; the harness it starts and the workers it forks inherit it.
+process.env[HARNESS_TOKEN_ENV] ||= newHarnessToken()
 
 export default defineConfig({
   testDir: fileURLToPath(new URL('./specs', import.meta.url)),

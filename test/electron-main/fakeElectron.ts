@@ -166,8 +166,17 @@ export const fakeApp = Object.assign(new EventEmitter(), {
   exit(): void {},
 })
 
+type Listener = (event: { sender: unknown; senderFrame: FakeFrame | null; returnValue?: unknown }, ...args: unknown[]) => void
+
 export const fakeIpcMain = {
   handlers: new Map<string, Handler>(),
+  listeners: new Map<string, Listener>(),
+  on(channel: string, listener: Listener): void {
+    fakeIpcMain.listeners.set(channel, listener)
+  },
+  removeListener(channel: string, listener: Listener): void {
+    if (fakeIpcMain.listeners.get(channel) === listener) fakeIpcMain.listeners.delete(channel)
+  },
   handle(channel: string, handler: Handler): void {
     if (fakeIpcMain.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
     fakeIpcMain.handlers.set(channel, handler)

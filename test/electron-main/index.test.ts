@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { APP_EVENT_CHANNEL, APP_INVOKE, TRAINER_PORT_CHANNEL, channelName } from '../../src-main/core/contract/appProtocol'
+import { APP_EVENT_CHANNEL, APP_INVOKE, DROPPED_FILE_CHANNEL, TRAINER_PORT_CHANNEL, channelName } from '../../src-main/core/contract/appProtocol'
 import { FAKE_TRAINER } from '../services/fakeTrainer'
 import { FakeBrowserWindow, FakeMessageChannelMain, FakeUtilityProcess, fakeApp, fakeIpcMain, fakeMenu, fakeSession } from './fakeElectron'
 
@@ -92,6 +92,17 @@ describe('the main process', () => {
     fakeApp.emit('open-file', { preventDefault: () => void (prevented = true) }, '/data/model.bin')
     expect(prevented).toBe(true)
     expect(appEvents().at(-1)).toEqual({ type: 'openFile', path: '/data/model.bin', kind: 'vectors' })
+  })
+
+  it('lets the window read the files handed over from outside (command line, second launch, macOS) and no other', async () => {
+    const request = (id: string, path: string) => invoke('trainerRequest', { type: 'openVectors', id, path })
+    expect(await invoke('trainerRequest', { type: 'loadCorpus', id: 'r10', paths: [join(process.cwd(), 'books/moby.txt')], tokenizer: {} })).toMatchObject({ ok: true, value: { ok: true } })
+    expect(await request('r11', '/data/glove.vec')).toMatchObject({ ok: true, value: { ok: true } })
+    expect(await request('r12', '/data/model.bin')).toMatchObject({ ok: true, value: { ok: true } })
+    expect(await request('r13', '/etc/shadow')).toMatchObject({ ok: false, error: { kind: 'notAllowed', message: expect.stringMatching(/^“\/etc\/shadow” was not read/) } })
+    expect(await invoke('trainerRequest', { type: 'saveCheckpoint', id: 'r14', path: '/data/glove.vec' })).toMatchObject({ ok: false, error: { kind: 'notAllowed' } })
+    // The preload's report of a dropped file is bound too.
+    expect(fakeIpcMain.listeners.has(DROPPED_FILE_CHANNEL)).toBe(true)
   })
 
   it('sends menu commands to the window', () => {

@@ -68,6 +68,13 @@ test.describe('Word2Vec Studio', () => {
     expect(stopped).toMatchObject({ ok: true, value: { ok: true } })
 
     const target = join(folder, 'moby-dick.vec')
+    const exportTo = (path: string) => page.evaluate((p) => (globalThis as unknown as PageGlobals).w2v.trainerRequest({ type: 'export', id: 'r5', path: p, format: 'word2vec-text', vectors: 'center', normalize: false }), path)
+    // Main writes only where the user chose in its Save dialog; here the dialog answers for the user.
+    expect(await exportTo(join(folder, 'not-chosen.vec'))).toMatchObject({ ok: false, error: { kind: 'notAllowed' } })
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog
+    }, target)
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).w2v.exportDialog({ defaultName: 'moby-dick', format: 'word2vec-text' }))).toEqual({ ok: true, value: { path: target } })
     const exported = await page.evaluate((path) => (globalThis as unknown as PageGlobals).w2v.trainerRequest({ type: 'export', id: 'r4', path, format: 'word2vec-text', vectors: 'center', normalize: false }), target)
     expect(exported).toMatchObject({ ok: true, value: { ok: true } })
     const header = readFileSync(target, 'utf8').split('\n', 1)[0]!

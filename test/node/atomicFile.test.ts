@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { spawn, spawnSync } from 'node:child_process'
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -100,13 +101,77 @@ describe('writeFileAtomically', () => {
     expect(error.message).toContain(join(dir, 'nowhere'))
   })
 
-  it('cleans up when the final rename fails (the target is a folder)', async () => {
+  it('refuses a target that is a folder, in words, leaving nothing behind', async () => {
     const target = join(dir, 'out.txt')
     await mkdir(target)
     await writeFile(join(target, 'inside'), 'x')
     const error = await failure(writeText(target, 'x'))
     expect(error.kind).toBe('io')
+    expect(error.message).toBe(`Could not save the file “${target}”: that name is a folder. Choose a file name.`)
     expect(await readdir(dir)).toEqual(['out.txt'])
     expect(await readdir(target)).toEqual(['inside'])
+  })
+})
+
+describe('writeFileAtomically and what it replaces', () => {
+  it('keeps the permissions of the file it replaces', async () => {
+    const target = join(dir, 'private.vec')
+    await writeFile(target, 'secret', { mode: 0o600 })
+    await chmod(target, 0o600)
+    await writeText(target, 'still secret')
+    expect((await stat(target)).mode & 0o777).toBe(0o600)
+    await chmod(target, 0o640)
+    await writeText(target, 'shared with the group')
+    expect((await stat(target)).mode & 0o777).toBe(0o640)
+  })
+
+  it('refuses a target that is a symbolic link, leaving the link and the file it points to alone', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'w2v-outside-'))
+    try {
+      const pointed = join(outside, 'profile')
+      await writeFile(pointed, 'precious')
+      const link = join(dir, 'out.vec')
+      await symlink(pointed, link)
+      const error = await failure(writeText(link, 'overwritten?', { description: 'the vectors' }))
+      expect(error.kind).toBe('link')
+      expect(error.message).toBe(`Could not save the vectors “${link}”: it is a symbolic link to “${pointed}”, and the app does not write through links or replace them. Choose the file it points to, or another name.`)
+      expect((await lstat(link)).isSymbolicLink()).toBe(true)
+      expect(await readFile(pointed, 'utf8')).toBe('precious')
+      expect(await readdir(dir)).toEqual(['out.vec'])
+    } finally {
+      await rm(outside, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('temporary files left behind', () => {
+  const tmpName = (target: string, pid: number) => `.${target}.${pid}.0123456789ab.tmp`
+
+  it('removes those of processes that are gone before writing, and keeps those of running ones', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' })
+    try {
+      await writeFile(join(dir, tmpName('out.vec', dead)), 'left by a killed export')
+      await writeFile(join(dir, tmpName('out.vec', live.pid!)), 'another export in progress')
+      await writeFile(join(dir, tmpName('out.vec', process.pid)), 'left by an earlier process with our PID')
+      await writeFile(join(dir, tmpName('other.vec', dead)), 'another target: not ours to judge now')
+      await writeText(join(dir, 'out.vec'), 'fresh')
+      expect((await readdir(dir)).sort()).toEqual([tmpName('other.vec', dead), tmpName('out.vec', live.pid!), 'out.vec'].sort())
+    } finally {
+      live.kill()
+    }
+  })
+
+  it('are removed when the process exits in the middle of a write', async () => {
+    const target = join(dir, 'big.vec')
+    const script = `
+      import { writeFileAtomically } from ${JSON.stringify(join(process.cwd(), 'src-main/node/atomicFile.ts'))}
+      void writeFileAtomically(${JSON.stringify(target)}, async (handle) => {
+        await handle.write('partial', 0, 'utf8')
+        process.exit(3)
+      })`
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' })
+    expect(result.status, result.stderr).toBe(3)
+    expect(await readdir(dir)).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { APP_EVENT_CHANNEL, APP_INVOKE, TRAINER_PORT_CHANNEL, channelName, type AppEvent } from '../../src-main/core/contract/appProtocol'
+import { APP_EVENT_CHANNEL, APP_INVOKE, DROPPED_FILE_CHANNEL, TRAINER_PORT_CHANNEL, channelName, type AppEvent } from '../../src-main/core/contract/appProtocol'
 import type { W2vApi } from '../../src-main/core/contract/preloadApi'
 import type { ProgressBatch, TrainerEvent } from '../../src-main/core/contract/trainerProtocol'
 
@@ -10,6 +10,7 @@ const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   listeners: new Map<string, (event: { ports: unknown[] }, message: unknown) => void>(),
   invoke: vi.fn<(channel: string, args: unknown) => Promise<unknown>>(),
+  sentSync: [] as { channel: string; message: unknown }[],
 }))
 
 vi.mock('electron', () => ({
@@ -17,6 +18,7 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: (channel: string, args: unknown) => electron.invoke(channel, args),
     on: (channel: string, listener: IpcListener) => electron.listeners.set(channel, listener),
+    sendSync: (channel: string, message: unknown) => void electron.sentSync.push({ channel, message }),
   },
   webUtils: {
     getPathForFile: (file: { realPath?: string }) => {
@@ -153,5 +155,12 @@ describe('the preload API', () => {
   it('gives the path of a dropped file, and "" for anything that is not one', () => {
     expect(api.pathForFile({ name: 'moby.txt', size: 3, realPath: '/books/moby.txt' } as never)).toBe('/books/moby.txt')
     expect(api.pathForFile({ name: 'pasted.txt', size: 3 })).toBe('')
+  })
+
+  it('tells main, before answering, which file was dropped, so the window may then read it', () => {
+    electron.sentSync.length = 0
+    api.pathForFile({ name: 'moby.txt', size: 3, realPath: '/books/moby.txt' } as never)
+    api.pathForFile({ name: 'pasted.txt', size: 3 })
+    expect(electron.sentSync).toEqual([{ channel: DROPPED_FILE_CHANNEL, message: '/books/moby.txt' }])
   })
 })

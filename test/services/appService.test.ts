@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { APP_INVOKE, DEFAULT_SETTINGS, type AppEvent } from '../../src-main/core/contract/appProtocol'
 import { AppService, type AppServiceOptions } from '../../src-main/node/services/appService'
 import { BUILT_IN_CORPUS_TITLE, builtInCorpusPath } from '../../src-main/node/services/builtInCorpus'
+import { writeCheckpoint } from '../../src-main/node/checkpointFile'
+import { PathGrants } from '../../src-main/node/services/pathGrants'
 import { RecentFiles } from '../../src-main/node/services/recentFiles'
 import { SettingsStore } from '../../src-main/node/services/settingsStore'
 import { TrainerHostError } from '../../src-main/node/services/trainerHostError'
@@ -20,6 +22,9 @@ let shown: string[]
 let training: { forward: ReturnType<typeof vi.fn>; post: ReturnType<typeof vi.fn>; restart: ReturnType<typeof vi.fn>; configureAutosave: ReturnType<typeof vi.fn> }
 let settings: SettingsStore
 let recent: RecentFiles
+let paths: PathGrants
+let confirmations: { checkpoint: string; corpusPaths: readonly string[] }[]
+let confirmAnswer: boolean
 let service: AppService
 
 async function makeService(overrides: Partial<AppServiceOptions> = {}): Promise<AppService> {
@@ -27,12 +32,17 @@ async function makeService(overrides: Partial<AppServiceOptions> = {}): Promise<
   recent = new RecentFiles(folder, memoryLogger(), () => 42)
   await settings.load()
   await recent.load()
+  paths = new PathGrants()
   return new AppService({
     dialogs: {
       openCorpus: async () => ['/corpora/a.txt', '/corpora/b.txt'],
       openVectors: async () => null,
       openBenchmark: async (kind) => `/benchmarks/${kind}.txt`,
       exportTarget: async (name, format) => `/exports/${name}.${format ?? 'none'}`,
+      confirmCheckpointCorpus: async (checkpoint, corpusPaths) => {
+        confirmations.push({ checkpoint, corpusPaths })
+        return confirmAnswer
+      },
     },
     shell: {
       openExternal: async (url) => void opened.push(url),
@@ -42,6 +52,7 @@ async function makeService(overrides: Partial<AppServiceOptions> = {}): Promise<
     training: training as unknown as AppServiceOptions['training'],
     settings,
     recentFiles: recent,
+    paths,
     appInfo: async () => ({ name: 'Word2Vec Studio', version: '0.1.0', licenses: [{ name: 'valibot', version: '1.5.0', license: 'MIT' }] }),
     emit: (event) => events.push(event),
     log: memoryLogger(),
@@ -54,6 +65,8 @@ beforeEach(async () => {
   events = []
   opened = []
   shown = []
+  confirmations = []
+  confirmAnswer = false
   training = { forward: vi.fn(), post: vi.fn(), restart: vi.fn(), configureAutosave: vi.fn(async () => undefined) }
   service = await makeService()
 })
@@ -104,6 +117,7 @@ describe('trainerRequest', () => {
   })
 
   it('remembers a loaded corpus in the recent files and as the corpus for next time', async () => {
+    await service.invoke('openCorpusDialog', {})
     training.forward.mockResolvedValue({ ok: true, result: corpusStats })
     await service.trainerRequest({ type: 'loadCorpus', id: 'r5', paths: ['/corpora/a.txt', '/corpora/b.txt'], tokenizer: {} })
     expect(recent.list().map((f) => [f.path, f.kind])).toEqual([['/corpora/a.txt', 'corpus'], ['/corpora/b.txt', 'corpus']])
@@ -120,11 +134,112 @@ describe('trainerRequest', () => {
   })
 
   it('remembers opened vectors, but not a failed load', async () => {
+    paths.grantRead(['/v/bad.vec', '/v/good.vec'])
     training.forward.mockResolvedValueOnce({ ok: false, error: { kind: 'vectors', message: 'Not a vectors file.' } })
     await service.trainerRequest({ type: 'openVectors', id: 'r7', path: '/v/bad.vec' })
     training.forward.mockResolvedValueOnce({ ok: true, result: { path: '/v/good.vec', words: 3, dim: 2, hasOutsideVectors: false, topWords: [] } })
     await service.trainerRequest({ type: 'openVectors', id: 'r8', path: '/v/good.vec' })
     expect(recent.list()).toEqual([{ path: '/v/good.vec', kind: 'vectors', openedAt: 42 }])
+  })
+})
+
+describe('the files the user chose', () => {
+  const forwarded = () => training.forward.mock.calls.map(([request]) => (request as { id: string }).id)
+  const refused = (path: string) => ({ ok: false, error: { kind: 'notAllowed', message: expect.stringContaining(`“${path}” was not`) } })
+
+  it.each([
+    ['loadCorpus', { type: 'loadCorpus', id: 'r1', paths: ['/etc/shadow'], tokenizer: {} }, '/etc/shadow'],
+    ['evaluate', { type: 'evaluate', id: 'r1', kind: 'wordPairs', path: '/etc/passwd' }, '/etc/passwd'],
+    ['openVectors', { type: 'openVectors', id: 'r1', path: '/home/me/.ssh/id_rsa' }, '/home/me/.ssh/id_rsa'],
+    ['loadCheckpoint', { type: 'loadCheckpoint', id: 'r1', path: '/tmp/planted.w2vckpt' }, '/tmp/planted.w2vckpt'],
+    ['export', { type: 'export', id: 'r1', path: '/home/me/.bashrc', vectors: 'center', normalize: false }, '/home/me/.bashrc'],
+    ['saveCheckpoint', { type: 'saveCheckpoint', id: 'r1', path: '/home/me/.profile' }, '/home/me/.profile'],
+    ['configureAutosave', { type: 'configureAutosave', id: 'r1', path: '/home/me/.bashrc', everySeconds: 1 }, '/home/me/.bashrc'],
+  ])('refuses %s of a file the user did not choose, with a sentence, and the trainer never sees it', async (_type, request, path) => {
+    expect(await service.invoke('trainerRequest', request)).toEqual(refused(path))
+    expect(training.forward).not.toHaveBeenCalled()
+  })
+
+  it('lets the window use what the dialogs chose: read what was opened, write where the save dialog said', async () => {
+    training.forward.mockResolvedValue({ ok: false, error: { kind: 'state', message: 'fine' } })
+    await service.invoke('openCorpusDialog', {})
+    await service.invoke('openBenchmarkDialog', { kind: 'wordPairs' })
+    await service.invoke('exportDialog', { defaultName: 'vectors', format: 'npy' })
+    await service.invoke('trainerRequest', { type: 'loadCorpus', id: 'r1', paths: ['/corpora/b.txt', '/corpora/a.txt'], tokenizer: {} })
+    await service.invoke('trainerRequest', { type: 'evaluate', id: 'r2', kind: 'wordPairs', path: '/benchmarks/wordPairs.txt' })
+    await service.invoke('trainerRequest', { type: 'export', id: 'r3', path: '/exports/vectors.npy', vectors: 'center', normalize: false })
+    await service.invoke('trainerRequest', { type: 'saveCheckpoint', id: 'r4', path: '/exports/vectors.npy' })
+    // What one just saved may be opened again.
+    await service.invoke('trainerRequest', { type: 'openVectors', id: 'r5', path: '/exports/vectors.npy' })
+    expect(forwarded()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5'])
+  })
+
+  it('never writes over a file that was only opened, and reads only the file chosen however it is spelled', async () => {
+    await service.invoke('openCorpusDialog', {})
+    expect(await service.invoke('trainerRequest', { type: 'export', id: 'r1', path: '/corpora/a.txt', vectors: 'center', normalize: false })).toEqual(refused('/corpora/a.txt'))
+    expect(await service.invoke('trainerRequest', { type: 'loadCorpus', id: 'r2', paths: ['/corpora/a.txt/../../etc/shadow'], tokenizer: {} })).toEqual(refused('/corpora/a.txt/../../etc/shadow'))
+    // One stranger among chosen files refuses the whole request.
+    expect(await service.invoke('trainerRequest', { type: 'loadCorpus', id: 'r3', paths: ['/corpora/a.txt', '/etc/shadow'], tokenizer: {} })).toEqual(refused('/etc/shadow'))
+    expect(training.forward).not.toHaveBeenCalled()
+    training.forward.mockResolvedValue({ ok: true, result: corpusStats })
+    expect(await service.invoke('trainerRequest', { type: 'loadCorpus', id: 'r4', paths: ['/corpora/x/../a.txt'], tokenizer: {} })).toMatchObject({ ok: true, value: { ok: true } })
+  })
+
+  it('trusts the files of earlier sessions (recent files, the corpus to load at start) and the built-in corpus', async () => {
+    await recent.add('/old/recent.vec', 'vectors')
+    await settings.update({ lastCorpus: ['/old/last.txt'] })
+    const later = await makeService()
+    training.forward.mockResolvedValue({ ok: false, error: { kind: 'state', message: 'fine' } })
+    for (const request of [
+      { type: 'openVectors', id: 'r1', path: '/old/recent.vec' },
+      { type: 'loadCorpus', id: 'r2', paths: ['/old/last.txt'], tokenizer: {} },
+      { type: 'loadCorpus', id: 'r3', paths: [MOBY_DICK], tokenizer: {} },
+    ]) expect(await later.invoke('trainerRequest', request)).toMatchObject({ ok: true })
+    expect(forwarded()).toEqual(['r1', 'r2', 'r3'])
+  })
+
+  it('refuses a corpus for the next start, or a file to show, that the user did not choose', async () => {
+    expect(await service.invoke('updateSettings', { lastCorpus: ['/etc/shadow'] })).toEqual(refused('/etc/shadow'))
+    expect(settings.get().lastCorpus).toBeNull()
+    expect(await service.invoke('showItemInFolder', { path: '/etc/shadow' })).toMatchObject({ ok: false, error: { kind: 'notAllowed' } })
+    expect(shown).toEqual([])
+  })
+
+  describe('a checkpoint that names its corpus', () => {
+    async function checkpointNaming(corpusPaths: string[] | undefined): Promise<string> {
+      const path = join(folder, 'run.w2vckpt')
+      await writeCheckpoint(path, { meta: { format: 'word2vec-studio-training', version: 1, corpus: corpusPaths ? { paths: corpusPaths } : {} }, arrays: {} })
+      paths.grantRead([path])
+      return path
+    }
+
+    it('asks the user about the corpus files they have not chosen, and does not read them when declined', async () => {
+      await service.invoke('openCorpusDialog', {})
+      const checkpoint = await checkpointNaming(['/corpora/a.txt', '/etc/shadow'])
+      const response = await service.invoke('trainerRequest', { type: 'loadCheckpoint', id: 'r1', path: checkpoint })
+      expect(confirmations).toEqual([{ checkpoint, corpusPaths: ['/etc/shadow'] }])
+      expect(response).toEqual({ ok: false, error: { kind: 'notAllowed', message: 'The checkpoint was not opened: it reads its corpus from “/etc/shadow”, which you did not confirm.' } })
+      expect(training.forward).not.toHaveBeenCalled()
+    })
+
+    it('restores the run once the user confirms, and asks nothing when every file was chosen', async () => {
+      const checkpoint = await checkpointNaming(['/shared/corpus.txt'])
+      confirmAnswer = true
+      training.forward.mockResolvedValue({ ok: false, error: { kind: 'state', message: 'fine' } })
+      expect(await service.invoke('trainerRequest', { type: 'loadCheckpoint', id: 'r1', path: checkpoint })).toMatchObject({ ok: true })
+      expect(await service.invoke('trainerRequest', { type: 'loadCheckpoint', id: 'r2', path: checkpoint })).toMatchObject({ ok: true })
+      expect(confirmations).toHaveLength(1)
+      expect(forwarded()).toEqual(['r1', 'r2'])
+      const bare = await checkpointNaming(undefined)
+      expect(await service.invoke('trainerRequest', { type: 'loadCheckpoint', id: 'r3', path: bare })).toMatchObject({ ok: true })
+      // Not a checkpoint at all: nothing to ask; the trainer refuses it in its own words.
+      const text = join(folder, 'notes.txt')
+      await writeFile(text, 'hello')
+      paths.grantRead([text])
+      expect(await service.invoke('trainerRequest', { type: 'loadCheckpoint', id: 'r4', path: text })).toMatchObject({ ok: true })
+      expect(confirmations).toHaveLength(1)
+      expect(forwarded()).toEqual(['r1', 'r2', 'r3', 'r4'])
+    })
   })
 })
 
@@ -149,6 +264,8 @@ describe('dialogs and files', () => {
   it('shows an existing file in its folder, and refuses one that is gone', async () => {
     const file = join(folder, 'vectors.vec')
     await writeFile(file, '')
+    paths.grantWrite(file)
+    paths.grantWrite(join(folder, 'gone.vec'))
     expect(await service.invoke('showItemInFolder', { path: file })).toEqual({ ok: true, value: {} })
     expect(shown).toEqual([file])
     expect(await service.invoke('showItemInFolder', { path: join(folder, 'gone.vec') })).toMatchObject({ ok: false, error: { kind: 'io', message: expect.stringMatching(/^There is no file at “.*gone\.vec” any more\.$/) } })

@@ -13,6 +13,11 @@ export const CHANNEL_PREFIX = 'w2v:'
 export const APP_EVENT_CHANNEL = 'w2v:event'
 /** Main → window: the MessagePort on which the trainer's events stream. */
 export const TRAINER_PORT_CHANNEL = 'w2v:trainer-port'
+/**
+ * Preload → main, synchronous: the path of a file the user dropped, as webUtils reports it, so
+ * main lets the window's requests read it. Not part of window.w2v: the page cannot name a path.
+ */
+export const DROPPED_FILE_CHANNEL = 'w2v:dropped-file'
 
 const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096))
 const none = v.strictObject({})

@@ -3,7 +3,9 @@
  * resolving to `{ ok, value | error }` and never throwing. The collaborators — native dialogs,
  * the desktop shell, the trainer, the stores — come in as arguments, so the Electron IPC
  * binding and the browser harness's WebSocket bind this very object; `invoke` is their single
- * entry point and parses each request's arguments with the contract's schema first.
+ * entry point and parses each request's arguments with the contract's schema first. Files are
+ * the user's to choose (pathGrants.ts): what a dialog answers is granted here, whichever
+ * binding's dialogs they are, and a request naming any other file is refused.
  */
 import { access } from 'node:fs/promises'
 import type * as v from 'valibot'
@@ -14,11 +16,14 @@ import type { TrainerRequest } from '../../core/contract/trainerProtocol'
 import { TRAINER_RESULT_SCHEMAS } from '../../core/contract/trainerResults'
 import { checkMessage } from '../../core/contract/validation'
 import type { VectorFormat } from '../../core/vectors/vectorFormats'
+import { CheckpointError } from '../checkpointFile'
+import { checkpointCorpusPaths } from '../training/trainingCheckpoint'
 import { AppRequestError, appError, toAppError } from './appErrors'
 import { BUILT_IN_CORPUS_TITLE } from './builtInCorpus'
 import { checkExternalUrl } from './externalLinks'
 import type { PackageLicense } from './licenses'
 import type { Logger } from './logger'
+import type { PathGrants } from './pathGrants'
 import type { RecentFiles } from './recentFiles'
 import type { SettingsStore } from './settingsStore'
 import type { TrainingService } from './trainingService'
@@ -32,6 +37,8 @@ export interface Dialogs {
   openVectors(): Promise<string | null>
   openBenchmark(kind: 'analogy' | 'wordPairs'): Promise<string | null>
   exportTarget(defaultName: string, format: VectorFormat | undefined): Promise<string | null>
+  /** Asks whether the trainer may read the corpus files a checkpoint names; false when the user declines. */
+  confirmCheckpointCorpus(checkpoint: string, corpusPaths: readonly string[]): Promise<boolean>
 }
 
 export interface DesktopShell {
@@ -53,6 +60,8 @@ export interface AppServiceOptions {
   readonly training: Pick<TrainingService, 'forward' | 'post' | 'restart' | 'configureAutosave'>
   readonly settings: Pick<SettingsStore, 'get' | 'update' | 'onDidChange'>
   readonly recentFiles: Pick<RecentFiles, 'list' | 'add' | 'clear'>
+  /** The files the user chose; the binding adds those it learns of itself (drops, the command line). */
+  readonly paths: PathGrants
   readonly appInfo: () => Promise<AppInfo>
   /** Where app events go (the window). */
   readonly emit: (event: AppEvent) => void
@@ -63,6 +72,9 @@ type TrainerReplyValue = AppResult<'trainerRequest'>
 
 export class AppService implements AppHandlers {
   constructor(private readonly options: AppServiceOptions) {
+    // Chosen in an earlier session, and the app's own corpus.
+    const builtIn = options.builtInCorpusPath()
+    options.paths.grantRead([...options.recentFiles.list().map((file) => file.path), ...(options.settings.get().lastCorpus ?? []), ...(builtIn ? [builtIn] : [])])
     let autosaveSeconds = options.settings.get().autosaveSeconds
     options.settings.onDidChange((settings) => {
       options.emit({ type: 'settingsChanged', settings })
@@ -91,6 +103,9 @@ export class AppService implements AppHandlers {
       if (!request.id.startsWith('r')) {
         throw new AppRequestError('badRequest', `Requests from the window need an id that starts with “r”; “${request.id}” does not.`)
       }
+      const refusal = this.options.paths.refusal(request)
+      if (refusal) throw new AppRequestError('notAllowed', refusal)
+      if (request.type === 'loadCheckpoint') await this.confirmCheckpointCorpus(request.path)
       const reply = await this.options.training.forward(request)
       if (!reply.ok) return reply
       const checked = checkMessage(TRAINER_RESULT_SCHEMAS[request.type], reply.result, `“${request.type}” result`)
@@ -101,19 +116,23 @@ export class AppService implements AppHandlers {
   }
 
   openCorpusDialog(): Promise<AppResponse<'openCorpusDialog'>> {
-    return this.attempt(async () => ({ paths: await this.options.dialogs.openCorpus() }))
+    return this.attempt(async () => ({ paths: this.granted(await this.options.dialogs.openCorpus()) }))
   }
 
   openVectorsDialog(): Promise<AppResponse<'openVectorsDialog'>> {
-    return this.attempt(async () => ({ path: await this.options.dialogs.openVectors() }))
+    return this.attempt(async () => ({ path: this.grantedOne(await this.options.dialogs.openVectors()) }))
   }
 
   openBenchmarkDialog({ kind }: AppParsedArgs<'openBenchmarkDialog'>): Promise<AppResponse<'openBenchmarkDialog'>> {
-    return this.attempt(async () => ({ path: await this.options.dialogs.openBenchmark(kind) }))
+    return this.attempt(async () => ({ path: this.grantedOne(await this.options.dialogs.openBenchmark(kind)) }))
   }
 
   exportDialog({ defaultName, format }: AppParsedArgs<'exportDialog'>): Promise<AppResponse<'exportDialog'>> {
-    return this.attempt(async () => ({ path: await this.options.dialogs.exportTarget(defaultName, format) }))
+    return this.attempt(async () => {
+      const path = await this.options.dialogs.exportTarget(defaultName, format)
+      if (path !== null) this.options.paths.grantWrite(path)
+      return { path }
+    })
   }
 
   builtInCorpus(): Promise<AppResponse<'builtInCorpus'>> {
@@ -131,7 +150,12 @@ export class AppService implements AppHandlers {
   }
 
   updateSettings(patch: AppParsedArgs<'updateSettings'>): Promise<AppResponse<'updateSettings'>> {
-    return this.attempt(() => this.options.settings.update(patch))
+    return this.attempt(() => {
+      // The corpus to load at the next start is read then without asking: only one the user chose.
+      const refusal = this.options.paths.refusalToRead(patch.lastCorpus ?? [])
+      if (refusal) throw new AppRequestError('notAllowed', refusal)
+      return this.options.settings.update(patch)
+    })
   }
 
   recentFiles(): Promise<AppResponse<'recentFiles'>> {
@@ -148,6 +172,7 @@ export class AppService implements AppHandlers {
 
   showItemInFolder({ path }: AppParsedArgs<'showItemInFolder'>): Promise<AppResponse<'showItemInFolder'>> {
     return this.attempt(async () => {
+      if (!this.options.paths.mayRead(path)) throw new AppRequestError('notAllowed', `“${path}” is not a file you opened or saved in the app, so it is not shown.`)
       if (!(await exists(path))) throw new AppRequestError('io', `There is no file at “${path}” any more.`)
       this.options.shell.showItemInFolder(path)
       return {}
@@ -168,6 +193,37 @@ export class AppService implements AppHandlers {
       const info = await this.options.appInfo()
       return { name: info.name, version: info.version, licenses: [...info.licenses] }
     })
+  }
+
+  private granted(paths: string[]): string[] {
+    this.options.paths.grantRead(paths)
+    return paths
+  }
+
+  private grantedOne(path: string | null): string | null {
+    return path === null ? null : this.granted([path])[0]!
+  }
+
+  /**
+   * A checkpoint names the corpus files it was trained on, and restoring it reads them. The user
+   * chose the checkpoint, not necessarily those files (a checkpoint from someone else can name
+   * any file), so any the user has not chosen are read only once the user confirms them.
+   */
+  private async confirmCheckpointCorpus(checkpoint: string): Promise<void> {
+    let named: string[]
+    try {
+      named = await checkpointCorpusPaths(checkpoint)
+    } catch (error) {
+      // Not a checkpoint, or a damaged one: the trainer says so in its own words when it tries.
+      if (error instanceof CheckpointError) return
+      throw error
+    }
+    const unchosen = named.filter((path) => !this.options.paths.mayRead(path))
+    if (unchosen.length === 0) return
+    if (!(await this.options.dialogs.confirmCheckpointCorpus(checkpoint, unchosen))) {
+      throw new AppRequestError('notAllowed', `The checkpoint was not opened: it reads its corpus from ${unchosen.map((path) => `“${path}”`).join(', ')}, which you did not confirm.`)
+    }
+    this.options.paths.grantRead(unchosen)
   }
 
   /** What a successful request says about the user's files: recent files, and the corpus to load next time. */

@@ -2,7 +2,7 @@ import type { TokenizerOptions } from '../../core/corpus/tokenizer'
 import type { Vocabulary } from '../../core/corpus/corpusTypes'
 import type { CourseConfig, CourseTrainerState } from '../../core/training/courseTrainer'
 import type { StreamingConfig } from '../../core/training/streamingConfig'
-import { CheckpointError, type CheckpointArray, type JsonValue, readCheckpoint, writeCheckpoint } from '../checkpointFile'
+import { CheckpointError, type CheckpointArray, type JsonValue, readCheckpoint, readCheckpointMeta, writeCheckpoint } from '../checkpointFile'
 import type { StreamingState } from './streamingTrainer'
 
 /** Which schedule a run uses, with its settings. */
@@ -104,4 +104,16 @@ export async function loadTrainingCheckpoint(path: string): Promise<TrainingChec
     throw new CheckpointError('corrupt', path, `“${path}” is damaged: its schedule and vectors do not match.`)
   }
   return { settings, corpus, vocabulary: { words: words as string[], counts }, training }
+}
+
+/**
+ * The corpus files a training checkpoint names, read from its header alone (the matrices may be
+ * gigabytes): the app asks the user before the trainer reads them. None for the CLI's
+ * checkpoints, nor for a list the trainer would not read either.
+ */
+export async function checkpointCorpusPaths(path: string): Promise<string[]> {
+  const m = (await readCheckpointMeta(path)) as Record<string, JsonValue> | null
+  if (typeof m !== 'object' || m === null || m.format !== FORMAT) throw foreign(path, 'it holds something else')
+  const paths = (m.corpus as { paths?: unknown } | null)?.paths
+  return Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : []
 }

@@ -11,6 +11,7 @@ import { AppService, type DesktopShell, type Dialogs } from '../../../src-main/n
 import { builtInCorpusPath } from '../../../src-main/node/services/builtInCorpus'
 import { readDependencyLicenses } from '../../../src-main/node/services/licenses'
 import type { Logger } from '../../../src-main/node/services/logger'
+import { PathGrants } from '../../../src-main/node/services/pathGrants'
 import { RecentFiles } from '../../../src-main/node/services/recentFiles'
 import { SettingsStore } from '../../../src-main/node/services/settingsStore'
 import { forkTrainerProcess } from '../../../src-main/node/services/trainerProcess'
@@ -30,6 +31,8 @@ export interface AppSessionOptions {
 export interface AppSession {
   readonly service: AppService
   readonly training: TrainingService
+  /** The files this run's user chose; an upload (the harness's drop) is granted here. */
+  readonly paths: PathGrants
   /** Settles once the first trainer has started (or failed to). */
   readonly started: Promise<void>
 }
@@ -54,6 +57,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     relay: (event) => windows.relayTrainerEvent(event),
     log,
   })
+  const paths = new PathGrants()
   const service = new AppService({
     dialogs: options.dialogs,
     shell: options.shell,
@@ -61,6 +65,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     training,
     settings,
     recentFiles,
+    paths,
     appInfo: async () => ({
       name: pkg.productName,
       version: pkg.version,
@@ -71,5 +76,5 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   })
   // As in main: a start failure reaches the window as trainerExited, which offers a restart.
   const started = training.start().then(() => undefined, (error: unknown) => log.error('The trainer did not start.', error))
-  return { service, training, started }
+  return { service, training, paths, started }
 }

@@ -15,6 +15,13 @@ describe('the harness dialogs', () => {
     expect(await dialogs.openCorpus()).toEqual([])
   })
 
+  it('confirm reading a checkpoint\'s corpus only when the test said so', async () => {
+    const dialogs = new QueuedDialogs()
+    dialogs.enqueue({ channel: 'confirmCheckpointCorpus', answer: true })
+    expect(await dialogs.confirmCheckpointCorpus()).toBe(true)
+    expect(await dialogs.confirmCheckpointCorpus()).toBe(false)
+  })
+
   it('forget their queue on clear', async () => {
     const dialogs = new QueuedDialogs()
     dialogs.enqueue({ channel: 'openVectorsDialog', answer: '/tmp/v.vec' })

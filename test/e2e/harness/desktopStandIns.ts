@@ -1,6 +1,7 @@
 /**
  * What stands in for the desktop in the harness: file dialogs that give the answers a test
- * queued (and, like a cancelled dialog, nothing when none is queued), and a shell that records
+ * queued (and, like a cancelled dialog, nothing when none is queued; the AppService grants what
+ * they answer exactly as it grants the native dialogs' answers), and a shell that records
  * what it was asked to open instead of opening it.
  */
 import * as v from 'valibot'
@@ -8,12 +9,13 @@ import type { DesktopShell, Dialogs } from '../../../src-main/node/services/appS
 
 const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096))
 
-/** A queued answer, named by the invoke channel whose dialog gives it. */
+/** A queued answer, named by the invoke channel whose dialog gives it (or, for a dialog main shows while it answers a trainer request, by the dialog's own name). */
 export const DialogAnswerSchema = v.variant('channel', [
   v.strictObject({ channel: v.literal('openCorpusDialog'), answer: v.array(path) }),
   v.strictObject({ channel: v.literal('openVectorsDialog'), answer: v.nullable(path) }),
   v.strictObject({ channel: v.literal('openBenchmarkDialog'), answer: v.nullable(path) }),
   v.strictObject({ channel: v.literal('exportDialog'), answer: v.nullable(path) }),
+  v.strictObject({ channel: v.literal('confirmCheckpointCorpus'), answer: v.boolean() }),
 ])
 export type DialogAnswer = v.InferOutput<typeof DialogAnswerSchema>
 type DialogChannel = DialogAnswer['channel']
@@ -46,6 +48,10 @@ export class QueuedDialogs implements Dialogs {
 
   async exportTarget(): Promise<string | null> {
     return this.take('exportDialog') ?? null
+  }
+
+  async confirmCheckpointCorpus(): Promise<boolean> {
+    return this.take('confirmCheckpointCorpus') ?? false
   }
 
   private take<C extends DialogChannel>(channel: C): AnswerOf<C> | undefined {

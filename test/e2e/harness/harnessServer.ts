@@ -2,18 +2,20 @@
  * The browser test harness's server: the built renderer over HTTP (index.html with the shim's
  * script added), the AppService over a WebSocket, and a few test-control endpoints (queue a
  * dialog answer, read the shell calls, reset to a first start, receive a dropped file). Each
- * app run gets its own user-data folder in a temporary folder that closing removes.
+ * app run gets its own user-data folder in a temporary folder that closing removes. Every
+ * request, the socket's included, passes harnessAccess.ts first.
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { checkMessage } from '../../../src-main/core/contract/validation'
 import { consoleLogger, type Logger } from '../../../src-main/node/services/logger'
 import { AppRuns } from './appRuns'
+import { HarnessAccess, checkHarnessToken, newHarnessToken, withToken, withoutToken } from './harnessAccess'
 import { DialogAnswerSchema } from './desktopStandIns'
 import { readRendererFile } from './rendererFiles'
 import { bundleShim } from './shimBundle'
@@ -28,10 +30,16 @@ export interface HarnessServerOptions {
   /** The repository, with a built app in out/. */
   readonly root: string
   readonly log?: Logger
+  /** The secret every request must carry; a fresh one when not given. */
+  readonly token?: string
 }
 
 export interface HarnessServer {
+  /** Where the harness answers; requests need the token as well. */
   readonly url: string
+  /** The address to open in a browser: `url` with the token, which the page then keeps. */
+  readonly pageUrl: string
+  readonly token: string
   /** The temporary folder holding the user-data folders and the uploaded files. */
   readonly folder: string
   close(): Promise<void>
@@ -70,6 +78,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   const missing = BUILT.filter((file) => !existsSync(join(root, file)))
   if (missing.length > 0) throw new Error(`The built app is missing ${missing.join(', ')}: run \`npm run build\` first.`)
 
+  const token = options.token === undefined ? newHarnessToken() : checkHarnessToken(options.token)
   const shim = await bundleShim()
   const folder = await mkdtemp(join(tmpdir(), 'w2v-harness-'))
   const rendererFolder = join(root, 'out', 'renderer')
@@ -83,12 +92,33 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     const target = join(folder, 'uploads', String(++uploads), name)
     await mkdir(join(target, '..'), { recursive: true })
     await writeFile(target, await readBody(request, MAX_UPLOAD_BYTES))
+    // An upload is the harness's drop: the file the user handed the window, as webUtils reports it in the app.
+    ;(await runs.run).paths.grantRead([target])
     return target
   }
 
-  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** Set once listening, when the port is known; no request arrives before. */
+  let access: HarnessAccess | null = null
+
+  function admit(request: IncomingMessage): { url: URL; fromUrl: boolean } {
     const url = new URL(request.url ?? '/', `http://${HOST}`)
+    const decision = access?.decide(request, url) ?? { ok: false, status: 403, message: 'The harness is not listening yet.' }
+    if (!decision.ok) {
+      log.warn(`Refused ${request.method} ${url.pathname}: ${decision.message}`)
+      throw new HttpError(decision.status, decision.message)
+    }
+    return { url, fromUrl: decision.fromUrl }
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const { url, fromUrl } = admit(request)
     const method = request.method ?? 'GET'
+    if (fromUrl && access && (method === 'GET' || method === 'HEAD')) {
+      // The page keeps the token in its cookie; the address bar and history lose it.
+      response.writeHead(303, { location: withoutToken(url), 'set-cookie': access.cookieFor(token), 'cache-control': 'no-store' })
+      response.end()
+      return
+    }
     if (method === 'GET' && url.pathname === SHIM_PATH) return reply(response, 200, shim, 'text/javascript; charset=utf-8')
     if (method === 'POST' && url.pathname === UPLOAD_PATH) return reply(response, 200, await receiveUpload(request, url))
     if (method === 'POST' && url.pathname === DIALOG_PATH) {
@@ -135,15 +165,28 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     throw error
   }
 
-  // Attached once listening: ws re-emits the server's errors, which would bypass the rejection above.
-  const sockets = new WebSocketServer({ server, path: SOCKET_PATH })
-  sockets.on('error', (error) => log.error('The harness server failed.', error))
-  sockets.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-    // Only the harness's own page may drive the app, as main accepts IPC only from its own window.
-    if (request.headers.origin !== `http://${request.headers.host ?? ''}`) {
-      socket.close(1008, 'Only the harness page may connect.')
+  const { port } = server.address() as AddressInfo
+  access = new HarnessAccess(port, token)
+
+  // Only the harness's own page may drive the app, as main accepts IPC only from its own window:
+  // a refused upgrade never becomes a socket.
+  const sockets = new WebSocketServer({ noServer: true })
+  server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+    let url: URL
+    try {
+      url = admit(request).url
+    } catch (error) {
+      const { status, message } = error as HttpError
+      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${message}`)
       return
     }
+    if (url.pathname !== SOCKET_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n')
+      return
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request))
+  })
+  sockets.on('connection', (socket: WebSocket) => {
     windows.attach(socket)
     socket.on('message', (data: Buffer) => {
       let decoded: unknown
@@ -166,10 +209,11 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     })
   })
 
-  const { port } = server.address() as AddressInfo
-
+  const url = `http://${HOST}:${port}/`
   return {
-    url: `http://${HOST}:${port}/`,
+    url,
+    pageUrl: withToken(url, token),
+    token,
     folder,
     async close() {
       windows.closeAll()
