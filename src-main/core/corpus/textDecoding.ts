@@ -3,10 +3,11 @@ import { UNNAMED_SOURCE, binaryFileError } from './corpusErrors'
 /**
  * Bytes → text for corpus files that arrive in chunks. The encoding comes from the byte-order
  * mark (UTF-8, UTF-16 LE, UTF-16 BE) and the mark is dropped. Without a mark the file is UTF-8,
- * unless its first bytes are UTF-16 text (see looksLikeUtf16): tools such as iconv and Python
- * write UTF-16 without a mark, and calling that "binary" would send a user the wrong way. Decoding is the
- * WHATWG decoder in streaming mode, so a character split across chunks comes out whole, and an
- * invalid sequence becomes U+FFFD (one per maximal invalid subpart, as every browser does).
+ * unless its first ENCODING_SNIFF_BYTES are UTF-16 text (see utf16WithoutMark): iconv and
+ * Python write UTF-16 without a mark, and calling that "binary" would send a user the wrong
+ * way. Those first bytes are held back until they have all come. Decoding is the WHATWG
+ * decoder in streaming mode, so a character split across chunks comes out whole, and an invalid
+ * sequence becomes U+FFFD (one per maximal invalid subpart, as every browser does).
  *
  * Replacements are counted exactly: every U+FFFD in the output either comes from a replaced
  * sequence or from a literal U+FFFD in the input, and a literal one is always decoded, and
@@ -34,8 +35,7 @@ import { UNNAMED_SOURCE, binaryFileError } from './corpusErrors'
  * outnumber valid non-ASCII characters and fewer than 1 in 10 runs are longer than two bytes.
  */
 
-export const CORPUS_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be'] as const
-export type CorpusEncoding = (typeof CORPUS_ENCODINGS)[number]
+export type CorpusEncoding = 'utf-8' | 'utf-16le' | 'utf-16be'
 
 /** How a file's bytes were read, for the notices a user sees. */
 export interface DecodingReport {
@@ -158,7 +158,8 @@ export class CorpusTextDecoder {
     this.replaced += first === -1 ? 0 : countFrom(text, REPLACEMENT, first) - literals
     if (first !== -1 && this.detected === 'utf-8' && !this.scanning) {
       this.scanning = true
-      // The run open before this push: at most the two bytes remembered, which is all its class needs.
+      // The run open before this push, as far as the two bytes remembered show: one run
+      // misjudged in a file does not tip the rule.
       this.highRun = this.prev1 >= 0x80 ? (this.prev2 >= 0x80 ? 2 : 1) : 0
     }
     if (this.scanning) {
