@@ -47,7 +47,7 @@ function fileNotices(file: DecodingReport): CorpusNotice[] {
   if (n > 0) {
     const message = file.likelySingleByte
       ? `${name} is probably Latin-1 or Windows-1252, not UTF-8: in ${count(n)} ${n === 1 ? 'place' : 'places'} a byte that is not UTF-8 (an accented letter or a curly quote, most likely) was replaced by “�”. Save the file as UTF-8 and load it again.`
-      : `${name} is not valid UTF-8 in ${count(n)} ${n === 1 ? 'place' : 'places'}; ${n === 1 ? 'it was' : 'they were'} replaced by “�”. If the file is in another encoding, save it as UTF-8.`
+      : `${name} is not valid ${file.encoding.toUpperCase()} in ${count(n)} ${n === 1 ? 'place' : 'places'}; ${n === 1 ? 'it was' : 'they were'} replaced by “�”. If the file is in another encoding, save it as UTF-8.`
     notices.push({ kind: 'notUtf8', message })
   }
   return notices

@@ -5,7 +5,7 @@ export {
   cs224nFormatError, cancelledError,
 } from './corpusErrors'
 export {
-  CorpusTextDecoder, CORPUS_ENCODINGS, type CorpusEncoding, type DecodingReport, BINARY_SNIFF_BYTES, BINARY_REPLACED_SHARE, BINARY_MIN_REPLACED,
+  CorpusTextDecoder, type CorpusEncoding, type DecodingReport, BINARY_SNIFF_BYTES, BINARY_REPLACED_SHARE, BINARY_MIN_REPLACED,
   ENCODING_SNIFF_BYTES, utf16WithoutMark,
 } from './textDecoding'
 export { unsegmentedText, type UnsegmentedText, UNSEGMENTED_SHARE, UNSEGMENTED_MEAN_LENGTH } from './scriptCheck'

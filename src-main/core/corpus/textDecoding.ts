@@ -3,10 +3,11 @@ import { UNNAMED_SOURCE, binaryFileError } from './corpusErrors'
 /**
  * Bytes → text for corpus files that arrive in chunks. The encoding comes from the byte-order
  * mark (UTF-8, UTF-16 LE, UTF-16 BE) and the mark is dropped. Without a mark the file is UTF-8,
- * unless its first bytes are UTF-16 text (see looksLikeUtf16): tools such as iconv and Python
- * write UTF-16 without a mark, and calling that "binary" would send a user the wrong way. Decoding is the
- * WHATWG decoder in streaming mode, so a character split across chunks comes out whole, and an
- * invalid sequence becomes U+FFFD (one per maximal invalid subpart, as every browser does).
+ * unless its first ENCODING_SNIFF_BYTES are UTF-16 text (see utf16WithoutMark): iconv and
+ * Python write UTF-16 without a mark, and calling that "binary" would send a user the wrong
+ * way. Those first bytes are held back until they have all come. Decoding is the WHATWG
+ * decoder in streaming mode, so a character split across chunks comes out whole, and an invalid
+ * sequence becomes U+FFFD (one per maximal invalid subpart, as every browser does).
  *
  * Replacements are counted exactly: every U+FFFD in the output either comes from a replaced
  * sequence or from a literal U+FFFD in the input, and a literal one is always decoded, and
@@ -26,16 +27,15 @@ import { UNNAMED_SOURCE, binaryFileError } from './corpusErrors'
  * Shift-JIS) do exceed it; the message then says to save the file as UTF-8.
  *
  * Text in a single-byte legacy encoding (Latin-1, Windows-1252) is kept but should be named as
- * such: its accented letters and curly quotes are lone bytes ≥ 0x80 between ASCII bytes, which
- * valid UTF-8 never has (its non-ASCII characters are runs of two to four such bytes). So once a
- * replacement appears, every later push is scanned for lone high bytes and for valid non-ASCII
- * characters, and `likelySingleByte` holds when most replacements are lone bytes and they
- * outnumber the valid non-ASCII characters (a UTF-8 file with a damaged character has many
- * valid ones).
+ * such. Read as UTF-8 it has more replacements than valid non-ASCII characters (a UTF-8 file
+ * with a damaged character has many valid ones), and its bytes ≥ 0x80 come in runs of one or
+ * two between ASCII bytes (an accented letter, "ßi" in "mäßig", a curly quote), where a two-byte
+ * encoding such as Shift-JIS or GBK makes longer runs of its words. So once a replacement
+ * appears, every later push is scanned for both, and `likelySingleByte` holds when replacements
+ * outnumber valid non-ASCII characters and fewer than 1 in 10 runs are longer than two bytes.
  */
 
-export const CORPUS_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be'] as const
-export type CorpusEncoding = (typeof CORPUS_ENCODINGS)[number]
+export type CorpusEncoding = 'utf-8' | 'utf-16le' | 'utf-16be'
 
 /** How a file's bytes were read, for the notices a user sees. */
 export interface DecodingReport {
@@ -67,8 +67,11 @@ export class CorpusTextDecoder {
   private replaced = 0
   /** Set at the first replacement in UTF-8: from then on pushes are scanned for the single-byte signature. */
   private scanning = false
-  /** High bytes with an ASCII byte (or the file's edge) on both sides, in scanned pushes. */
-  private loneHighBytes = 0
+  /** Bytes ≥ 0x80 in the run still open at the end of the last scanned push. */
+  private highRun = 0
+  /** Ended runs of bytes ≥ 0x80 in scanned pushes: of one or two bytes, and longer. */
+  private shortRuns = 0
+  private longRuns = 0
   /** Valid non-ASCII characters decoded in scanned pushes. */
   private validNonAscii = 0
   /** Bytes after the byte-order mark pushed so far. */
@@ -92,9 +95,9 @@ export class CorpusTextDecoder {
     return this.replaced
   }
 
-  /** Most replacements are lone high bytes, and valid non-ASCII characters are fewer: Latin-1 or Windows-1252, most likely. */
+  /** More replacements than valid non-ASCII characters, in short runs of high bytes: Latin-1 or Windows-1252, most likely. */
   get likelySingleByte(): boolean {
-    return this.replaced > 0 && 2 * this.loneHighBytes >= this.replaced && this.validNonAscii < this.loneHighBytes
+    return this.replaced > this.validNonAscii && 10 * this.longRuns < this.shortRuns + this.longRuns
   }
 
   report(): DecodingReport {
@@ -114,7 +117,7 @@ export class CorpusTextDecoder {
         return ''
       }
       this.head = null
-      return this.decodeContent(this.start(head, false), true)
+      return this.decodeContent(this.start(head), true)
     }
     return this.decodeContent(bytes, true)
   }
@@ -126,20 +129,20 @@ export class CorpusTextDecoder {
     if (this.decoder === null) {
       const head = this.head ?? new Uint8Array(0)
       this.head = null
-      text = this.decodeContent(this.start(head, true), true)
+      text = this.decodeContent(this.start(head), true)
     }
     text += this.decodeContent(new Uint8Array(0), false)
     this.ended = true
     return text
   }
 
-  /** Tells the encoding (`whole`: the head is the whole file), creates the decoder and returns the bytes after any mark. */
-  private start(head: Uint8Array, whole: boolean): Uint8Array {
+  /** Tells the encoding, creates the decoder and returns the bytes after any mark. */
+  private start(head: Uint8Array): Uint8Array {
     let skip = 0
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) skip = 3
     else if (head[0] === 0xff && head[1] === 0xfe) [this.detected, skip] = ['utf-16le', 2]
     else if (head[0] === 0xfe && head[1] === 0xff) [this.detected, skip] = ['utf-16be', 2]
-    else this.detected = utf16WithoutMark(head.subarray(0, ENCODING_SNIFF_BYTES), whole) ?? 'utf-8'
+    else this.detected = utf16WithoutMark(head.subarray(0, ENCODING_SNIFF_BYTES)) ?? 'utf-8'
     this.marked = skip > 0
     // The mark is already gone, so a later U+FEFF is content and must not be eaten as a mark.
     this.decoder = new TextDecoder(this.detected, { ignoreBOM: true })
@@ -153,9 +156,14 @@ export class CorpusTextDecoder {
     const first = text.indexOf(REPLACEMENT)
     if (first !== -1) literals = this.detected === 'utf-8' ? this.utf8Literals(bytes) : this.utf16Literals(bytes)
     this.replaced += first === -1 ? 0 : countFrom(text, REPLACEMENT, first) - literals
-    if (first !== -1 && this.detected === 'utf-8') this.scanning = true
+    if (first !== -1 && this.detected === 'utf-8' && !this.scanning) {
+      this.scanning = true
+      // The run open before this push, as far as the two bytes remembered show: one run
+      // misjudged in a file does not tip the rule.
+      this.highRun = this.prev1 >= 0x80 ? (this.prev2 >= 0x80 ? 2 : 1) : 0
+    }
     if (this.scanning) {
-      this.loneHighBytes += this.countLoneHighBytes(bytes, !stream)
+      this.countHighRuns(bytes, !stream)
       this.validNonAscii += countValidNonAscii(text)
     }
     this.remember(bytes)
@@ -192,24 +200,26 @@ export class CorpusTextDecoder {
     return count
   }
 
-  /**
-   * Lone high bytes whose next byte is known: the last byte of the previous push through the
-   * second-to-last of this one (and the last too when the file ends here). A lone byte ending a
-   * push before scanning began is still counted, since its U+FFFD comes out in this push at the
-   * latest; every earlier one produced a U+FFFD in its own push.
-   */
-  private countLoneHighBytes(bytes: Uint8Array, final: boolean): number {
-    let count = 0
-    let before = this.prev2
-    let at = this.prev1
+  /** Ends the runs of high bytes that an ASCII byte (or, when `final`, the file's end) closes. */
+  private countHighRuns(bytes: Uint8Array, final: boolean): void {
+    let run = this.highRun
     for (let i = 0; i < bytes.length; i++) {
-      const next = bytes[i]!
-      if (at >= 0x80 && before < 0x80 && next < 0x80) count++
-      before = at
-      at = next
+      if (bytes[i]! >= 0x80) run++
+      else if (run > 0) {
+        this.endRun(run)
+        run = 0
+      }
     }
-    if (final && at >= 0x80 && before < 0x80) count++
-    return count
+    if (final && run > 0) {
+      this.endRun(run)
+      run = 0
+    }
+    this.highRun = run
+  }
+
+  private endRun(length: number): void {
+    if (length <= 2) this.shortRuns++
+    else this.longRuns++
   }
 
   private remember(bytes: Uint8Array): void {
@@ -232,8 +242,7 @@ export class CorpusTextDecoder {
  * Random and compressed bytes fail all three. A file whose first bytes pass and whose later ones
  * are binary still ends as 'binary' when its NUL units or replacements show up.
  */
-export function utf16WithoutMark(sample: Uint8Array, whole: boolean): 'utf-16le' | 'utf-16be' | null {
-  if (whole && sample.length % 2 === 1) return null
+export function utf16WithoutMark(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const units = sample.length >> 1
   if (units === 0) return null
   let zeroHigh = 0 // little-endian characters below U+0100
@@ -253,10 +262,11 @@ export function utf16WithoutMark(sample: Uint8Array, whole: boolean): 'utf-16le'
   if (100 * Math.max(zeroHigh, zeroLow) < units || (others > 0 && 2 * asciiPairs >= others)) return null
   let text: string
   try {
-    // A surrogate pair cut by the end of the sample is not an error of the file.
+    // A high surrogate last may be half of a pair the sample cut (or one the file lacks, which
+    // decoding counts as a replacement): either way it says nothing against UTF-16.
     let end = units * 2
     const last = encoding === 'utf-16le' ? sample[end - 1]! : sample[end - 2]!
-    if (!whole && last >= 0xd8 && last <= 0xdb) end -= 2
+    if (last >= 0xd8 && last <= 0xdb) end -= 2
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(sample.subarray(0, end))
   } catch {
     return null

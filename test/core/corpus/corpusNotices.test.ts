@@ -53,6 +53,8 @@ describe('corpusNotices', () => {
     expect(legacy!.message).toMatch(/^“fr\.txt” is probably Latin-1 or Windows-1252, not UTF-8: in 1,234 places .* replaced by “�”.* Save the file as UTF-8/)
     const [other] = corpusNotices([utf8File('x.txt', { replacedSequences: 1 })], raw, {})
     expect(other!.message).toBe('“x.txt” is not valid UTF-8 in 1 place; it was replaced by “�”. If the file is in another encoding, save it as UTF-8.')
+    const utf16 = corpusNotices([utf8File('y.txt', { encoding: 'utf-16le', replacedSequences: 2 })], raw, {})
+    expect(utf16.map((n) => n.message)).toContain('“y.txt” is not valid UTF-16LE in 2 places; they were replaced by “�”. If the file is in another encoding, save it as UTF-8.')
   })
 
   it('suggests dictionary word breaks for unsegmented Chinese, only while breaking at spaces', () => {

@@ -194,9 +194,10 @@ describe('CorpusTextDecoder', () => {
     for (const [name, input] of [['noise.bin', noise], ['image.png', png], ['samples.raw', shorts], ['weights.dat', pattern], ['notes.txt', strayNul]] as const) {
       expect(() => decode(input, [], name)).toThrow(new RegExp(`“${name.replace('.', '\\.')}” looks like a binary file`))
     }
-    expect(utf16WithoutMark(noise.subarray(0, ENCODING_SNIFF_BYTES), false)).toBeNull()
-    expect(utf16WithoutMark(strayNul, true)).toBeNull()
-    expect(utf16WithoutMark(utf16('odd', 'le').subarray(0, 5), true)).toBeNull()
+    expect(utf16WithoutMark(noise.subarray(0, ENCODING_SNIFF_BYTES))).toBeNull()
+    expect(utf16WithoutMark(strayNul)).toBeNull()
+    // A UTF-16 file cut after an odd byte is still UTF-16, its last byte one replacement.
+    expect(pick(decode(utf16('words cut short', 'le').subarray(0, 29)))).toEqual({ text: 'words cut shor\uFFFD', encoding: 'utf-16le', replaced: 1 })
   })
 
   it('names Latin-1 and Windows-1252 text read as UTF-8 as likely single-byte, wherever the pushes cut it', () => {
@@ -209,8 +210,12 @@ describe('CorpusTextDecoder', () => {
       expect(decode(input, everyByte(input)).report).toEqual(whole.report)
       expect(decode(input, [1, 50, 51, 52, 700]).report).toEqual(whole.report)
     }
-    // A lone high byte last in the file counts too.
-    expect(decode(cat(utf8('caf'), bytes(0xe9))).report.likelySingleByte).toBe(true)
+    // Accented letters side by side (ßi in "mäßig", çã in "informação"), and one last in the file.
+    for (const text of ['Die Größe der Straße ist übermäßig schön.\n', 'A informação não está disponível.\n', 'caf\u00e9']) {
+      const input = new Uint8Array(Buffer.from(text.repeat(20), 'latin1'))
+      expect(decode(input).report.likelySingleByte).toBe(true)
+      expect(decode(input, everyByte(input)).report).toEqual(decode(input).report)
+    }
   })
 
   it('does not blame a single-byte encoding for damaged UTF-8 or for a two-byte encoding', () => {
