@@ -17,39 +17,54 @@ export interface Rect {
   readonly height: number
 }
 
-/** What ECharts tells the callback of one label, in pixels: its point's box and its own at the default place. */
+/**
+ * What ECharts tells the callback of one label, in pixels: its point's box and its own box. Only
+ * the label's size is used: its position is where the previous layout left it.
+ */
 export interface LabelLayoutParams {
   readonly dataIndex?: number
   readonly rect: Rect
   readonly labelRect: Rect
 }
 
-/** What the callback answers: an offset from ECharts' place for the label (right of the point). */
+/**
+ * What the callback answers: the label's top-left corner in pixels. An absolute place, not an
+ * offset: ECharts checks overlaps before it applies offsets, with the labels where the previous
+ * layout left them, but it moves a label given x and y at once.
+ */
 export interface LabelPlacement {
-  readonly dx: number
-  readonly dy: number
+  readonly x: number
+  readonly y: number
+  readonly align: 'left'
+  readonly verticalAlign: 'top'
   readonly hideOverlap: true
 }
 
-/** Room kept between two labels, so that ECharts, whose test lets edges touch, never sees them overlap. */
+/** Pixels between a point and its label (the series' label.distance). */
+export const LABEL_DISTANCE = 5
+/** Room kept between two labels where there is room for it. */
 const GAP = 2
+/** How far two labels must overlap before ECharts' hideOverlap counts it (its touchThreshold). */
+const TOUCH = 0.05
 /** Grid cell of the index of placed labels, about one short word wide. */
 const CELL = 64
 
 /**
- * The eight spots around a point, as offsets from the label's default place right of it: right
- * and left on the point's row, then centred above and below that row, then the four corners.
+ * The eight spots for a label of `size` around `point`: right of it on its row (ECharts' own
+ * place, so the first), left, centred above and below the row, then the four corners.
  */
-function spots(point: Rect, label: Rect): { dx: number; dy: number }[] {
-  const distance = label.x - (point.x + point.width)
-  const leftX = point.x - distance - label.width
-  const centreX = point.x + point.width / 2 - label.width / 2
-  const aboveY = Math.min(point.y, label.y) - label.height - GAP
-  const belowY = Math.max(point.y + point.height, label.y + label.height) + GAP
-  const at = (x: number, y: number) => ({ dx: x - label.x, dy: y - label.y })
+function spots(point: Rect, size: Rect): Rect[] {
+  const { width, height } = size
+  const rowY = point.y + point.height / 2 - height / 2
+  const rightX = point.x + point.width + LABEL_DISTANCE
+  const leftX = point.x - LABEL_DISTANCE - width
+  const centreX = point.x + point.width / 2 - width / 2
+  const aboveY = Math.min(point.y, rowY) - height - GAP
+  const belowY = Math.max(point.y + point.height, rowY + height) + GAP
+  const at = (x: number, y: number): Rect => ({ x, y, width, height })
   return [
-    at(label.x, label.y), at(leftX, label.y), at(centreX, aboveY), at(centreX, belowY),
-    at(label.x, aboveY), at(label.x, belowY), at(leftX, aboveY), at(leftX, belowY),
+    at(rightX, rowY), at(leftX, rowY), at(centreX, aboveY), at(centreX, belowY),
+    at(rightX, aboveY), at(rightX, belowY), at(leftX, aboveY), at(leftX, belowY),
   ]
 }
 
@@ -111,6 +126,10 @@ export interface LabelPlacer {
  * `pointBoxes` gives every point's box in pixels when a layout begins, so that a label avoids
  * the points of labels placed after it too; without it only earlier points are avoided.
  */
+function answer(rect: Rect): LabelPlacement {
+  return { x: rect.x, y: rect.y, align: 'left', verticalAlign: 'top', hideOverlap: true }
+}
+
 export function createLabelPlacer(pointBoxes?: () => readonly Rect[]): LabelPlacer {
   let seen = new Set<number | undefined>()
   let labels = new RectIndex()
@@ -125,25 +144,23 @@ export function createLabelPlacer(pointBoxes?: () => readonly Rect[]): LabelPlac
     for (const box of pointBoxes?.() ?? []) points.add(box)
   }
 
-  function place({ dataIndex, rect: point, labelRect }: LabelLayoutParams): LabelPlacement {
+  function place({ dataIndex, rect: point, labelRect: size }: LabelLayoutParams): LabelPlacement {
     if (seen.size === 0 || seen.has(dataIndex)) begin()
     seen.add(dataIndex)
     if (!pointBoxes) points.add(point)
-    let chosen: { offset: { dx: number; dy: number }; rect: Rect } | null = null
-    for (const offset of spots(point, labelRect)) {
-      const rect = { x: labelRect.x + offset.dx, y: labelRect.y + offset.dy, width: labelRect.width, height: labelRect.height }
-      if (labels.hits(rect, GAP)) continue
-      // Every spot lies outside the label's own point, so any point it covers is another word's.
-      const clear = !points.hits(rect, 0)
-      if (clear || !chosen) chosen = { offset, rect }
-      if (clear) break
-    }
+    const candidates = spots(point, size)
+    // Every spot lies outside the label's own point, so any point it covers is another word's.
+    const chosen = candidates.find((rect) => !labels.hits(rect, GAP) && !points.hits(rect, 0))
+      ?? candidates.find((rect) => !labels.hits(rect, GAP))
+      // Crowded: a spot that only touches a label still shows whole.
+      ?? candidates.find((rect) => !labels.hits(rect, -TOUCH))
     if (!chosen) {
+      // Left on ECharts' own spot, over a label placed before it, where hideOverlap hides it.
       unplaced++
-      return { dx: 0, dy: 0, hideOverlap: true }
+      return answer(candidates[0]!)
     }
-    labels.add(chosen.rect)
-    return { ...chosen.offset, hideOverlap: true }
+    labels.add(chosen)
+    return answer(chosen)
   }
 
   return { place, hidden: () => unplaced }

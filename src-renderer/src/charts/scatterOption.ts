@@ -7,7 +7,7 @@ import { format } from 'echarts/core'
 import type { ChartPalette } from './chartPalette'
 import type { ChartOption } from './echartsSetup'
 import type { NeighbourState } from './neighbourLookup'
-import type { LabelPlacer } from './scatterLabels'
+import { LABEL_DISTANCE, type LabelPlacer } from './scatterLabels'
 import type { ScatterPoint } from './scatterTween'
 
 export const SCATTER_SERIES = 'words'
@@ -51,7 +51,7 @@ export function buildScatterOption(
         type: 'scatter',
         color: palette.point,
         symbolSize: SYMBOL_SIZE,
-        label: { show: true, position: 'right', formatter: '{b}', color: palette.text, fontSize: 12 },
+        label: { show: true, position: 'right', distance: LABEL_DISTANCE, formatter: '{b}', color: palette.text, fontSize: 12 },
         // Each label moves to a free spot around its point; one with none is hidden (and counted).
         labelLayout: labels.place,
         emphasis: { focus: 'self', label: { fontWeight: 'bold' } },

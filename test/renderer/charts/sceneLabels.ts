@@ -27,7 +27,9 @@ export function drawnLabels(chart: EChartsType, words: readonly string[]): Shown
   })
 }
 
+/** Whether two boxes overlap by more than a twentieth of a pixel (ECharts' own touch threshold): touching is not overlapping. */
 export function overlap(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+  const touch = 0.05
+  return a.x + touch < b.x + b.width && b.x + touch < a.x + a.width && a.y + touch < b.y + b.height && b.y + touch < a.y + a.height
 }
 

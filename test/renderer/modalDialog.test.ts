@@ -49,6 +49,22 @@ describe.each(CASES)('the $name dialog', ({ dialog, testId, open }) => {
     wrapper.unmount()
   })
 
+  it('closes on Esc even when the focus has fallen to the page (a button that disabled itself)', async () => {
+    const wrapper = mount(page(dialog, open), { attachTo: document.body })
+    const opener = wrapper.get<HTMLButtonElement>('#opener')
+    opener.element.focus()
+    await opener.trigger('click')
+    await flushPromises()
+    const inside = document.activeElement as HTMLElement
+    inside.blur()
+    expect(document.activeElement).toBe(document.body)
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))
+    await flushPromises()
+    expect(wrapper.find(`[data-testid="${testId}"]`).exists()).toBe(false)
+    expect(document.activeElement).toBe(opener.element)
+    wrapper.unmount()
+  })
+
   it('gives the focus back after a click on the backdrop too', async () => {
     const wrapper = mount(page(dialog, open), { attachTo: document.body })
     const opener = wrapper.get<HTMLButtonElement>('#opener')
