@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import {
   type TokenizerOptions, type Vocabulary, buildVocabulary, encodeCorpus,
 } from '../core/corpus/index'
-import { COURSE_PRESET, CourseTrainer, type CourseConfig } from '../core/training/courseTrainer'
+import { COURSE_PRESET, type CourseConfig } from '../core/training/courseTrainer'
 import { type StreamingConfig, streamingConfigWarnings, validateStreamingConfig, word2vecDefaults } from '../core/training/streamingConfig'
 import { readCorpusFile } from '../node/corpusFile'
 import { CourseRunner } from '../node/training/courseRunner'
@@ -194,8 +194,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     training = { schedule: 'word2vec', state: trainer.exportState() }
   } else {
     const config = settings.config
-    const trainer = new CourseTrainer(corpus, vocabulary, config, resumed?.training.schedule === 'cs224n' ? resumed.training.state : undefined)
-    const runner = new CourseRunner(trainer)
+    const runner = CourseRunner.create(corpus, vocabulary, config, resumed?.training.schedule === 'cs224n' ? resumed.training.state : undefined)
+    const trainer = runner.trainer
     const removeInterrupt = io.onInterrupt(() => {
       reporter.note('Stopping after the current minibatch…')
       runner.stop()

@@ -1,7 +1,9 @@
 /**
  * Where everything the kernels touch lives in their one linear memory. The WebAssembly kernel
  * and the TypeScript fallback read the same layout, so the trainer fills memory once and can
- * run either. All offsets are in bytes and 16-byte aligned (SIMD loads of whole rows).
+ * run either. All offsets are in bytes and 16-byte aligned (SIMD loads of whole rows). The plan
+ * of the regions lives in core (kernelMemoryPlan.ts), so a run's memory can be estimated, from
+ * the same numbers, where no kernel is loaded (the window's form, the check before a run).
  *
  * A chunk's parameters are passed as a small block of fields (PARAM_*) rather than a long
  * argument list, so both kernels share one calling convention and a thread's RNG state and
@@ -43,117 +45,9 @@ export const PARAM = {
   context: 136, // u32 pointer, scratch: i32[2 · window], a CBOW window's context words
 } as const
 
-/**
- * 256 bytes, not the 144 the fields need: each thread writes its block constantly (its generator
- * state on every draw), and blocks sharing a cache line made two threads slower than one.
- */
-export const PARAM_BLOCK_BYTES = 256
-
 export const MODEL_CODE = { skipgram: 0, cbow: 1 } as const
 export const LOSS_CODE = { negSampling: 0, naiveSoftmax: 1 } as const
 
-/** Words per sentence processed at once; longer lines are cut into pieces, as word2vec.c does (1,000) and gensim (10,000). */
-export const MAX_SENTENCE = 10_000
-
-const align16 = (n: number): number => Math.ceil(n / 16) * 16
-
-/** Floats per row: the dimension rounded up to whole 4-float SIMD lanes. */
-export function rowStride(dim: number): number {
-  return Math.ceil(dim / 4) * 4
-}
-
-/**
- * A thread's scratch: neu1e (accumulated input-vector update) and h (CBOW's combined context)
- * of one row each, the targets and their step sizes for one prediction, the sub-sampled
- * sentence, for naive softmax one score per word, and a CBOW window's context words.
- */
-export interface ScratchLayout {
-  /** Offsets inside one thread's scratch area. */
-  readonly neu1e: number
-  readonly hidden: number
-  readonly targets: number
-  readonly gradients: number
-  readonly sentence: number
-  readonly scores: number
-  readonly context: number
-  readonly bytes: number
-}
-
-export function scratchLayout(stride: number, negatives: number, window: number, vocabSize: number, naiveSoftmax: boolean): ScratchLayout {
-  let offset = 0
-  const take = (bytes: number): number => {
-    const at = offset
-    offset = align16(offset + bytes)
-    return at
-  }
-  const neu1e = take(4 * stride)
-  const hidden = take(4 * stride)
-  const targets = take(4 * (negatives + 1))
-  const gradients = take(4 * (negatives + 1))
-  const sentence = take(4 * MAX_SENTENCE)
-  const scores = take(naiveSoftmax ? 4 * vocabSize : 0)
-  const context = take(4 * 2 * window)
-  // Whole cache lines (and then some) per thread, for the same reason as PARAM_BLOCK_BYTES.
-  return { neu1e, hidden, targets, gradients, sentence, scores, context, bytes: Math.ceil(offset / 256) * 256 }
-}
-
-export interface MemoryPlanInput {
-  readonly vocabSize: number
-  readonly dim: number
-  readonly tokens: number
-  readonly sentences: number
-  readonly threads: number
-  readonly negatives: number
-  readonly window: number
-  readonly naiveSoftmax: boolean
-}
-
-/** Byte offsets of every region, and the total size. */
-export interface MemoryPlan {
-  readonly stride: number
-  readonly syn0: number
-  readonly syn1: number
-  readonly aliasProbability: number
-  readonly aliasIndex: number
-  readonly keepProbability: number
-  readonly ids: number
-  readonly sentenceEnds: number
-  /** Parameter block of thread t at paramBlocks + t · PARAM_BLOCK_BYTES. */
-  readonly paramBlocks: number
-  /** Scratch of thread t at scratch + t · scratchLayout.bytes. */
-  readonly scratch: number
-  readonly scratchLayout: ScratchLayout
-  readonly bytes: number
-}
-
-/**
- * The first 128 KiB belong to the WebAssembly module's own static data (the math library's
- * tables for exp and log, and our sigmoid and softplus tables), which every instantiation writes; our regions start after it.
- */
-export const RESERVED_BYTES = 131072
-
-export function planMemory(input: MemoryPlanInput): MemoryPlan {
-  const stride = rowStride(input.dim)
-  const scratch = scratchLayout(stride, input.negatives, input.window, input.vocabSize, input.naiveSoftmax)
-  let offset = RESERVED_BYTES
-  const take = (bytes: number, alignment = 16): number => {
-    const at = Math.ceil(offset / alignment) * alignment
-    offset = align16(at + bytes)
-    return at
-  }
-  const matrixBytes = 4 * input.vocabSize * stride
-  return {
-    stride,
-    syn0: take(matrixBytes),
-    syn1: take(matrixBytes),
-    aliasProbability: take(4 * input.vocabSize),
-    aliasIndex: take(4 * input.vocabSize),
-    keepProbability: take(4 * input.vocabSize),
-    ids: take(4 * input.tokens),
-    sentenceEnds: take(4 * input.sentences),
-    paramBlocks: take(PARAM_BLOCK_BYTES * input.threads, 256),
-    scratch: take(scratch.bytes * input.threads, 256),
-    scratchLayout: scratch,
-    bytes: offset,
-  }
-}
+export {
+  MAX_SENTENCE, PARAM_BLOCK_BYTES, RESERVED_BYTES, type MemoryPlan, type MemoryPlanInput, type ScratchLayout, planMemory, rowStride, scratchLayout,
+} from '../core/training/kernelMemoryPlan'

@@ -1,5 +1,6 @@
 import type { Word2vecKernel } from './kernel'
-import { RESERVED_BYTES } from './layout'
+import { kernelMemoryError } from '../core/training/memoryEstimate'
+import { MAX_KERNEL_MEMORY_PAGES, RESERVED_BYTES, WASM_PAGE_BYTES } from '../core/training/kernelMemoryPlan'
 
 /** The kernels' exports (see assembly/word2vec.ts). */
 interface KernelExports {
@@ -9,20 +10,15 @@ interface KernelExports {
   cbowWindow(block: number, count: number, alpha: number): number
 }
 
-/** Largest memory the kernels can address: 65,536 pages of 64 KiB = 4 GiB (wasm32). */
-export const MAX_MEMORY_PAGES = 65536
-const PAGE_BYTES = 65536
 
 /**
  * A shared memory of at least `bytes`, which every thread's instance imports, so Hogwild
  * threads update one copy of the parameters.
  */
 export function createKernelMemory(bytes: number): WebAssembly.Memory {
-  const pages = Math.ceil(bytes / PAGE_BYTES)
-  if (pages > MAX_MEMORY_PAGES) {
-    throw new RangeError(`Training needs ${(bytes / 2 ** 30).toFixed(1)} GiB of kernel memory; WebAssembly allows at most 4 GiB. Lower the dimension, the vocabulary (minCount / maxVocab) or the corpus size.`)
-  }
-  return new WebAssembly.Memory({ initial: pages, maximum: MAX_MEMORY_PAGES, shared: true })
+  const pages = Math.ceil(bytes / WASM_PAGE_BYTES)
+  if (pages > MAX_KERNEL_MEMORY_PAGES) throw kernelMemoryError(bytes)
+  return new WebAssembly.Memory({ initial: pages, maximum: MAX_KERNEL_MEMORY_PAGES, shared: true })
 }
 
 /** Instantiates the compiled kernels on a memory (one instance per thread, same memory). */

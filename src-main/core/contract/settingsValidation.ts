@@ -4,9 +4,10 @@
  * memory a run will hold, and the `start` request the form becomes. Pure functions, so the
  * window (which may import only the contract) and its tests share them with the engine.
  */
-import { type MinCountRow, estimateTrainingMemoryBreakdown } from '../corpus/corpusStats'
+import type { MinCountRow } from '../corpus/corpusStats'
 import { DEFAULT_TOKENIZER_OPTIONS, type TokenizerOptions } from '../corpus/tokenizer'
-import { COURSE_PRESET } from '../training/courseTrainer'
+import { COURSE_LIMITS, COURSE_PRESET } from '../training/courseTrainer'
+import { courseMemoryEstimate, word2vecMemoryEstimate } from '../training/memoryEstimate'
 import type { OptimizerKind } from '../training/optimizers'
 import { type StreamingConfig, streamingConfigWarnings, validateStreamingConfig, word2vecDefaults } from '../training/streamingConfig'
 import { TrainingConfigError } from '../training/trainingErrors'
@@ -151,9 +152,9 @@ function wholeNumberProblem(field: HyperparameterField, value: number, min: numb
 /** The course's own settings (CourseTrainer's checks, with upper bounds a window can show). */
 function courseProblems(h: Hyperparameters): FieldProblem[] {
   const problems = [
-    wholeNumberProblem('iterations', h.iterations, 1, 1e9),
-    wholeNumberProblem('batch', h.batch, 1, 100_000),
-    wholeNumberProblem('annealEvery', h.annealEvery, 1, 1e9),
+    wholeNumberProblem('iterations', h.iterations, COURSE_LIMITS.iterations.min, COURSE_LIMITS.iterations.max),
+    wholeNumberProblem('batch', h.batch, COURSE_LIMITS.batchSize.min, COURSE_LIMITS.batchSize.max),
+    wholeNumberProblem('annealEvery', h.annealEvery, COURSE_LIMITS.annealEvery.min, COURSE_LIMITS.annealEvery.max),
   ].filter((p): p is FieldProblem => p !== null)
   if (!['sgd', 'momentum', 'adam'].includes(h.optimizer)) problems.push({ field: 'optimizer', message: `The optimizer must be sgd, momentum or adam, not ${String(h.optimizer)}.` })
   return problems
@@ -172,6 +173,8 @@ export function vocabularyAt(rows: readonly MinCountRow[], minCount: number): { 
 /** What the form is judged against beyond its own values: the loaded corpus's vocabulary by minCount. */
 export interface CorpusVocabulary {
   readonly tokens: number
+  /** For the memory figure (4 to 8 bytes a sentence); unknown counts as none. */
+  readonly sentences?: number
   readonly vocabularyByMinCount: readonly MinCountRow[]
 }
 
@@ -222,21 +225,16 @@ export function hyperparameterWarnings(h: Hyperparameters, vocabSize: number | n
   return warnings
 }
 
-/** Optimizer slots per parameter matrix: none for SGD, a velocity for momentum, two moments for Adam. */
-const OPTIMIZER_SLOTS: Readonly<Record<OptimizerKind, number>> = { sgd: 0, momentum: 1, adam: 2 }
-
 /**
- * Bytes the run will hold. The course schedule keeps float64 matrices (twice the float32
- * estimate) and its optimizer's slots beside them, on one thread.
+ * Bytes the run will hold: the engines' own estimate (the one they refuse a run by), from the
+ * vocabulary the minCount keeps and the share of the corpus it covers.
  */
 export function trainingMemoryEstimate(h: Hyperparameters, corpus: CorpusVocabulary): number | null {
   const kept = vocabularyAt(corpus.vocabularyByMinCount, h.minCount)
   if (!kept || !Number.isInteger(h.dim) || h.dim < 1) return null
-  const threads = h.schedule === 'word2vec' && Number.isInteger(h.threads) && h.threads > 0 ? h.threads : 1
-  const estimate = estimateTrainingMemoryBreakdown({ vocabSize: kept.vocabSize, dim: h.dim, tokens: Math.round(kept.coverage * corpus.tokens), threads })
-  if (h.schedule === 'word2vec') return estimate.total
-  const matrices = 2 * estimate.matrices * (1 + (OPTIMIZER_SLOTS[h.optimizer] ?? 0))
-  return estimate.total - estimate.matrices + matrices
+  const size = { vocabSize: kept.vocabSize, tokens: Math.round(kept.coverage * corpus.tokens), sentences: corpus.sentences ?? 0 }
+  const { settings } = startSettings(h)
+  return (settings.schedule === 'word2vec' ? word2vecMemoryEstimate(settings.config, size) : courseMemoryEstimate(settings.config, size)).bytes
 }
 
 /** The `start` request's settings and vocabulary for a valid form. */

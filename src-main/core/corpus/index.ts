@@ -14,6 +14,6 @@ export { createTokenizer, DEFAULT_TOKENIZER_OPTIONS, type Tokenizer, type Tokeni
 export { CorpusBuilder, rawCorpusFromText } from './corpusBuilder'
 export { buildVocabulary, encodeCorpus } from './vocabulary'
 export {
-  corpusStats, estimateTrainingMemory, estimateTrainingMemoryBreakdown, DEFAULT_CANDIDATE_MIN_COUNTS, type CorpusStats,
-  type MinCountRow, type TrainingMemoryInput, type TrainingMemoryEstimate,
+  corpusStats, DEFAULT_CANDIDATE_MIN_COUNTS, type CorpusStats,
+  type MinCountRow,
 } from './corpusStats'

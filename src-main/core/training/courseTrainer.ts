@@ -4,6 +4,7 @@ import type { ContextSource } from '../minibatch'
 import { Random, type RandomState } from '../random'
 import type { Word2vecLossKind, Word2vecModelKind } from '../word2vecLoss'
 import { corpusContextSource, noiseSampler } from './corpusContexts'
+import { OBJECTIVE_LIMITS } from './streamingConfig'
 import { type OptimizerKind, type OptimizerState, type SparseOptimizer, createOptimizer } from './optimizers'
 import {
   type SparseGradients, type SparseMinibatchOptions, type SparsePairLoss, type WordVectorParams, SparseRowGradient, SparseWord2vec,
@@ -84,22 +85,35 @@ export interface CourseProgress {
 /** The course updates its loss average every PRINT_EVERY = 10 iterations, from that iteration's loss. */
 const EXP_LOSS_EVERY = 10
 
-function checkConfig(config: CourseConfig): void {
-  const wholeAtLeast = (field: keyof CourseConfig, min: number) => {
+/**
+ * Upper bounds of the course's own settings, the form's and the engine's alike: a minibatch of
+ * more windows than this, or more iterations, would not end in a lifetime.
+ */
+export const COURSE_LIMITS = {
+  iterations: { min: 1, max: 1e9 },
+  batchSize: { min: 1, max: 100_000 },
+  annealEvery: { min: 1, max: 1e9 },
+} as const
+
+/** Throws a TrainingConfigError naming the first setting out of range. */
+export function validateCourseConfig(config: CourseConfig): void {
+  const wholeAtLeast = (field: keyof CourseConfig, min: number, max = Infinity) => {
     const value = config[field]
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
       throw new TrainingConfigError(field, `${field} must be a whole number of at least ${min}, not ${String(value)}.`)
     }
+    if (value > max) throw new TrainingConfigError(field, `${field} must be at most ${max.toLocaleString('en-US')}, not ${value.toLocaleString('en-US')}.`)
   }
   if (config.model !== 'skipgram' && config.model !== 'cbow') throw new TrainingConfigError('model', `model must be skipgram or cbow, not ${String(config.model)}.`)
   if (config.loss !== 'negSampling' && config.loss !== 'naiveSoftmax') throw new TrainingConfigError('loss', `loss must be negSampling or naiveSoftmax, not ${String(config.loss)}.`)
   if (!['sgd', 'momentum', 'adam'].includes(config.optimizer)) throw new TrainingConfigError('optimizer', `optimizer must be sgd, momentum or adam, not ${String(config.optimizer)}.`)
-  wholeAtLeast('dim', 1)
-  wholeAtLeast('windowSize', 1)
-  wholeAtLeast('negatives', config.loss === 'negSampling' ? 1 : 0)
-  wholeAtLeast('iterations', 0)
-  wholeAtLeast('batchSize', 1)
-  wholeAtLeast('annealEvery', 1)
+  wholeAtLeast('dim', OBJECTIVE_LIMITS.dim.min, OBJECTIVE_LIMITS.dim.max)
+  wholeAtLeast('windowSize', OBJECTIVE_LIMITS.window.min, OBJECTIVE_LIMITS.window.max)
+  wholeAtLeast('negatives', config.loss === 'negSampling' ? OBJECTIVE_LIMITS.negatives.min : 0, OBJECTIVE_LIMITS.negatives.max)
+  // 0 is allowed here (a run that only restores), though the form asks for at least 1.
+  wholeAtLeast('iterations', 0, COURSE_LIMITS.iterations.max)
+  wholeAtLeast('batchSize', COURSE_LIMITS.batchSize.min, COURSE_LIMITS.batchSize.max)
+  wholeAtLeast('annealEvery', COURSE_LIMITS.annealEvery.min, COURSE_LIMITS.annealEvery.max)
   if (!Number.isInteger(config.seed)) throw new TrainingConfigError('seed', `seed must be a whole number, not ${config.seed}.`)
   if (!(config.step > 0) || !Number.isFinite(config.step)) throw new TrainingConfigError('step', `step (the learning rate) must be a positive number, not ${config.step}.`)
   if (!(config.sample >= 0) || !Number.isFinite(config.sample)) throw new TrainingConfigError('sample', `sample must be 0 (off) or a positive threshold such as 0.001, not ${config.sample}.`)
@@ -154,7 +168,7 @@ export class CourseTrainer {
   private divergence: TrainingDivergedError | null = null
 
   constructor(corpus: TrainingCorpus, vocabulary: Vocabulary, readonly config: CourseConfig, resume?: CourseTrainerState) {
-    checkConfig(config)
+    validateCourseConfig(config)
     const { dim } = config
     const vocabSize = vocabulary.words.length
     if (vocabulary.counts.length !== vocabSize) throw new RangeError(`The vocabulary has ${vocabSize} words but ${vocabulary.counts.length} counts.`)

@@ -36,6 +36,13 @@ export function word2vecDefaults(model: StreamingConfig['model'] = 'skipgram', t
  */
 export const NAIVE_SOFTMAX_WARNING_VOCABULARY = 5000
 
+/** Bounds of the settings both schedules share; the course's own are COURSE_LIMITS. */
+export const OBJECTIVE_LIMITS = {
+  dim: { min: 1, max: 2000 },
+  window: { min: 1, max: 100 },
+  negatives: { min: 1, max: 100 },
+} as const
+
 function requireInteger(field: string, value: number, min: number, max: number, what: string): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new TrainingConfigError(field, `${what} must be a whole number from ${min} to ${max}, not ${value}.`)
@@ -52,9 +59,9 @@ function requireNumber(field: string, value: number, min: number, max: number, w
 export function validateStreamingConfig(config: StreamingConfig): void {
   if (config.model !== 'skipgram' && config.model !== 'cbow') throw new TrainingConfigError('model', `The model must be skipgram or cbow, not ${String(config.model)}.`)
   if (config.loss !== 'negSampling' && config.loss !== 'naiveSoftmax') throw new TrainingConfigError('loss', `The loss must be negSampling or naiveSoftmax, not ${String(config.loss)}.`)
-  requireInteger('dim', config.dim, 1, 2000, 'The dimension')
-  requireInteger('window', config.window, 1, 100, 'The window')
-  if (config.loss === 'negSampling') requireInteger('negatives', config.negatives, 1, 100, 'The number of negative samples')
+  requireInteger('dim', config.dim, OBJECTIVE_LIMITS.dim.min, OBJECTIVE_LIMITS.dim.max, 'The dimension')
+  requireInteger('window', config.window, OBJECTIVE_LIMITS.window.min, OBJECTIVE_LIMITS.window.max, 'The window')
+  if (config.loss === 'negSampling') requireInteger('negatives', config.negatives, OBJECTIVE_LIMITS.negatives.min, OBJECTIVE_LIMITS.negatives.max, 'The number of negative samples')
   requireNumber('sample', config.sample, 0, 1, 'The sub-sampling threshold')
   requireNumber('alpha', config.alpha, 1e-8, 10, 'The learning rate alpha')
   requireNumber('minAlpha', config.minAlpha, 0, config.alpha, 'The final learning rate minAlpha (at most alpha)')

@@ -40,7 +40,7 @@ export class TrainingDivergedError extends Error {
 
 /** A training setting is out of range; `field` names it as the config does ('windowSize', 'step'). */
 export class TrainingConfigError extends Error {
-  override readonly name = 'TrainingConfigError'
+  override readonly name: string = 'TrainingConfigError'
 
   constructor(readonly field: string, message: string) {
     super(message)
@@ -58,5 +58,17 @@ export class NoTrainingContextError extends Error {
 
   constructor() {
     super('The corpus has no sentence with two different words in it, so there is nothing to learn from. Use a larger corpus or a lower minCount.')
+  }
+}
+
+/**
+ * A run would need more memory than there is: refused before anything is allocated. `field` is
+ * the setting that moves the figure most, so the form can point at it.
+ */
+export class TrainingMemoryError extends TrainingConfigError {
+  override readonly name = 'TrainingMemoryError'
+
+  constructor(field: string, message: string, readonly neededBytes: number, readonly availableBytes: number) {
+    super(field, message)
   }
 }

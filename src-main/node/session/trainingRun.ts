@@ -5,7 +5,7 @@
  * one shape, and saves it as a TrainingState at a consistent position.
  */
 import { type ChunkPlan, planChunks, splitLongSentences } from '../../core/training/chunkPlan'
-import { CourseTrainer } from '../../core/training/courseTrainer'
+import type { CourseTrainer } from '../../core/training/courseTrainer'
 import { MAX_SENTENCE } from '../../kernels/layout'
 import { CourseRunner } from '../training/courseRunner'
 import type { KernelChoice } from '../training/kernelModule'
@@ -146,8 +146,8 @@ class CourseRun implements TrainingRun {
   private readonly runner: CourseRunner
 
   constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'cs224n' }>, data: TrainingData, resume?: TrainingState) {
-    this.trainer = new CourseTrainer(data.corpus, data.vocabulary, settings.config, resume?.schedule === 'cs224n' ? resume.state : undefined)
-    this.runner = new CourseRunner(this.trainer)
+    this.runner = CourseRunner.create(data.corpus, data.vocabulary, settings.config, resume?.schedule === 'cs224n' ? resume.state : undefined)
+    this.trainer = this.runner.trainer
     this.total = settings.config.iterations
     this.boundaryEvery = settings.config.annealEvery
   }

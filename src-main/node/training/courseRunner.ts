@@ -1,4 +1,7 @@
-import type { CourseTrainer } from '../../core/training/courseTrainer'
+import type { TrainingCorpus, Vocabulary } from '../../core/corpus/corpusTypes'
+import { type CourseConfig, CourseTrainer, type CourseTrainerState, validateCourseConfig } from '../../core/training/courseTrainer'
+import { courseMemoryEstimate } from '../../core/training/memoryEstimate'
+import { ensureMemory } from './machineMemory'
 
 export interface CourseProgressEvent {
   readonly iteration: number
@@ -36,6 +39,13 @@ export class CourseRunner {
   private resumeWaiter: (() => void) | null = null
 
   constructor(readonly trainer: CourseTrainer) {}
+
+  /** A run of the course schedule, refused with a TrainingMemoryError before it allocates when the machine cannot hold it. */
+  static create(corpus: TrainingCorpus, vocabulary: Vocabulary, config: CourseConfig, resume?: CourseTrainerState): CourseRunner {
+    validateCourseConfig(config)
+    ensureMemory(courseMemoryEstimate(config, { vocabSize: vocabulary.words.length, tokens: corpus.ids.length, sentences: corpus.sentenceEnds.length }), config.optimizer)
+    return new CourseRunner(new CourseTrainer(corpus, vocabulary, config, resume))
+  }
 
   async run(options: { onProgress?: (progress: CourseProgressEvent) => void; reportEvery?: number } = {}): Promise<CourseRunResult> {
     this.running = true

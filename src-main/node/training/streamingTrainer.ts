@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { TrainingCorpus } from '../../core/corpus/corpusTypes'
 import { type ChunkPlan, planChunks, splitLongSentences } from '../../core/training/chunkPlan'
+import { word2vecMemoryEstimate } from '../../core/training/memoryEstimate'
 import { type StreamingConfig, learningRateAt, validateStreamingConfig } from '../../core/training/streamingConfig'
 import { TrainingDivergedError, TrainingResumeError } from '../../core/training/trainingErrors'
 import { type ChunkLoopEvent, CONTROL, CONTROL_SLOTS, RUN_STATE, runChunkLoop } from '../../kernels/chunkLoop'
@@ -11,6 +12,7 @@ import { TrainingMemory } from '../../kernels/trainingMemory'
 import { createTypeScriptKernel } from '../../kernels/typescriptKernel'
 import { instantiateWasmKernel } from '../../kernels/wasmKernel'
 import type { KernelChoice } from './kernelModule'
+import { ensureMemory } from './machineMemory'
 import type { KernelWorkerInit } from './kernelWorker'
 
 export interface StreamingProgress {
@@ -100,6 +102,7 @@ export class StreamingTrainer {
   static create(counts: Uint32Array, corpus: TrainingCorpus, config: StreamingConfig, resume?: StreamingState): StreamingTrainer {
     validateStreamingConfig(config)
     const pieces = splitLongSentences(corpus, MAX_SENTENCE)
+    ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, tokens: pieces.ids.length, sentences: pieces.sentenceEnds.length }))
     const memory = TrainingMemory.create(counts, pieces, config)
     if (resume) {
       if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== counts.length * config.dim) {

@@ -51,7 +51,7 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
 
   const corpusVocabulary = computed(() => {
     const corpus = useCorpusStore().current
-    return corpus ? { tokens: corpus.tokens, vocabularyByMinCount: corpus.vocabularyByMinCount } : null
+    return corpus ? { tokens: corpus.tokens, sentences: corpus.sentences, vocabularyByMinCount: corpus.vocabularyByMinCount } : null
   })
 
   const problems = computed<FieldProblem[]>(() => validateHyperparameters(values.value, corpusVocabulary.value))

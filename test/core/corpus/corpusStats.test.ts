@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildVocabulary, corpusStats, estimateTrainingMemory, estimateTrainingMemoryBreakdown, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { buildVocabulary, corpusStats, rawCorpusFromText } from '../../../src-main/core/corpus/index'
 
 describe('corpusStats', () => {
   const raw = rawCorpusFromText('the cat sat on the mat\nthe cat sat\na dog\non the mat cat sat\n')
@@ -46,25 +46,5 @@ describe('corpusStats', () => {
       }),
       { numRuns: 100 },
     )
-  })
-})
-
-describe('estimateTrainingMemory', () => {
-  it('counts two padded float32 matrices, 4 bytes a token, the tables, the vocabulary and per-thread scratch', () => {
-    const e = estimateTrainingMemoryBreakdown({ vocabSize: 1000, dim: 10, tokens: 50_000, threads: 2 })
-    expect(e.matrices).toBe(2 * 1000 * 12 * 4) // 10 floats padded to 12
-    expect(e.corpus).toBe(200_000)
-    expect(e.samplingTables).toBe(12_000)
-    expect(e.vocabulary).toBe(64_000)
-    expect(e.threadScratch).toBe(2 * (2 * 48 + 128 * 1024))
-    expect(e.total).toBe(e.matrices + e.corpus + e.samplingTables + e.vocabulary + e.threadScratch)
-    expect(estimateTrainingMemory({ vocabSize: 1000, dim: 10, tokens: 50_000, threads: 2 })).toBe(e.total)
-  })
-
-  it('is about 34 MB for the SOTU benchmark settings and grows with the dimension', () => {
-    const sotu = estimateTrainingMemory({ vocabSize: 30_000, dim: 100, tokens: 1_800_000, threads: 2 })
-    expect(sotu).toBeGreaterThan(30e6)
-    expect(sotu).toBeLessThan(40e6)
-    expect(estimateTrainingMemory({ vocabSize: 30_000, dim: 300, tokens: 1_800_000, threads: 2 })).toBeGreaterThan(sotu + 40e6)
   })
 })

@@ -1,0 +1,123 @@
+/**
+ * The regions of the kernels' one linear memory (see kernels/layout.ts for the fields inside a
+ * thread's block): both matrices, the sampling tables, the corpus, and each thread's block and
+ * scratch. Pure sizes and offsets, here in core so the memory a word2vec run needs is known
+ * before anything is allocated, from the very plan the kernels are laid out by.
+ */
+
+/**
+ * 256 bytes, not the 144 the fields need: each thread writes its block constantly (its generator
+ * state on every draw), and blocks sharing a cache line made two threads slower than one.
+ */
+export const PARAM_BLOCK_BYTES = 256
+
+/** Words per sentence processed at once; longer lines are cut into pieces, as word2vec.c does (1,000) and gensim (10,000). */
+export const MAX_SENTENCE = 10_000
+
+/** The kernels' memory is a WebAssembly.Memory (the TypeScript kernel trains in one too): wasm32 addresses at most 65,536 pages of 64 KiB, 4 GiB. */
+export const WASM_PAGE_BYTES = 65536
+export const MAX_KERNEL_MEMORY_PAGES = 65536
+export const MAX_KERNEL_MEMORY_BYTES = WASM_PAGE_BYTES * MAX_KERNEL_MEMORY_PAGES
+
+const align16 = (n: number): number => Math.ceil(n / 16) * 16
+
+/** Floats per row: the dimension rounded up to whole 4-float SIMD lanes. */
+export function rowStride(dim: number): number {
+  return Math.ceil(dim / 4) * 4
+}
+
+/**
+ * A thread's scratch: neu1e (accumulated input-vector update) and h (CBOW's combined context)
+ * of one row each, the targets and their step sizes for one prediction, the sub-sampled
+ * sentence, for naive softmax one score per word, and a CBOW window's context words.
+ */
+export interface ScratchLayout {
+  /** Offsets inside one thread's scratch area. */
+  readonly neu1e: number
+  readonly hidden: number
+  readonly targets: number
+  readonly gradients: number
+  readonly sentence: number
+  readonly scores: number
+  readonly context: number
+  readonly bytes: number
+}
+
+export function scratchLayout(stride: number, negatives: number, window: number, vocabSize: number, naiveSoftmax: boolean): ScratchLayout {
+  let offset = 0
+  const take = (bytes: number): number => {
+    const at = offset
+    offset = align16(offset + bytes)
+    return at
+  }
+  const neu1e = take(4 * stride)
+  const hidden = take(4 * stride)
+  const targets = take(4 * (negatives + 1))
+  const gradients = take(4 * (negatives + 1))
+  const sentence = take(4 * MAX_SENTENCE)
+  const scores = take(naiveSoftmax ? 4 * vocabSize : 0)
+  const context = take(4 * 2 * window)
+  // Whole cache lines (and then some) per thread, for the same reason as PARAM_BLOCK_BYTES.
+  return { neu1e, hidden, targets, gradients, sentence, scores, context, bytes: Math.ceil(offset / 256) * 256 }
+}
+
+export interface MemoryPlanInput {
+  readonly vocabSize: number
+  readonly dim: number
+  readonly tokens: number
+  readonly sentences: number
+  readonly threads: number
+  readonly negatives: number
+  readonly window: number
+  readonly naiveSoftmax: boolean
+}
+
+/** Byte offsets of every region, and the total size. */
+export interface MemoryPlan {
+  readonly stride: number
+  readonly syn0: number
+  readonly syn1: number
+  readonly aliasProbability: number
+  readonly aliasIndex: number
+  readonly keepProbability: number
+  readonly ids: number
+  readonly sentenceEnds: number
+  /** Parameter block of thread t at paramBlocks + t · PARAM_BLOCK_BYTES. */
+  readonly paramBlocks: number
+  /** Scratch of thread t at scratch + t · scratchLayout.bytes. */
+  readonly scratch: number
+  readonly scratchLayout: ScratchLayout
+  readonly bytes: number
+}
+
+/**
+ * The first 128 KiB belong to the WebAssembly module's own static data (the math library's
+ * tables for exp and log, and our sigmoid and softplus tables), which every instantiation writes; our regions start after it.
+ */
+export const RESERVED_BYTES = 131072
+
+export function planMemory(input: MemoryPlanInput): MemoryPlan {
+  const stride = rowStride(input.dim)
+  const scratch = scratchLayout(stride, input.negatives, input.window, input.vocabSize, input.naiveSoftmax)
+  let offset = RESERVED_BYTES
+  const take = (bytes: number, alignment = 16): number => {
+    const at = Math.ceil(offset / alignment) * alignment
+    offset = align16(at + bytes)
+    return at
+  }
+  const matrixBytes = 4 * input.vocabSize * stride
+  return {
+    stride,
+    syn0: take(matrixBytes),
+    syn1: take(matrixBytes),
+    aliasProbability: take(4 * input.vocabSize),
+    aliasIndex: take(4 * input.vocabSize),
+    keepProbability: take(4 * input.vocabSize),
+    ids: take(4 * input.tokens),
+    sentenceEnds: take(4 * input.sentences),
+    paramBlocks: take(PARAM_BLOCK_BYTES * input.threads, 256),
+    scratch: take(scratch.bytes * input.threads, 256),
+    scratchLayout: scratch,
+    bytes: offset,
+  }
+}

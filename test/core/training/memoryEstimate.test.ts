@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { COURSE_PRESET, CourseTrainer, type CourseConfig } from '../../../src-main/core/training/courseTrainer'
+import { planMemory } from '../../../src-main/core/training/kernelMemoryPlan'
+import { checkMemory, courseMemoryEstimate, word2vecMemoryEstimate } from '../../../src-main/core/training/memoryEstimate'
+import { word2vecDefaults } from '../../../src-main/core/training/streamingConfig'
+import { TrainingConfigError, TrainingMemoryError } from '../../../src-main/core/training/trainingErrors'
+import { createKernelMemory } from '../../../src-main/kernels/wasmKernel'
+
+const SOTU = { vocabSize: 30_000, tokens: 1_800_000, sentences: 80_000 }
+const GB = 2 ** 30
+
+describe('word2vecMemoryEstimate', () => {
+  it('is the kernels’ memory plan, plus the corpus ids, the vocabulary and the copy a save makes', () => {
+    const config = { ...word2vecDefaults('skipgram', 2), dim: 10 }
+    const plan = planMemory({ ...SOTU, dim: 10, threads: 2, negatives: config.negatives, window: config.window, naiveSoftmax: false })
+    const estimate = word2vecMemoryEstimate(config, SOTU)
+    expect(estimate.kernelBytes).toBe(plan.bytes)
+    expect(estimate.bytes).toBe(plan.bytes + 4 * (SOTU.tokens + SOTU.sentences) + 64 * SOTU.vocabSize + 2 * SOTU.vocabSize * 10 * 4)
+  })
+
+  it('grows with the dimension and, for naive softmax, by one score per word and thread', () => {
+    const base = word2vecDefaults('skipgram', 2)
+    const at100 = word2vecMemoryEstimate({ ...base, dim: 100 }, SOTU).bytes
+    expect(word2vecMemoryEstimate({ ...base, dim: 300 }, SOTU).bytes).toBeGreaterThan(at100 + 4 * 200 * SOTU.vocabSize * 3)
+    expect(word2vecMemoryEstimate({ ...base, dim: 100, loss: 'naiveSoftmax' }, SOTU).kernelBytes).toBeGreaterThanOrEqual(word2vecMemoryEstimate({ ...base, dim: 100 }, SOTU).kernelBytes + 2 * 4 * SOTU.vocabSize)
+  })
+})
+
+describe('courseMemoryEstimate', () => {
+  const course: CourseConfig = { ...COURSE_PRESET, dim: 300 }
+
+  it('counts float64 vectors twice (live and saved) and the optimizer’s slots beside them', () => {
+    const matrix = 8 * SOTU.vocabSize * 300
+    const sgd = courseMemoryEstimate(course, SOTU)
+    expect(sgd.parameterBytes).toBeGreaterThanOrEqual(4 * matrix)
+    expect(courseMemoryEstimate({ ...course, optimizer: 'momentum' }, SOTU).bytes - sgd.bytes).toBe(4 * matrix)
+    expect(courseMemoryEstimate({ ...course, optimizer: 'adam' }, SOTU).bytes - sgd.bytes).toBe(8 * matrix)
+    expect(sgd.kernelBytes).toBe(0)
+  })
+
+  it('counts naive softmax’s gradient of every outside vector', () => {
+    const negSampling = courseMemoryEstimate({ ...course, batchSize: 1 }, SOTU)
+    const naive = courseMemoryEstimate({ ...course, batchSize: 1, loss: 'naiveSoftmax' }, SOTU)
+    expect(naive.bytes - negSampling.bytes).toBeGreaterThan(8 * SOTU.vocabSize * 299)
+  })
+
+  it('is the issue’s 13 GB run: dim 2,000, minCount 1 on a corpus of 20 million tokens', () => {
+    const estimate = courseMemoryEstimate({ ...COURSE_PRESET, dim: 2000 }, { vocabSize: 200_000, tokens: 20e6, sentences: 1e6 })
+    expect(estimate.bytes).toBeGreaterThan(12 * GB)
+  })
+})
+
+describe('checkMemory', () => {
+  it('refuses a run above what is available, saying how much it needs, how much there is and what to lower', () => {
+    const estimate = courseMemoryEstimate({ ...COURSE_PRESET, dim: 2000, optimizer: 'adam' }, { vocabSize: 200_000, tokens: 20e6, sentences: 1e6 })
+    let error: unknown
+    try {
+      checkMemory(estimate, 8 * GB, 'adam')
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(TrainingMemoryError)
+    expect(error).toBeInstanceOf(TrainingConfigError)
+    expect(error).toMatchObject({ field: 'dim', availableBytes: 8 * GB, neededBytes: estimate.bytes })
+    expect((error as Error).message).toBe(
+      `This run needs about ${(estimate.bytes / GB).toFixed(1)} GB of memory, but only about 8.0 GB is available. ` +
+        'Lower the dimension or raise minCount (a smaller vocabulary), or use the sgd optimizer (adam keeps two more copies of the vectors).',
+    )
+    expect(() => checkMemory(estimate, estimate.bytes, 'adam')).not.toThrow()
+  })
+
+  it('points at the corpus when the corpus is most of it', () => {
+    const estimate = word2vecMemoryEstimate({ ...word2vecDefaults('skipgram', 1), dim: 10 }, { vocabSize: 1000, tokens: 1e9, sentences: 1e7 })
+    expect(() => checkMemory(estimate, 1e9)).toThrow(expect.objectContaining({ field: 'minCount', message: expect.stringMatching(/Use a smaller corpus/) }))
+  })
+
+  it('refuses kernel memory above WebAssembly’s 4 GB whatever the machine has', () => {
+    const estimate = word2vecMemoryEstimate({ ...word2vecDefaults('skipgram', 1), dim: 2000 }, { vocabSize: 600_000, tokens: 20e6, sentences: 1e6 })
+    expect(() => checkMemory(estimate, 1e15)).toThrow(/^This run needs about 9\.\d GB of memory in the training kernels, but WebAssembly allows at most 4\.0 GB\. Lower the dimension/)
+  })
+
+  it('is what the kernels throw when asked for more than 4 GB (not a RangeError)', () => {
+    expect(() => createKernelMemory(5 * GB)).toThrow(TrainingMemoryError)
+  })
+})
+
+describe('the course engine’s bounds are the form’s', () => {
+  const corpus = { ids: Int32Array.from([0, 1, 2, 0, 1, 2]), sentenceEnds: Uint32Array.from([3, 6]) }
+  const vocabulary = { words: ['a', 'b', 'c'], counts: Uint32Array.from([2, 2, 2]), index: new Map([['a', 0], ['b', 1], ['c', 2]]) }
+  it.each([
+    [{ dim: 100_000 }, /^dim must be at most 2,000, not 100,000\.$/],
+    [{ batchSize: 1e9 }, /^batchSize must be at most 100,000/],
+    [{ iterations: 1e12 }, /^iterations must be at most 1,000,000,000/],
+    [{ windowSize: 1000 }, /^windowSize must be at most 100/],
+  ])('refuses %j', (change, message) => {
+    expect(() => new CourseTrainer(corpus, vocabulary, { ...COURSE_PRESET, ...change })).toThrow(message)
+  })
+})
