@@ -7,7 +7,7 @@ export {
 export { CorpusTextDecoder, type CorpusEncoding, BINARY_SNIFF_BYTES, BINARY_REPLACED_SHARE, BINARY_MIN_REPLACED } from './textDecoding'
 export { createTokenizer, DEFAULT_TOKENIZER_OPTIONS, type Tokenizer, type TokenizerOptions } from './tokenizer'
 export { CorpusBuilder, rawCorpusFromText } from './corpusBuilder'
-export { buildVocabulary, encodeCorpus } from './vocabulary'
+export { buildVocabulary, checkVocabularyOptions, encodeCorpus } from './vocabulary'
 export {
   corpusStats, estimateTrainingMemory, estimateTrainingMemoryBreakdown, DEFAULT_CANDIDATE_MIN_COUNTS, type CorpusStats,
   type MinCountRow, type TrainingMemoryInput, type TrainingMemoryEstimate,

@@ -84,7 +84,8 @@ export interface CourseProgress {
 /** The course updates its loss average every PRINT_EVERY = 10 iterations, from that iteration's loss. */
 const EXP_LOSS_EVERY = 10
 
-function checkConfig(config: CourseConfig): void {
+/** Throws a TrainingConfigError naming the first course setting the trainer cannot run with. */
+export function validateCourseConfig(config: CourseConfig): void {
   const wholeAtLeast = (field: keyof CourseConfig, min: number) => {
     const value = config[field]
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
@@ -148,7 +149,7 @@ export class CourseTrainer {
   private divergence: TrainingDivergedError | null = null
 
   constructor(corpus: TrainingCorpus, vocabulary: Vocabulary, readonly config: CourseConfig, resume?: CourseTrainerState) {
-    checkConfig(config)
+    validateCourseConfig(config)
     const { dim } = config
     const vocabSize = vocabulary.words.length
     if (vocabulary.counts.length !== vocabSize) throw new RangeError(`The vocabulary has ${vocabSize} words but ${vocabulary.counts.length} counts.`)

@@ -42,7 +42,7 @@ export interface SparseOptimizer {
   exportState(): OptimizerState
 }
 
-const SLOTS_PER_MATRIX: Record<OptimizerKind, number> = { sgd: 0, momentum: 1, adam: 2 }
+export const SLOTS_PER_MATRIX: Readonly<Record<OptimizerKind, number>> = { sgd: 0, momentum: 1, adam: 2 }
 
 function checkShapes(params: readonly Float64Array[], grads: readonly SparseRowGradient[], lengths: readonly number[]): void {
   if (params.length !== lengths.length || grads.length !== lengths.length) {
