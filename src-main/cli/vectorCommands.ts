@@ -9,9 +9,9 @@ import {
   nearestNeighbours, parseAnalogyFile, parseWordPairFile,
 } from '../core/evaluation/index'
 import {
-  type Embeddings, type VectorFormat, type VectorKind, VECTOR_FORMATS, VECTOR_KINDS, normalizeEmbeddings, selectVectors, topWords,
+  type Embeddings, type VectorFormat, type VectorKind, VECTOR_FORMATS, VECTOR_KINDS, normalizeEmbeddings, topWords,
 } from '../core/vectors/index'
-import { loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
+import { loadTrainingCheckpoint, trainedEmbeddings } from '../node/training/trainingCheckpoint'
 import { readEmbeddings } from '../node/vectors/readEmbeddings'
 import { writeEmbeddings } from '../node/vectors/writeEmbeddings'
 import { type FlagValues, UsageError, parseFlags } from './flags'
@@ -66,10 +66,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   if (typeof flags.checkpoint !== 'string') throw new UsageError('--checkpoint <file> is required')
   if (typeof flags.out !== 'string') throw new UsageError('--out <file> is required')
   const checkpoint = await loadTrainingCheckpoint(flags.checkpoint)
-  const { state } = checkpoint.training
-  const f32 = (a: Float32Array | Float64Array): Float32Array => (a instanceof Float32Array ? a : Float32Array.from(a))
-  const selected = selectVectors(f32(state.centerWordVectors), f32(state.outsideVectors), checkpoint.settings.config.dim, (flags.vectors as VectorKind | undefined) ?? 'center')
-  const embeddings: Embeddings = { words: checkpoint.vocabulary.words, counts: checkpoint.vocabulary.counts, vectors: selected.vectors, dim: selected.dim }
+  const embeddings = trainedEmbeddings(checkpoint, (flags.vectors as VectorKind | undefined) ?? 'center')
   return write(io, flags.out, shape(embeddings, flags), flags)
 }
 
