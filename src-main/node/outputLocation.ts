@@ -113,8 +113,8 @@ const megabytes = (bytes: number): string => `${(bytes / 1e6).toLocaleString('en
 /**
  * Throws a 'diskFull' OutputLocationError when the files, at their estimated sizes, do not fit
  * in the free space of the disks they go to. Each write first goes to a temporary file beside
- * the old one, so the old file's size does not count as free. Where free space cannot be read
- * (statfs unsupported), nothing is refused.
+ * the old one, so the old file's size does not count as free. Where free space cannot be known
+ * (statfs unsupported, or a file system that reports no size), nothing is refused.
  */
 export async function checkFreeSpace(files: readonly (NamedFile & { readonly bytes: number })[]): Promise<void> {
   const disks = new Map<number, { folder: string; bytes: number; files: (NamedFile & { readonly bytes: number })[] }>()
@@ -130,6 +130,8 @@ export async function checkFreeSpace(files: readonly (NamedFile & { readonly byt
     let free: number
     try {
       const info = await statfs(disk.folder)
+      // Pseudo and some network file systems report no size at all (0 blocks): nothing to judge by.
+      if (info.blocks === 0) continue
       free = info.bavail * info.bsize
     } catch {
       continue

@@ -109,6 +109,13 @@ describe('w2v train exit codes', () => {
     truncateSync(checkpoint, 100)
     expectUsage(await runCli(['train', '--corpus', corpus, '--resume', checkpoint, '--out', out]), /cut\.w2vckpt/)
     expectUsage(await runCli(['train', '--corpus', corpus, '--resume', join(dir, 'none.w2vckpt'), '--out', out]), /does not exist/)
+    expectUsage(await runCli(['train', '--corpus', corpus, '--resume', dir, '--out', out]), /is a folder, not a checkpoint/)
+    // A FIFO would block the open for ever: it is refused without being opened.
+    const fifoCheckpoint = await Promise.race([
+      runCli(['export', '--checkpoint', fifo, '--out', out]),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('export opened a FIFO as a checkpoint and waited')), 3000)),
+    ])
+    expectUsage(fifoCheckpoint, /not a regular file/)
     expect(readdirSync(dir)).not.toContain('out.vec')
   })
 
