@@ -9,11 +9,12 @@ import {
   nearestNeighbours, parseAnalogyFile, parseWordPairFile,
 } from '../core/evaluation/index'
 import {
-  type Embeddings, type VectorFormat, type VectorKind, VECTOR_FORMATS, VECTOR_KINDS, normalizeEmbeddings, topWords,
+  type Embeddings, type VectorFormat, type VectorKind, VECTOR_FORMATS, VECTOR_KINDS, companionPath, normalizeEmbeddings, topWords,
 } from '../core/vectors/index'
+import { checkOutputLocations } from '../node/outputLocation'
 import { loadTrainingCheckpoint, trainedEmbeddings } from '../node/training/trainingCheckpoint'
 import { readEmbeddings } from '../node/vectors/readEmbeddings'
-import { writeEmbeddings } from '../node/vectors/writeEmbeddings'
+import { resolveExportFormat, writeEmbeddings } from '../node/vectors/writeEmbeddings'
 import { type FlagValues, UsageError, parseFlags } from './flags'
 import { formatCount } from './progressLine'
 import { formatTable } from './table'
@@ -65,6 +66,12 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   requireOne(positional, 0, 'no positional arguments')
   if (typeof flags.checkpoint !== 'string') throw new UsageError('--checkpoint <file> is required')
   if (typeof flags.out !== 'string') throw new UsageError('--out <file> is required')
+  const format = resolveExportFormat(flags.out, flags.format as VectorFormat | undefined)
+  const companion = companionPath(flags.out, format)
+  await checkOutputLocations(
+    [{ path: flags.out, description: 'the vectors' }, ...(companion ? [{ path: companion, description: 'the word list of the vectors' }] : [])],
+    [{ path: flags.checkpoint, description: 'the checkpoint' }],
+  )
   const checkpoint = await loadTrainingCheckpoint(flags.checkpoint)
   const embeddings = trainedEmbeddings(checkpoint, (flags.vectors as VectorKind | undefined) ?? 'center')
   return write(io, flags.out, shape(embeddings, flags), flags)

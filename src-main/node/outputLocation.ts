@@ -4,8 +4,8 @@
  * inputs, no two outputs share a file, and (once the sizes are known) the disk has room. A long
  * run then never ends in a write that could have been refused at the start.
  */
-import { constants } from 'node:fs'
-import { access, realpath, stat, statfs } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { open, realpath, stat, statfs, unlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 
 export type OutputLocationErrorKind = 'missingFolder' | 'notAFolder' | 'isFolder' | 'notAFile' | 'permission' | 'readOnly' | 'isInput' | 'sameOutput' | 'diskFull'
@@ -69,8 +69,11 @@ async function checkFolder(output: NamedFile): Promise<void> {
   }
   if (!info.isDirectory()) throw new OutputLocationError('notAFolder', output.path, `“${folder}” is not a folder, so ${what} could not be saved there.`)
   try {
-    // The writer creates a temporary file beside the target and renames it: the folder must be writable.
-    await access(folder, constants.W_OK)
+    // The writer creates a temporary file beside the target and renames it, so that is what is
+    // tried: permission bits alone miss read-only mounts seen by root, ACLs and pseudo file systems.
+    const probe = join(folder, `.w2v-probe.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+    await (await open(probe, 'wx')).close()
+    await unlink(probe)
   } catch (error) {
     if (errorCode(error) === 'EROFS') throw new OutputLocationError('readOnly', output.path, `The disk holding “${folder}” is read-only, so ${what} could not be saved. Choose another location.`)
     throw new OutputLocationError('permission', output.path, `You may not write to the folder “${folder}”, so ${what} could not be saved there. Choose a folder you are allowed to write to.`)

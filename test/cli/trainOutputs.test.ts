@@ -120,6 +120,21 @@ describe('w2v train checks where it writes before reading anything', () => {
   })
 })
 
+describe('w2v export checks where it writes too', () => {
+  it('refuses --out that is the checkpoint it reads, leaving the checkpoint loadable', async () => {
+    const { dir, corpus } = folder()
+    const checkpoint = join(dir, 'run.w2vckpt')
+    expect((await runCli(['train', '--corpus', corpus, '--out', join(dir, 'a.vec'), '--checkpoint', checkpoint, ...quick])).exitCode).toBe(0)
+    const result = await runCli(['export', '--checkpoint', checkpoint, '--out', checkpoint, '--format', 'json'])
+    expect(result.exitCode).toBe(2)
+    expectOneLine(result.stderr, /would overwrite the checkpoint/)
+    await expect(loadTrainingCheckpoint(checkpoint)).resolves.toBeDefined()
+    const missing = await runCli(['export', '--checkpoint', checkpoint, '--out', join(dir, 'none', 'v.vec')])
+    expect(missing.exitCode).toBe(2)
+    expectOneLine(missing.stderr, /does not exist/)
+  })
+})
+
 describe('w2v train writes the vectors in the format of the extension, as export does', () => {
   it.each(['vectors.json', 'vectors.npy', 'vectors.bin', 'vectors.tsv'])('%s loads back with the project’s reader, equal to what export writes from the checkpoint', async (name) => {
     const { dir, corpus } = folder()
