@@ -4,7 +4,7 @@
  */
 import { CorpusError } from '../core/corpus/index'
 import { BenchmarkFormatError, NoKnownWordsError, UnknownWordError } from '../core/evaluation/index'
-import { TrainingConfigError, TrainingDivergedError, TrainingResumeError } from '../core/training/trainingErrors'
+import { NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError } from '../core/training/trainingErrors'
 import { VectorSelectionError } from '../core/vectors/index'
 import { FileWriteError } from '../node/atomicFile'
 import { CheckpointError } from '../node/checkpointFile'
@@ -38,7 +38,7 @@ Add --help after a command for its options.
 /** Errors a user can cause while a command runs: reported in one line, no stack trace. */
 const USER_ERRORS = [
   CorpusError, TrainingDivergedError, TrainingResumeError, CheckpointError, Word2vecFormatError, FileWriteError, VectorsFileError,
-  VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError, OutputLocationError,
+  VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError, OutputLocationError, NoTrainingContextError,
 ]
 
 /**

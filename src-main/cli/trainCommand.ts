@@ -19,7 +19,7 @@ import { resolveExportFormat, writeEmbeddings } from '../node/vectors/writeEmbed
 import { EXIT_FAILED } from './commands'
 import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
-import { checkResumeFlags, resumedSettings, trainSettingsFromFlags } from './trainSettings'
+import { checkResumeFlags, resumedSettings, scheduleFlagsUsage, trainSettingsFromFlags } from './trainSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
 
@@ -48,9 +48,8 @@ export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file
   --schedule word2vec|cs224n  streaming epochs (default) or the course's minibatch SGD
   --model skipgram|cbow       --loss negSampling|naiveSoftmax
   --dim N  --window N  --negative K  --min-count N  --max-vocab N  --sample T  --alpha A  --seed N  --cbow-sum
-  word2vec schedule: --min-alpha A  --epochs N  --threads N
-  cs224n schedule: --iterations N  --batch B  --optimizer sgd|momentum|adam  --anneal-every N
-                   (--alpha is the step; defaults: dim 10, window 5, K 10, step 0.3, 40,000 iterations)
+${scheduleFlagsUsage()}
+  --optimizer sgd|momentum|adam; for cs224n --alpha is the step (defaults: dim 10, window 5, K 10, step 0.3, 40,000 iterations)
   corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words  --format plain|cs224n
   --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
   --resume <file>      continue a saved run (same corpus; its settings are kept, --threads may change);

@@ -31,6 +31,14 @@ function flagOf(field: HyperparameterField): string {
   return flag === undefined ? field : `--${flag}`
 }
 
+/** The usage lines of the flags only one schedule reads, from the same table the check uses. */
+export function scheduleFlagsUsage(): string {
+  return SCHEDULES.map((schedule) => {
+    const own = (Object.keys(SETTING_FLAGS) as SettingFlag[]).filter((f) => SCHEDULES.every((s) => SCHEDULE_FIELDS[s].includes(SETTING_FLAGS[f]) === (s === schedule)))
+    return `  ${schedule} schedule only: ${own.map((f) => `--${f}`).join('  ')}`
+  }).join('\n')
+}
+
 /** Refuses a setting flag the schedule does not read (the course has no epochs or threads, word2vec no minibatches). */
 export function checkScheduleFlags(flags: FlagValues, schedule: Schedule): void {
   for (const flag of Object.keys(SETTING_FLAGS) as SettingFlag[]) {

@@ -103,6 +103,12 @@ describe('w2v train exit codes', () => {
     }
   })
 
+  it('a corpus with no sentence of two different words exits 2 on the course schedule, without a stack trace', async () => {
+    const single = join(dir, 'single.txt')
+    writeFileSync(single, 'a\nb\nc\na\n')
+    expectUsage(await runCli(['train', '--corpus', single, '--out', out, '--schedule', 'cs224n', '--iterations', '10', '--json']), /nothing to learn from/)
+  })
+
   it('a damaged checkpoint exits 2 and writes nothing', async () => {
     const checkpoint = join(dir, 'cut.w2vckpt')
     writeFileSync(checkpoint, Buffer.alloc(400, 1))
