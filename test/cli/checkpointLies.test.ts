@@ -46,6 +46,7 @@ const LIES: [schedule: 'word2vec' | 'cs224n', what: string, lie: Lie, message: R
   ['cs224n', 'missing position', (m) => { delete (m as Record<string, unknown>).position }, /position/],
   ['cs224n', 'NaN in Adam’s second moment', (_, a) => { a['optimizer.0.1']![3] = Number.NaN }, /optimizer state 0\.1 holds NaN/],
   ['cs224n', 'a negative step', (m) => { m.position.step = -1 }, /position\.step/],
+  ['cs224n', 'an optimizer slot count that Adam does not keep', (m) => { (m.position.optimizer as Record<string, JsonValue>).slots = [1, 1] }, /saved matrices per parameter that adam keeps/],
   ['cs224n', 'an optimizer slot missing', (_, a) => { delete a['optimizer.1.0'] }, /optimizer state 1\.0 is missing/],
 ]
 

@@ -200,6 +200,10 @@ export async function loadTrainingCheckpoint(path: string): Promise<TrainingChec
     const position = parseMeta(path, CoursePositionSchema, savedPosition, 'position.')
     const { optimizer } = position
     if (optimizer.kind !== settings.config.optimizer) throw damaged(path, `its optimizer state is for ${optimizer.kind} but its settings use ${settings.config.optimizer}`)
+    // One list of slots per matrix (centre, outside), each as many as the optimizer keeps.
+    if (optimizer.slots.length !== 2 || optimizer.slots.some((count) => count !== SLOTS_PER_MATRIX[optimizer.kind])) {
+      throw damaged(path, `its optimizer state does not have the ${SLOTS_PER_MATRIX[optimizer.kind]} saved matrices per parameter that ${optimizer.kind} keeps`)
+    }
     const slots = optimizer.slots.map((count, i) => Array.from({ length: count }, (_, j) => checkMatrix(path, `optimizer state ${i}.${j}`, arrays[`optimizer.${i}.${j}`], Float64Array, size)))
     training = {
       schedule: 'cs224n',
