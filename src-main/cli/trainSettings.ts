@@ -57,7 +57,7 @@ function hyperparameters(flags: FlagValues, schedule: Schedule): Hyperparameters
   const base: Hyperparameters = schedule === 'word2vec' ? { ...preset, ...word2vecDefaults(model, threads) } : preset
   const given = Object.fromEntries((Object.keys(SETTING_FLAGS) as SettingFlag[]).filter((f) => flags[f] !== undefined).map((f) => [SETTING_FLAGS[f], flags[f]]))
   const h: Hyperparameters = { ...base, ...given, cbowMean: flags['cbow-sum'] === true ? false : base.cbowMean }
-  // An alpha below the default final rate lowers the final rate with it, as gensim does.
+  // A small alpha alone lowers the final rate with it, rather than being refused for lying below the default final rate.
   return flags['min-alpha'] === undefined ? { ...h, minAlpha: Math.min(base.minAlpha, h.alpha) } : h
 }
 
