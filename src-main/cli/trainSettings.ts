@@ -44,7 +44,7 @@ export function checkScheduleFlags(flags: FlagValues, schedule: Schedule): void 
   for (const flag of Object.keys(SETTING_FLAGS) as SettingFlag[]) {
     if (flags[flag] === undefined || SCHEDULE_FIELDS[schedule].includes(SETTING_FLAGS[flag])) continue
     const owners = SCHEDULES.filter((s) => SCHEDULE_FIELDS[s].includes(SETTING_FLAGS[flag]))
-    throw new UsageError(`--${flag} is a setting of the ${owners.join(' and ')} schedule, which this run (--schedule ${schedule}) does not use; drop it or use --schedule ${owners[0]}.`)
+    throw new UsageError(`--${flag} is a setting of the ${owners.join(' and ')} schedule, which this run (schedule ${schedule}) does not use; drop it or use --schedule ${owners[0]}.`)
   }
 }
 
