@@ -4,14 +4,15 @@
  */
 import { CorpusError } from '../core/corpus/index'
 import { BenchmarkFormatError, NoKnownWordsError, UnknownWordError } from '../core/evaluation/index'
-import { TrainingConfigError, TrainingDivergedError, TrainingResumeError } from '../core/training/trainingErrors'
+import { NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError } from '../core/training/trainingErrors'
 import { VectorSelectionError } from '../core/vectors/index'
 import { FileWriteError } from '../node/atomicFile'
 import { CheckpointError } from '../node/checkpointFile'
+import { OutputLocationError } from '../node/outputLocation'
 import { VectorExportError } from '../node/vectors/vectorExportError'
 import { VectorsFileError } from '../node/vectors/vectorsFileError'
 import { Word2vecFormatError } from '../node/word2vecFormat'
-import { type CommandOutcome, EXIT_FAILED, EXIT_USAGE, checkFixtureCommand, gradcheckCommand } from './commands'
+import { type CommandOutcome, EXIT_USAGE, checkFixtureCommand, gradcheckCommand } from './commands'
 import { UsageError } from './flags'
 import { type CliIo, TRAIN_USAGE, trainCommand } from './trainCommand'
 import {
@@ -37,16 +38,16 @@ Add --help after a command for its options.
 /** Errors a user can cause while a command runs: reported in one line, no stack trace. */
 const USER_ERRORS = [
   CorpusError, TrainingDivergedError, TrainingResumeError, CheckpointError, Word2vecFormatError, FileWriteError, VectorsFileError,
-  VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError,
+  VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError, OutputLocationError, NoTrainingContextError,
 ]
 
 /**
  * Commands that stream their output through io. `userErrorExit`: the exit code for a user's
- * mistake found while running (train: 1, a run that failed; the vector commands: 2, as the
- * issue asks for unreadable files, unknown words and malformed benchmarks).
+ * mistake found while running: 2, as README promises for bad inputs (train itself exits 1 for a
+ * run that started and failed: diverged, or could not save).
  */
 const STREAMING_COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIo) => Promise<number>; usage: string; userErrorExit: number }> = {
-  train: { run: trainCommand, usage: TRAIN_USAGE, userErrorExit: EXIT_FAILED },
+  train: { run: trainCommand, usage: TRAIN_USAGE, userErrorExit: EXIT_USAGE },
   export: { run: exportCommand, usage: EXPORT_USAGE, userErrorExit: EXIT_USAGE },
   convert: { run: convertCommand, usage: CONVERT_USAGE, userErrorExit: EXIT_USAGE },
   neighbors: { run: neighborsCommand, usage: NEIGHBORS_USAGE, userErrorExit: EXIT_USAGE },

@@ -1,21 +1,27 @@
-import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
-import {
-  type TokenizerOptions, type Vocabulary, buildVocabulary, encodeCorpus,
-} from '../core/corpus/index'
-import { COURSE_PRESET, type CourseConfig } from '../core/training/courseTrainer'
-import { type StreamingConfig, streamingConfigWarnings, validateStreamingConfig, word2vecDefaults } from '../core/training/streamingConfig'
+import { type Vocabulary, buildVocabulary, encodeCorpus } from '../core/corpus/index'
+import { streamingConfigWarnings } from '../core/training/streamingConfig'
+import { TrainingDivergedError } from '../core/training/trainingErrors'
+import { type VectorFormat, VECTOR_FORMATS, companionPath } from '../core/vectors/vectorFormats'
+import { CheckpointError } from '../node/checkpointFile'
 import { readCorpusFile } from '../node/corpusFile'
+import { type OutputFile, checkFreeSpace, checkOutputLocations } from '../node/outputLocation'
 import { CourseRunner } from '../node/training/courseRunner'
 import { chooseKernel } from '../node/training/kernelModule'
 import { StreamingTrainer } from '../node/training/streamingTrainer'
 import {
-  type CorpusSettings, type ScheduleSettings, type TrainingCheckpoint, type TrainingState, loadTrainingCheckpoint, saveTrainingCheckpoint,
+  type ScheduleSettings, type TrainingCheckpoint, type TrainingState, estimateTrainingCheckpointBytes, loadTrainingCheckpoint, saveTrainingCheckpoint,
+  trainedEmbeddings,
 } from '../node/training/trainingCheckpoint'
-import { writeWord2vecVectors } from '../node/word2vecFormat'
+import { VectorExportError } from '../node/vectors/vectorExportError'
+import { resolveExportFormat, writeEmbeddings } from '../node/vectors/writeEmbeddings'
+import { EXIT_FAILED } from './commands'
 import { corpusNoticeLines } from './corpusNoticeLines'
-import { type FlagValues, UsageError, parseFlags } from './flags'
+import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
+import { checkResumeFlags, resumedSettings, scheduleFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+
+const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
 
 /** Where a command writes, and how it hears Ctrl-C: real streams in `w2v`, buffers in tests. */
 export interface CliIo {
@@ -27,7 +33,7 @@ export interface CliIo {
 }
 
 export const TRAIN_FLAGS = {
-  corpus: 'string', out: 'string', model: ['skipgram', 'cbow'], loss: ['negSampling', 'naiveSoftmax'], dim: 'integer',
+  corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, model: ['skipgram', 'cbow'], loss: ['negSampling', 'naiveSoftmax'], dim: 'integer',
   window: 'integer', negative: 'integer', 'min-count': 'integer', 'max-vocab': 'integer', sample: 'number', alpha: 'number',
   'min-alpha': 'number', epochs: 'integer', threads: 'integer', seed: 'integer', schedule: ['word2vec', 'cs224n'],
   iterations: 'integer', batch: 'integer', optimizer: ['sgd', 'momentum', 'adam'], 'anneal-every': 'integer',
@@ -35,72 +41,21 @@ export const TRAIN_FLAGS = {
   segment: ['spaces', 'words'], format: ['plain', 'cs224n'], checkpoint: 'string', resume: 'string', json: 'boolean',
 } as const
 
-export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors.txt|.vec|.bin> [options]
+export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file> [options]
 
+  --out's extension names the vectors format, as in w2v export: ${VECTOR_FORMATS.filter((f) => f.extensions.length > 0).map((f) => f.extensions.join(' ')).join(' ')}
+  --out-format ${FORMAT_IDS.join('|')}   (GloVe has no extension and must be named)
   --schedule word2vec|cs224n  streaming epochs (default) or the course's minibatch SGD
   --model skipgram|cbow       --loss negSampling|naiveSoftmax
-  --dim N  --window N  --negative K  --min-count N  --max-vocab N  --sample T
-  --alpha A  --min-alpha A  --epochs N  --threads N  --seed N  --cbow-sum
-  cs224n schedule: --iterations N  --batch B  --optimizer sgd|momentum|adam  --anneal-every N
-                   (--alpha is the step; defaults: dim 10, window 5, K 10, step 0.3, 40,000 iterations)
+  --dim N  --window N  --negative K  --min-count N  --max-vocab N  --sample T  --alpha A  --seed N  --cbow-sum
+${scheduleFlagsUsage()}
+  --optimizer sgd|momentum|adam; for cs224n --alpha is the step (defaults: dim 10, window 5, K 10, step 0.3, 40,000 iterations)
   corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words  --format plain|cs224n
-  --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C)
-  --resume <file>      continue a saved run (same corpus; its settings are kept, --threads may change)
+  --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
+  --resume <file>      continue a saved run (same corpus; its settings are kept, --threads may change);
+                       --checkpoint may name the same file, which is then replaced once the new one is complete
   --json               JSON lines on stdout: progress objects, then a summary
 `
-
-const num = (flags: FlagValues, name: string): number | undefined => flags[name] as number | undefined
-
-function streamingSettings(flags: FlagValues): StreamingConfig {
-  const model = (flags.model as StreamingConfig['model'] | undefined) ?? 'skipgram'
-  const base = word2vecDefaults(model, num(flags, 'threads') ?? availableParallelism())
-  const config: StreamingConfig = {
-    ...base,
-    loss: (flags.loss as StreamingConfig['loss'] | undefined) ?? base.loss,
-    dim: num(flags, 'dim') ?? base.dim,
-    window: num(flags, 'window') ?? base.window,
-    negatives: num(flags, 'negative') ?? base.negatives,
-    sample: num(flags, 'sample') ?? base.sample,
-    alpha: num(flags, 'alpha') ?? base.alpha,
-    minAlpha: num(flags, 'min-alpha') ?? Math.min(base.minAlpha, num(flags, 'alpha') ?? base.alpha),
-    epochs: num(flags, 'epochs') ?? base.epochs,
-    seed: num(flags, 'seed') ?? base.seed,
-    cbowMean: flags['cbow-sum'] !== true,
-  }
-  validateStreamingConfig(config)
-  return config
-}
-
-function courseSettings(flags: FlagValues): CourseConfig {
-  return {
-    ...COURSE_PRESET,
-    model: (flags.model as CourseConfig['model'] | undefined) ?? COURSE_PRESET.model,
-    loss: (flags.loss as CourseConfig['loss'] | undefined) ?? COURSE_PRESET.loss,
-    dim: num(flags, 'dim') ?? COURSE_PRESET.dim,
-    windowSize: num(flags, 'window') ?? COURSE_PRESET.windowSize,
-    negatives: num(flags, 'negative') ?? COURSE_PRESET.negatives,
-    step: num(flags, 'alpha') ?? COURSE_PRESET.step,
-    iterations: num(flags, 'iterations') ?? COURSE_PRESET.iterations,
-    batchSize: num(flags, 'batch') ?? COURSE_PRESET.batchSize,
-    annealEvery: num(flags, 'anneal-every') ?? COURSE_PRESET.annealEvery,
-    optimizer: (flags.optimizer as CourseConfig['optimizer'] | undefined) ?? COURSE_PRESET.optimizer,
-    cbowMean: false,
-    sample: num(flags, 'sample') ?? COURSE_PRESET.sample,
-    seed: num(flags, 'seed') ?? COURSE_PRESET.seed,
-  }
-}
-
-function corpusSettings(flags: FlagValues, schedule: ScheduleSettings['schedule']): CorpusSettings {
-  const tokenizer: Partial<TokenizerOptions> = {
-    lowercase: flags['keep-case'] !== true,
-    punctuation: flags['keep-punctuation'] === true ? 'keep' : 'strip',
-    numbers: flags['strip-numbers'] === true ? 'strip' : 'keep',
-    segmentation: (flags.segment as TokenizerOptions['segmentation'] | undefined) ?? 'spaces',
-    format: (flags.format as TokenizerOptions['format'] | undefined) ?? 'plain',
-  }
-  const maxVocab = num(flags, 'max-vocab')
-  return { tokenizer, minCount: num(flags, 'min-count') ?? (schedule === 'cs224n' ? 1 : 5), ...(maxVocab === undefined ? {} : { maxVocab }) }
-}
 
 /** Reports to the terminal (a redrawn bar) or as JSON lines. */
 class TrainReporter {
@@ -125,6 +80,44 @@ class TrainReporter {
   }
 }
 
+/** The files a run writes: the checkpoint (if asked for) and the vectors with any companion file. */
+interface RunOutputs {
+  readonly checkpoint: OutputFile | null
+  readonly vectors: OutputFile
+  readonly companion: OutputFile | null
+}
+
+/** Every file the run will write, checked before anything is read. */
+async function checkOutputs(corpusPath: string, outPath: string, format: VectorFormat, checkpointPath: string | undefined, resumePath: string | undefined): Promise<RunOutputs> {
+  const companionFile = companionPath(outPath, format)
+  const outputs: RunOutputs = {
+    checkpoint: checkpointPath ? { path: checkpointPath, description: 'the checkpoint', mayReplace: resumePath === undefined ? [] : [resumePath] } : null,
+    vectors: { path: outPath, description: 'the vectors' },
+    companion: companionFile ? { path: companionFile, description: 'the word list of the vectors' } : null,
+  }
+  // Saving the checkpoint back over the one resumed is the usual "continue and save": the old
+  // file has been read whole before training starts, and the write goes to a temporary file
+  // renamed over it only once complete, so the old checkpoint is never lost. Any other output
+  // over an input would destroy that input.
+  const inputs = [{ path: corpusPath, description: 'the corpus' }, ...(resumePath ? [{ path: resumePath, description: 'the checkpoint being resumed' }] : [])]
+  await checkOutputLocations([outputs.checkpoint, outputs.vectors, outputs.companion].filter((o) => o !== null), inputs)
+  return outputs
+}
+
+/**
+ * Refuses the run if its files cannot fit, once the vocabulary (and so their size) is known. The
+ * vectors count at 4 bytes a value, what the binary formats take (text takes more), so a refusal
+ * is never wrong.
+ */
+async function checkRoomFor(outputs: RunOutputs, settings: ScheduleSettings, words: readonly string[]): Promise<void> {
+  const wordBytes = words.reduce((sum, word) => sum + Buffer.byteLength(word) + 1, 0)
+  await checkFreeSpace([
+    ...(outputs.checkpoint ? [{ ...outputs.checkpoint, bytes: estimateTrainingCheckpointBytes(settings, words) }] : []),
+    { ...outputs.vectors, bytes: words.length * settings.config.dim * 4 },
+    ...(outputs.companion ? [{ ...outputs.companion, bytes: wordBytes }] : []),
+  ])
+}
+
 export async function trainCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const started = performance.now()
   const { flags, positional } = parseFlags(argv, TRAIN_FLAGS)
@@ -133,20 +126,19 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const outPath = flags.out as string | undefined
   if (!corpusPath) throw new UsageError('--corpus <file> is required')
   if (!outPath) throw new UsageError('--out <vectors file> is required')
+  const checkpointPath = flags.checkpoint as string | undefined
+  const resumePath = flags.resume as string | undefined
   const json = flags.json === true
   const reporter = new TrainReporter(io, json)
 
-  const resumed: TrainingCheckpoint | null = typeof flags.resume === 'string' ? await loadTrainingCheckpoint(flags.resume) : null
-  let settings: ScheduleSettings
-  if (resumed) {
-    const threads = num(flags, 'threads')
-    settings = resumed.settings.schedule === 'word2vec' && threads !== undefined
-      ? { schedule: 'word2vec', config: { ...resumed.settings.config, threads } }
-      : resumed.settings
-  } else {
-    settings = flags.schedule === 'cs224n' ? { schedule: 'cs224n', config: courseSettings(flags) } : { schedule: 'word2vec', config: streamingSettings(flags) }
-  }
-  const corpusOptions = resumed ? resumed.corpus : corpusSettings(flags, settings.schedule)
+  // Everything that can be judged without reading a file is judged first.
+  const fresh = resumePath === undefined ? trainSettingsFromFlags(flags) : null
+  if (!fresh) checkResumeFlags(flags)
+  const format = resolveExportFormat(outPath, flags['out-format'] as VectorFormat | undefined)
+  const outputs = await checkOutputs(corpusPath, outPath, format, checkpointPath, resumePath)
+
+  const resumed: TrainingCheckpoint | null = resumePath === undefined ? null : await loadTrainingCheckpoint(resumePath)
+  const { settings, corpus: corpusOptions } = resumed ? { settings: resumedSettings(flags, resumed.settings), corpus: resumed.corpus } : fresh!
 
   const { raw, ...file } = await readCorpusFile(corpusPath, {
     tokenizer: corpusOptions.tokenizer,
@@ -159,73 +151,93 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     const { words, counts } = resumed.vocabulary
     vocabulary = { words, counts, index: new Map(words.map((w, i) => [w, i])) }
   } else {
-    const built = buildVocabulary(raw, { minCount: corpusOptions.minCount, ...(corpusOptions.maxVocab === undefined ? {} : { maxVocab: corpusOptions.maxVocab }) })
+    const built = buildVocabulary(raw, { minCount: corpusOptions.minCount, ...(corpusOptions.maxVocab === undefined ? {} : { maxVocab: corpusOptions.maxVocab }) }, corpusPath)
     vocabulary = built.vocabulary
     const s = built.stats
     reporter.note(`Corpus: ${formatCount(s.tokens)} tokens, ${formatCount(s.types)} types; vocabulary ${formatCount(s.keptTypes)} words (minCount ${corpusOptions.minCount}) covering ${(100 * s.coverage).toFixed(1)}% of tokens.`)
   }
+  await checkRoomFor(outputs, settings, vocabulary.words)
   const corpus = encodeCorpus(raw, vocabulary)
   if (settings.schedule === 'word2vec') for (const warning of streamingConfigWarnings(settings.config, vocabulary.words.length)) reporter.note(`Warning: ${warning}`)
 
   let training: TrainingState
   let summary: { words: number; trainingSeconds: number; finalLoss: number | null; stopped: boolean; extra: Record<string, unknown> }
-  if (settings.schedule === 'word2vec') {
-    const config = settings.config
-    const trainer = StreamingTrainer.create(vocabulary.counts, corpus, config, resumed?.training.schedule === 'word2vec' ? resumed.training.state : undefined)
-    const kernel = chooseKernel()
-    if (kernel.kind === 'typescript') reporter.note(kernel.reason)
-    const removeInterrupt = io.onInterrupt(() => {
-      reporter.note('Stopping after the current chunk…')
-      trainer.stop()
-    })
-    try {
-      const result = await trainer.run({
-        kernel,
-        onNotice: (message) => reporter.note(message),
-        onProgress: (p) => reporter.event(
-          { type: 'progress', schedule: 'word2vec', ...p },
-          () => `${progressBar(p.fraction)}  epoch ${p.epoch}/${config.epochs}  loss ${p.loss?.toFixed(4) ?? '-'}  α ${p.alpha.toFixed(5)}  ${formatCount(p.wordsPerSec)} words/s  ETA ${formatDuration(p.etaSeconds)}`,
-        ),
+  try {
+    if (settings.schedule === 'word2vec') {
+      const config = settings.config
+      const trainer = StreamingTrainer.create(vocabulary.counts, corpus, config, resumed?.training.schedule === 'word2vec' ? resumed.training.state : undefined)
+      const kernel = chooseKernel()
+      if (kernel.kind === 'typescript') reporter.note(kernel.reason)
+      const removeInterrupt = io.onInterrupt(() => {
+        reporter.note('Stopping after the current chunk…')
+        trainer.stop()
       })
-      summary = { words: result.wordsTrained, trainingSeconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped, extra: { threads: result.threads, kernel: result.kernel } }
-    } finally {
-      removeInterrupt()
-    }
-    training = { schedule: 'word2vec', state: trainer.exportState() }
-  } else {
-    const config = settings.config
-    const runner = CourseRunner.create(corpus, vocabulary, config, resumed?.training.schedule === 'cs224n' ? resumed.training.state : undefined)
-    const trainer = runner.trainer
-    const removeInterrupt = io.onInterrupt(() => {
-      reporter.note('Stopping after the current minibatch…')
-      runner.stop()
-    })
-    try {
-      const result = await runner.run({
-        onProgress: (p) => reporter.event(
-          { type: 'progress', schedule: 'cs224n', ...p },
-          () => `${progressBar(p.fraction)}  iteration ${formatCount(p.iteration)}/${formatCount(p.iterations)}  loss ${p.expLoss?.toFixed(4) ?? p.loss?.toFixed(4) ?? '-'}  step ${p.step.toPrecision(3)}  ETA ${formatDuration(p.etaSeconds)}`,
-        ),
+      try {
+        const result = await trainer.run({
+          kernel,
+          onNotice: (message) => reporter.note(message),
+          onProgress: (p) => reporter.event(
+            { type: 'progress', schedule: 'word2vec', ...p },
+            () => `${progressBar(p.fraction)}  epoch ${p.epoch}/${config.epochs}  loss ${p.loss?.toFixed(4) ?? '-'}  α ${p.alpha.toFixed(5)}  ${formatCount(p.wordsPerSec)} words/s  ETA ${formatDuration(p.etaSeconds)}`,
+          ),
+        })
+        summary = { words: result.wordsTrained, trainingSeconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped, extra: { threads: result.threads, kernel: result.kernel } }
+      } finally {
+        removeInterrupt()
+      }
+      training = { schedule: 'word2vec', state: trainer.exportState() }
+    } else {
+      const config = settings.config
+      const runner = CourseRunner.create(corpus, vocabulary, config, resumed?.training.schedule === 'cs224n' ? resumed.training.state : undefined)
+      const trainer = runner.trainer
+      const removeInterrupt = io.onInterrupt(() => {
+        reporter.note('Stopping after the current minibatch…')
+        runner.stop()
       })
-      summary = { words: result.iterations, trainingSeconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped, extra: { iterations: result.iterations } }
-    } finally {
-      removeInterrupt()
+      try {
+        const result = await runner.run({
+          onProgress: (p) => reporter.event(
+            { type: 'progress', schedule: 'cs224n', ...p },
+            () => `${progressBar(p.fraction)}  iteration ${formatCount(p.iteration)}/${formatCount(p.iterations)}  loss ${p.expLoss?.toFixed(4) ?? p.loss?.toFixed(4) ?? '-'}  step ${p.step.toPrecision(3)}  ETA ${formatDuration(p.etaSeconds)}`,
+          ),
+        })
+        summary = { words: result.iterations, trainingSeconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped, extra: { iterations: result.iterations } }
+      } finally {
+        removeInterrupt()
+      }
+      training = { schedule: 'cs224n', state: trainer.exportState() }
     }
-    training = { schedule: 'cs224n', state: trainer.exportState() }
+  } catch (error) {
+    if (error instanceof TrainingDivergedError) return runFailed(io, error.message)
+    throw error
   }
   if (!json && io.stderrIsTTY) io.stderr('\r\x1b[K')
 
-  const vectors = training.state.centerWordVectors instanceof Float32Array ? training.state.centerWordVectors : Float32Array.from(training.state.centerWordVectors)
-  await writeWord2vecVectors(outPath, vocabulary.words, vectors, { dim: settings.config.dim })
-  const checkpointPath = flags.checkpoint as string | undefined
-  // The corpus's absolute path goes along, so the app can restore the run without asking for it.
-  if (checkpointPath) await saveTrainingCheckpoint(checkpointPath, { settings, corpus: { ...corpusOptions, paths: [resolve(corpusPath)] }, vocabulary, training })
+  // The checkpoint first: it holds everything the vectors do, so if the vectors cannot be
+  // written, `w2v export` can still write them from it.
+  if (checkpointPath) {
+    try {
+      // The corpus's absolute path goes along, so the app can restore the run without asking for it.
+      await saveTrainingCheckpoint(checkpointPath, { settings, corpus: { ...corpusOptions, paths: [resolve(corpusPath)] }, vocabulary, training })
+    } catch (error) {
+      if (error instanceof CheckpointError) return runFailed(io, `${error.message} The vectors were not written either.`)
+      throw error
+    }
+  }
+  try {
+    await writeEmbeddings(outPath, trainedEmbeddings({ settings, vocabulary, training }, 'center'), { format })
+  } catch (error) {
+    if (error instanceof VectorExportError) {
+      return runFailed(io, `${error.message}${checkpointPath ? ` The checkpoint was saved to “${checkpointPath}”: w2v export --checkpoint ${checkpointPath} --out <file> writes its vectors.` : ''}`)
+    }
+    throw error
+  }
 
   const seconds = (performance.now() - started) / 1000
   const result = {
     type: 'summary', schedule: settings.schedule, words: summary.words, seconds, wordsPerSec: summary.words / seconds,
     trainingSeconds: summary.trainingSeconds, vocab: vocabulary.words.length, finalLoss: summary.finalLoss, stopped: summary.stopped,
-    out: outPath, ...(checkpointPath ? { checkpoint: checkpointPath } : {}), ...summary.extra,
+    out: outPath, format, ...(checkpointPath ? { checkpoint: checkpointPath } : {}), ...summary.extra,
   }
   if (json) io.stdout(JSON.stringify(result) + '\n')
   else {
@@ -233,8 +245,14 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     io.stdout(
       `${summary.stopped ? 'Stopped' : 'Trained'}: ${formatCount(summary.words)} ${unit} in ${seconds.toFixed(1)} s (${formatCount(result.wordsPerSec)} ${unit}/s), ` +
         `vocabulary ${formatCount(vocabulary.words.length)}, final loss ${summary.finalLoss?.toFixed(4) ?? '-'}.\n` +
-        `Vectors written to ${outPath}${checkpointPath ? `; checkpoint saved to ${checkpointPath}` : ''}.\n`,
+        `${checkpointPath ? `Checkpoint saved to ${checkpointPath}; v` : 'V'}ectors written to ${outPath}.\n`,
     )
   }
   return 0
+}
+
+/** A run that started and then failed (diverged, or could not save): exit 1, unlike a bad input or flag (2). */
+function runFailed(io: CliIo, message: string): number {
+  io.stderr(`w2v train: ${message}\n`)
+  return EXIT_FAILED
 }

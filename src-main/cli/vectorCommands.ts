@@ -9,11 +9,12 @@ import {
   nearestNeighbours, parseAnalogyFile, parseWordPairFile,
 } from '../core/evaluation/index'
 import {
-  type Embeddings, type VectorFormat, type VectorKind, VECTOR_FORMATS, VECTOR_KINDS, normalizeEmbeddings, selectVectors, topWords,
+  type Embeddings, type VectorFormat, type VectorKind, VECTOR_FORMATS, VECTOR_KINDS, companionPath, normalizeEmbeddings, topWords,
 } from '../core/vectors/index'
-import { loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
+import { checkOutputLocations } from '../node/outputLocation'
+import { loadTrainingCheckpoint, trainedEmbeddings } from '../node/training/trainingCheckpoint'
 import { readEmbeddings } from '../node/vectors/readEmbeddings'
-import { writeEmbeddings } from '../node/vectors/writeEmbeddings'
+import { resolveExportFormat, writeEmbeddings } from '../node/vectors/writeEmbeddings'
 import { type FlagValues, UsageError, parseFlags } from './flags'
 import { formatCount } from './progressLine'
 import { formatTable } from './table'
@@ -65,11 +66,14 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   requireOne(positional, 0, 'no positional arguments')
   if (typeof flags.checkpoint !== 'string') throw new UsageError('--checkpoint <file> is required')
   if (typeof flags.out !== 'string') throw new UsageError('--out <file> is required')
+  const format = resolveExportFormat(flags.out, flags.format as VectorFormat | undefined)
+  const companion = companionPath(flags.out, format)
+  await checkOutputLocations(
+    [{ path: flags.out, description: 'the vectors' }, ...(companion ? [{ path: companion, description: 'the word list of the vectors' }] : [])],
+    [{ path: flags.checkpoint, description: 'the checkpoint' }],
+  )
   const checkpoint = await loadTrainingCheckpoint(flags.checkpoint)
-  const { state } = checkpoint.training
-  const f32 = (a: Float32Array | Float64Array): Float32Array => (a instanceof Float32Array ? a : Float32Array.from(a))
-  const selected = selectVectors(f32(state.centerWordVectors), f32(state.outsideVectors), checkpoint.settings.config.dim, (flags.vectors as VectorKind | undefined) ?? 'center')
-  const embeddings: Embeddings = { words: checkpoint.vocabulary.words, counts: checkpoint.vocabulary.counts, vectors: selected.vectors, dim: selected.dim }
+  const embeddings = trainedEmbeddings(checkpoint, (flags.vectors as VectorKind | undefined) ?? 'center')
   return write(io, flags.out, shape(embeddings, flags), flags)
 }
 

@@ -21,7 +21,7 @@
  * Every later format version keeps the first 28 bytes as they are, so that an old reader can
  * tell a newer checkpoint from a damaged one. The writer goes through `writeFileAtomically`.
  */
-import { type FileHandle, open } from 'node:fs/promises'
+import { type FileHandle, open, stat } from 'node:fs/promises'
 import { endianness } from 'node:os'
 import { crc32 } from 'node:zlib'
 import { type FileWriteFailure, FileWriteError, writeFileAtomically } from './atomicFile'
@@ -242,8 +242,13 @@ async function withCheckpoint<T>(path: string, read: (handle: FileHandle, reader
   const reader: CheckpointReader = new CheckpointReader(path)
   let handle: FileHandle
   try {
+    // Opening a FIFO would wait for a writer forever; a folder fails only at the first read.
+    const info = await stat(path)
+    if (info.isDirectory()) reader.fail('unreadable', `“${path}” is a folder, not a checkpoint.`)
+    if (!info.isFile()) reader.fail('unreadable', `“${path}” is not a regular file (it is a device, pipe or socket), so it is not a checkpoint.`)
     handle = await open(path, 'r')
   } catch (error) {
+    if (error instanceof CheckpointError) throw error
     if ((error as { code?: unknown }).code === 'ENOENT') reader.fail('notFound', `The checkpoint “${path}” does not exist.`, error)
     reader.fail('unreadable', `Could not read the checkpoint “${path}”: ${(error as Error).message}.`, error)
   }

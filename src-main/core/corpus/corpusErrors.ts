@@ -9,7 +9,7 @@ export type CorpusErrorKind =
   | 'binary'
   /** The file holds no token the tokenizer keeps. */
   | 'empty'
-  /** No word reaches minCount (or maxVocab is 0). */
+  /** No word reaches minCount. */
   | 'noVocabulary'
   /** A line breaks the declared format (the CS224n `index<TAB>sentence` layout). */
   | 'format'
@@ -53,8 +53,7 @@ export function emptyCorpusError(source: string, bytes: number): CorpusError {
   return new CorpusError('empty', message)
 }
 
-export function noVocabularyError(source: string, minCount: number, maxVocab: number | undefined): CorpusError {
-  if (maxVocab === 0) return new CorpusError('noVocabulary', 'The maximum vocabulary size is 0, so no word would be kept; raise maxVocab or leave it unset.')
+export function noVocabularyError(source: string, minCount: number): CorpusError {
   return new CorpusError('noVocabulary', `No word occurs at least ${minCount} times in ${quoteSource(source)}; lower minCount or use a larger corpus.`)
 }
 

@@ -1,5 +1,21 @@
+import { TrainingConfigError } from '../training/trainingErrors'
 import { UNNAMED_SOURCE, emptyCorpusError, noVocabularyError } from './corpusErrors'
 import { type RawCorpus, type TrainingCorpus, type Vocabulary, type VocabularyOptions, type VocabularyStats } from './corpusTypes'
+
+/**
+ * The vocabulary options buildVocabulary accepts, checked on their own so that a caller can
+ * refuse them before reading a corpus. minCount 0 keeps every word, as 1 does; a maxVocab of 0
+ * could keep nothing, so it is refused here rather than after the corpus has been read.
+ */
+export function checkVocabularyOptions(options: VocabularyOptions): void {
+  const { minCount, maxVocab } = options
+  if (!Number.isInteger(minCount) || minCount < 0) {
+    throw new TrainingConfigError('minCount', `minCount (the fewest times a word must occur to be kept) must be a whole number of at least 0, not ${minCount}.`)
+  }
+  if (maxVocab !== undefined && (!Number.isInteger(maxVocab) || maxVocab < 1)) {
+    throw new TrainingConfigError('maxVocab', `maxVocab (the most words to keep) must be a whole number of at least 1, or unset for no limit, not ${maxVocab}.`)
+  }
+}
 
 /**
  * The words training keeps: those occurring at least `minCount` times, most frequent first,
@@ -13,11 +29,8 @@ export function buildVocabulary(
   options: VocabularyOptions,
   source: string = UNNAMED_SOURCE,
 ): { vocabulary: Vocabulary; stats: VocabularyStats } {
+  checkVocabularyOptions(options)
   const { minCount, maxVocab } = options
-  if (!Number.isInteger(minCount) || minCount < 0) throw new RangeError(`minCount must be a whole number ≥ 0, not ${minCount}.`)
-  if (maxVocab !== undefined && (!Number.isInteger(maxVocab) || maxVocab < 0)) {
-    throw new RangeError(`maxVocab must be a whole number ≥ 0 or unset, not ${maxVocab}.`)
-  }
   if (raw.tokens.length === 0) throw emptyCorpusError(source, 1)
 
   const counts = raw.typeCounts
@@ -29,7 +42,7 @@ export function buildVocabulary(
   order.sort((a, b) => counts[b]! - counts[a]! || a - b)
 
   const size = maxVocab === undefined ? kept : Math.min(kept, maxVocab)
-  if (size === 0) throw noVocabularyError(source, minCount, maxVocab)
+  if (size === 0) throw noVocabularyError(source, minCount)
   const words: string[] = new Array<string>(size)
   const vocabCounts = new Uint32Array(size)
   const index = new Map<string, number>()

@@ -1,7 +1,14 @@
 import type { TokenizerOptions } from '../../core/corpus/tokenizer'
 import type { Vocabulary } from '../../core/corpus/corpusTypes'
-import type { CourseConfig, CourseTrainerState } from '../../core/training/courseTrainer'
-import type { StreamingConfig } from '../../core/training/streamingConfig'
+import * as v from 'valibot'
+import { ScheduleSettingsSchema, TokenizerOptionsSchema } from '../../core/contract/settingsSchemas'
+import { checkVocabularyOptions } from '../../core/corpus/vocabulary'
+import { type CourseConfig, type CourseTrainerState, validateCourseConfig } from '../../core/training/courseTrainer'
+import { type StreamingConfig, validateStreamingConfig } from '../../core/training/streamingConfig'
+import { SLOTS_PER_MATRIX } from '../../core/training/optimizers'
+import { TrainingConfigError } from '../../core/training/trainingErrors'
+import type { Embeddings } from '../../core/vectors/embeddings'
+import { type VectorKind, selectVectors } from '../../core/vectors/vectorSelection'
 import { CheckpointError, type CheckpointArray, type JsonValue, readCheckpoint, readCheckpointMeta, writeCheckpoint } from '../checkpointFile'
 import type { StreamingState } from './streamingTrainer'
 
@@ -62,48 +69,153 @@ export async function saveTrainingCheckpoint(path: string, checkpoint: TrainingC
   await writeCheckpoint(path, { meta, arrays })
 }
 
+/**
+ * About how many bytes saveTrainingCheckpoint will write for a run of these settings and
+ * words, known before training: the matrices (and the course's optimizer slots) dominate.
+ */
+export function estimateTrainingCheckpointBytes(settings: ScheduleSettings, words: readonly string[]): number {
+  const values = words.length * settings.config.dim
+  const matrices = settings.schedule === 'word2vec' ? 2 * values * 4 : 2 * values * 8 * (1 + SLOTS_PER_MATRIX[settings.config.optimizer])
+  const wordBytes = words.reduce((sum, word) => sum + Buffer.byteLength(JSON.stringify(word)) + 1, 0)
+  // 64 KiB covers the settings, the position, the array list and the alignment padding.
+  return matrices + 4 * words.length + wordBytes + 65_536
+}
+
+/** The vectors of one kind a run holds, as float32 rows, ready for writeEmbeddings. */
+export function trainedEmbeddings(run: Pick<TrainingCheckpoint, 'settings' | 'vocabulary' | 'training'>, kind: VectorKind): Embeddings {
+  const { state } = run.training
+  const f32 = (a: Float32Array | Float64Array): Float32Array => (a instanceof Float32Array ? a : Float32Array.from(a))
+  const selected = selectVectors(f32(state.centerWordVectors), f32(state.outsideVectors), run.settings.config.dim, kind)
+  return { words: run.vocabulary.words, counts: run.vocabulary.counts, vectors: selected.vectors, dim: selected.dim }
+}
+
 function foreign(path: string, why: string): CheckpointError {
   return new CheckpointError('foreign', path, `“${path}” is not a training checkpoint of Word2Vec Studio (${why}).`)
 }
 
-/** Reads a checkpoint written by saveTrainingCheckpoint; a file from elsewhere gets a CheckpointError. */
+function damaged(path: string, why: string): CheckpointError {
+  return new CheckpointError('corrupt', path, `“${path}” is damaged (${why}) and cannot be used. Use an earlier checkpoint.`)
+}
+
+const wholeAtLeast = (min: number) => v.pipe(v.number(), v.integer(), v.minValue(min))
+const finiteNumber = v.pipe(v.number(), v.finite())
+/** A generator state of the kernels: a uint64 written in decimal (JSON has no 64-bit integers). */
+const uint64Text = v.pipe(v.string(), v.check((text) => /^\d{1,20}$/.test(text) && BigInt(text) < 2n ** 64n, 'not a whole number from 0 to 2⁶⁴ − 1'))
+const uint32 = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32 - 1))
+
+/** The corpus settings in the checkpoint; their ranges are the vocabulary builder's (checkVocabularyOptions). */
+const CorpusSettingsSchema = v.strictObject({
+  tokenizer: TokenizerOptionsSchema,
+  minCount: v.pipe(v.number(), v.integer()),
+  maxVocab: v.optional(v.pipe(v.number(), v.integer())),
+  paths: v.optional(v.array(v.string())),
+})
+
+const StreamingPositionSchema = v.strictObject({
+  wordsPerEpoch: wholeAtLeast(0),
+  nextChunk: wholeAtLeast(0),
+  rngStates: v.array(uint64Text),
+})
+
+const CoursePositionSchema = v.strictObject({
+  iteration: wholeAtLeast(0),
+  step: v.pipe(finiteNumber, v.gtValue(0)),
+  expLoss: v.nullable(finiteNumber),
+  randomState: v.strictObject({ s: v.tuple([uint32, uint32, uint32, uint32]), spareNormal: v.nullable(finiteNumber) }),
+  optimizer: v.strictObject({ kind: v.picklist(['sgd', 'momentum', 'adam']), stepCount: wholeAtLeast(0), slots: v.array(wholeAtLeast(0)) }),
+})
+
+/** Everything but the arrays; the schedule's settings are the contract's, as in a start request. */
+const MetaSchema = v.strictObject({
+  format: v.literal(FORMAT),
+  version: v.literal(VERSION),
+  settings: ScheduleSettingsSchema,
+  corpus: CorpusSettingsSchema,
+  words: v.array(v.string()),
+  position: v.unknown(),
+})
+
+/** Parses `value` with `schema`, or says in a CheckpointError where it does not fit. */
+function parseMeta<const S extends v.GenericSchema>(path: string, schema: S, value: unknown, prefix = ''): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, value)
+  if (parsed.success) return parsed.output
+  const issue = parsed.issues[0]
+  const where = `${prefix}${v.getDotPath(issue) ?? ''}`
+  const what = where ? `its ${where}` : 'its description'
+  throw damaged(path, issue.input === undefined ? `${what} is missing` : `${what} is invalid: ${issue.message}`)
+}
+
+/** Checks that `array` exists, is of `type` and holds `length` finite values, or says which of these it is not. */
+function checkMatrix<T extends CheckpointArray>(path: string, name: string, array: CheckpointArray | undefined, type: { new (n: number): T; name: string }, length: number): T {
+  if (array === undefined) throw damaged(path, `${name} is missing`)
+  if (!(array instanceof type)) throw damaged(path, `${name} is stored as ${array.constructor.name}, not ${type.name}`)
+  if (array.length !== length) throw damaged(path, `${name} has ${array.length.toLocaleString('en-US')} values where its vocabulary and dimension need ${length.toLocaleString('en-US')}`)
+  for (let i = 0; i < array.length; i++) {
+    if (!Number.isFinite(array[i]!)) throw damaged(path, `${name} holds ${array[i]} at value ${(i + 1).toLocaleString('en-US')}, not a finite number`)
+  }
+  return array
+}
+
+/** The engine's own check of a saved setting, as a CheckpointError. */
+function checkWith(path: string, check: () => void): void {
+  try {
+    check()
+  } catch (error) {
+    if (error instanceof TrainingConfigError) throw damaged(path, `its settings are invalid: ${error.message.replace(/\.$/, '')}`)
+    throw error
+  }
+}
+
+/**
+ * Reads a checkpoint written by saveTrainingCheckpoint. Every part is checked before it is
+ * trusted: the description against the contract's schemas, the settings by the engine's rules,
+ * each array's type, length (vocabulary size × dimension) and finiteness. A file from elsewhere,
+ * or one whose checksum is right but whose contents are not, gets a CheckpointError.
+ */
 export async function loadTrainingCheckpoint(path: string): Promise<TrainingCheckpoint> {
   const { meta, arrays } = await readCheckpoint(path)
   const m = meta as Record<string, JsonValue> | null
-  if (typeof m !== 'object' || m === null || m.format !== FORMAT) throw foreign(path, 'it holds something else')
+  if (typeof m !== 'object' || m === null || Array.isArray(m) || m.format !== FORMAT) throw foreign(path, 'it holds something else')
   if (m.version !== VERSION) throw new CheckpointError('version', path, `“${path}” was saved by a newer Word2Vec Studio (training checkpoint version ${String(m.version)}); update the app to resume it.`)
-  const words = m.words
+  const { settings, corpus, words, position: savedPosition } = parseMeta(path, MetaSchema, meta)
+  checkWith(path, () => checkVocabularyOptions(corpus))
+  checkWith(path, () => (settings.schedule === 'word2vec' ? validateStreamingConfig(settings.config) : validateCourseConfig(settings.config)))
+  if (words.length === 0) throw damaged(path, 'its vocabulary is empty')
+  if (new Set(words).size !== words.length) throw damaged(path, 'its vocabulary lists a word twice')
   const counts = arrays.counts
-  const V = arrays.centerWordVectors
-  const U = arrays.outsideVectors
-  if (!Array.isArray(words) || !words.every((w) => typeof w === 'string') || !(counts instanceof Uint32Array) || counts.length !== words.length || !V || !U) {
-    throw new CheckpointError('corrupt', path, `“${path}” is damaged: its vocabulary or vectors are missing or inconsistent.`)
-  }
-  const settings = m.settings as unknown as ScheduleSettings
-  const corpus = m.corpus as unknown as CorpusSettings
-  const position = m.position as Record<string, JsonValue>
+  if (!(counts instanceof Uint32Array) || counts.length !== words.length) throw damaged(path, `its word counts are missing or do not match its ${words.length.toLocaleString('en-US')} words`)
+  const size = words.length * settings.config.dim
   let training: TrainingState
-  if (settings.schedule === 'word2vec' && V instanceof Float32Array && U instanceof Float32Array) {
-    training = { schedule: 'word2vec', state: { wordsPerEpoch: position.wordsPerEpoch as number, nextChunk: position.nextChunk as number, rngStates: position.rngStates as string[], centerWordVectors: V, outsideVectors: U } }
-  } else if (settings.schedule === 'cs224n' && V instanceof Float64Array && U instanceof Float64Array) {
-    const optimizer = position.optimizer as { kind: CourseTrainerState['optimizer']['kind']; stepCount: number; slots: number[] }
-    const slots = optimizer.slots.map((count, i) => Array.from({ length: count }, (_, j) => {
-      const slot = arrays[`optimizer.${i}.${j}`]
-      if (!(slot instanceof Float64Array)) throw new CheckpointError('corrupt', path, `“${path}” is damaged: optimizer state ${i}.${j} is missing.`)
-      return slot
-    }))
-    const random = position.randomState as unknown as CourseTrainerState['randomState']
+  if (settings.schedule === 'word2vec') {
+    const position = parseMeta(path, StreamingPositionSchema, savedPosition, 'position.')
     training = {
-      schedule: 'cs224n',
+      schedule: 'word2vec',
       state: {
-        iteration: position.iteration as number, step: position.step as number, expLoss: position.expLoss as number | null,
-        randomState: random, optimizer: { kind: optimizer.kind, stepCount: optimizer.stepCount, slots }, centerWordVectors: V, outsideVectors: U,
+        ...position,
+        centerWordVectors: checkMatrix(path, 'centerWordVectors', arrays.centerWordVectors, Float32Array, size),
+        outsideVectors: checkMatrix(path, 'outsideVectors', arrays.outsideVectors, Float32Array, size),
       },
     }
   } else {
-    throw new CheckpointError('corrupt', path, `“${path}” is damaged: its schedule and vectors do not match.`)
+    const position = parseMeta(path, CoursePositionSchema, savedPosition, 'position.')
+    const { optimizer } = position
+    if (optimizer.kind !== settings.config.optimizer) throw damaged(path, `its optimizer state is for ${optimizer.kind} but its settings use ${settings.config.optimizer}`)
+    // One list of slots per matrix (centre, outside), each as many as the optimizer keeps.
+    if (optimizer.slots.length !== 2 || optimizer.slots.some((count) => count !== SLOTS_PER_MATRIX[optimizer.kind])) {
+      throw damaged(path, `its optimizer state does not have the ${SLOTS_PER_MATRIX[optimizer.kind]} saved matrices per parameter that ${optimizer.kind} keeps`)
+    }
+    const slots = optimizer.slots.map((count, i) => Array.from({ length: count }, (_, j) => checkMatrix(path, `optimizer state ${i}.${j}`, arrays[`optimizer.${i}.${j}`], Float64Array, size)))
+    training = {
+      schedule: 'cs224n',
+      state: {
+        iteration: position.iteration, step: position.step, expLoss: position.expLoss, randomState: position.randomState,
+        optimizer: { kind: optimizer.kind, stepCount: optimizer.stepCount, slots },
+        centerWordVectors: checkMatrix(path, 'centerWordVectors', arrays.centerWordVectors, Float64Array, size),
+        outsideVectors: checkMatrix(path, 'outsideVectors', arrays.outsideVectors, Float64Array, size),
+      },
+    }
   }
-  return { settings, corpus, vocabulary: { words: words as string[], counts }, training }
+  return { settings, corpus, vocabulary: { words, counts }, training }
 }
 
 /**
@@ -113,7 +225,6 @@ export async function loadTrainingCheckpoint(path: string): Promise<TrainingChec
  */
 export async function checkpointCorpusPaths(path: string): Promise<string[]> {
   const m = (await readCheckpointMeta(path)) as Record<string, JsonValue> | null
-  if (typeof m !== 'object' || m === null || m.format !== FORMAT) throw foreign(path, 'it holds something else')
-  const paths = (m.corpus as { paths?: unknown } | null)?.paths
-  return Array.isArray(paths) && paths.every((p) => typeof p === 'string') ? paths : []
+  if (typeof m !== 'object' || m === null || Array.isArray(m) || m.format !== FORMAT) throw foreign(path, 'it holds something else')
+  return parseMeta(path, CorpusSettingsSchema, m.corpus, 'corpus.').paths ?? []
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CorpusError, buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { CorpusError, buildVocabulary, checkVocabularyOptions, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { TrainingConfigError } from '../../../src-main/core/training/trainingErrors'
 
 // Counts: the 4, cat 3, sat 3 (cat first), on 2, mat 2 (on first), a 1, dog 1.
 const TEXT = 'the cat sat on the mat\nthe cat sat\na dog\non the mat cat sat\n'
@@ -36,14 +37,15 @@ describe('buildVocabulary', () => {
     } catch (error) {
       expect((error as CorpusError).kind).toBe('noVocabulary')
     }
-    expect(() => buildVocabulary(raw, { minCount: 1, maxVocab: 0 })).toThrow(/maximum vocabulary size is 0/)
     expect(() => buildVocabulary(rawCorpusFromText('...'), { minCount: 1 })).toThrow(/contains no words/)
   })
 
-  it('refuses options that are not whole numbers', () => {
-    expect(() => buildVocabulary(raw, { minCount: 1.5 })).toThrow(RangeError)
-    expect(() => buildVocabulary(raw, { minCount: -1 })).toThrow(RangeError)
-    expect(() => buildVocabulary(raw, { minCount: 1, maxVocab: -3 })).toThrow(RangeError)
+  it('refuses options out of range with a TrainingConfigError naming the option, before looking at the corpus', () => {
+    expect(() => buildVocabulary(raw, { minCount: 1.5 })).toThrow(TrainingConfigError)
+    expect(() => buildVocabulary(raw, { minCount: -1 })).toThrow(/minCount .* must be a whole number of at least 0, not -1/)
+    expect(() => buildVocabulary(raw, { minCount: 1, maxVocab: -3 })).toThrow(/maxVocab .* must be a whole number of at least 1/)
+    expect(() => checkVocabularyOptions({ minCount: 1, maxVocab: 0 })).toThrow(expect.objectContaining({ field: 'maxVocab' }))
+    expect(() => checkVocabularyOptions({ minCount: 0 })).not.toThrow()
   })
 })
 
