@@ -341,14 +341,15 @@ describe('two-file formats', () => {
     expect(await listing()).toEqual(['metadata.tsv'])
   })
 
-  it('when the vectors file cannot take its name after the companion did, the companion is removed again', async () => {
+  it('a vectors name taken by a folder is refused before either file is written: the old companion stays', async () => {
     await mkdir(join(dir, 'vectors.tsv'))
     await writeFile(join(dir, 'vectors.tsv', 'inside'), '')
     await writeFile(join(dir, 'metadata.tsv'), 'previous words')
     const error = await failureOf(writeEmbeddings(join(dir, 'vectors.tsv'), embeddingsOf(WORDS, 3, 16)))
     expect(error.path).toBe(join(dir, 'vectors.tsv'))
-    expect(error.message).toMatch(/^Could not save the vectors “.*”: EISDIR/)
-    expect(await listing()).toEqual(['vectors.tsv'])
+    expect(error.message).toMatch(/^Could not save the vectors “.*”: that name is a folder\./)
+    expect(await listing()).toEqual(['metadata.tsv', 'vectors.tsv'])
+    expect(await readFile(join(dir, 'metadata.tsv'), 'utf8')).toBe('previous words')
     expect(await readdir(join(dir, 'vectors.tsv'))).toEqual(['inside'])
   })
 
