@@ -15,6 +15,7 @@ import {
 import { writeWord2vecVectors } from '../node/word2vecFormat'
 import { type FlagValues, UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
+import { terminalSafe } from './terminalText'
 
 /** Where a command writes, and how it hears Ctrl-C: real streams in `w2v`, buffers in tests. */
 export interface CliIo {
@@ -120,7 +121,7 @@ class TrainReporter {
 
   note(text: string): void {
     if (this.json) this.io.stdout(JSON.stringify({ type: 'notice', message: text }) + '\n')
-    else this.io.stderr(`${this.io.stderrIsTTY ? '\r\x1b[K' : ''}${text}\n`)
+    else this.io.stderr(`${this.io.stderrIsTTY ? '\r\x1b[K' : ''}${terminalSafe(text)}\n`)
   }
 }
 
@@ -231,7 +232,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     io.stdout(
       `${summary.stopped ? 'Stopped' : 'Trained'}: ${formatCount(summary.words)} ${unit} in ${seconds.toFixed(1)} s (${formatCount(result.wordsPerSec)} ${unit}/s), ` +
         `vocabulary ${formatCount(vocabulary.words.length)}, final loss ${summary.finalLoss?.toFixed(4) ?? '-'}.\n` +
-        `Vectors written to ${outPath}${checkpointPath ? `; checkpoint saved to ${checkpointPath}` : ''}.\n`,
+        terminalSafe(`Vectors written to ${outPath}${checkpointPath ? `; checkpoint saved to ${checkpointPath}` : ''}.`) + '\n',
     )
   }
   return 0
