@@ -65,7 +65,7 @@ describe('w2v train', () => {
 
     truncateSync(ckpt, 100)
     const broken = await runCli(['train', '--corpus', corpus, '--resume', ckpt, '--out', again])
-    expect(broken.exitCode).toBe(1)
+    expect(broken.exitCode).toBe(2)
     expect(broken.stderr.trim().split('\n')).toHaveLength(1)
     expect(broken.stderr).toMatch(/^w2v train: .*run\.w2vckpt/)
   })
@@ -92,11 +92,11 @@ describe('w2v train', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
   })
 
-  it('refuses a binary file before training, exit 1', async () => {
+  it('refuses a binary file before training, exit 2', async () => {
     const binary = join(dir, 'image.png')
     writeFileSync(binary, Buffer.from([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 1, 0]))
     const result = await runCli(['train', '--corpus', binary, '--out', join(dir, 'never.txt')])
-    expect(result.exitCode).toBe(1)
+    expect(result.exitCode).toBe(2)
     expect(result.stderr).toMatch(/binary/)
   })
 })
