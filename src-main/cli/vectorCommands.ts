@@ -10,9 +10,10 @@ import {
   evaluateAnalogies, evaluateWordPairs, nearestNeighbours, parseAnalogyFile, parseWordPairFile,
 } from '../core/evaluation/index'
 import {
-  type Embeddings, type VectorFormat, type VectorKind, MIN_TOP_WORDS, VECTOR_FORMATS, VECTOR_KINDS, normalizeEmbeddings, selectVectors,
-  topWords,
+  type Embeddings, type VectorFormat, type VectorKind, MIN_TOP_WORDS, VECTOR_FORMATS, VECTOR_KINDS, companionPath, formatFromPath,
+  normalizeEmbeddings, selectVectors, topWords,
 } from '../core/vectors/index'
+import { isSameFile } from '../node/sameFile'
 import { loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
 import { MIN_READ_LIMIT, readEmbeddings } from '../node/vectors/readEmbeddings'
 import { resolveExportFormat, writeEmbeddings } from '../node/vectors/writeEmbeddings'
@@ -46,6 +47,21 @@ function outputFormat(path: string, flags: FlagValues): VectorFormat {
   return resolveExportFormat(path, flags.format as VectorFormat | undefined)
 }
 
+/** A file and, for the two-file formats, its companion. */
+function filesOf(path: string, format: VectorFormat | null): string[] {
+  const companion = format === null ? null : companionPath(path, format)
+  return companion === null ? [path] : [path, companion]
+}
+
+/** Writing replaces a file whole, so an output that is an input would be lost (with --top, for good). */
+async function refuseOverwritingInput(outputs: readonly string[], inputs: readonly string[]): Promise<void> {
+  for (const output of outputs) {
+    for (const input of inputs) {
+      if (await isSameFile(output, input)) throw new UsageError(`the output “${output}” is the input “${input}”; writing it would destroy the input. Choose another output file.`)
+    }
+  }
+}
+
 async function write(io: CliIo, path: string, format: VectorFormat, embeddings: Embeddings, flags: FlagValues): Promise<number> {
   const { files } = await writeEmbeddings(path, embeddings, { format })
   const summary = { words: embeddings.words.length, dim: embeddings.dim, files }
@@ -73,6 +89,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   if (typeof flags.checkpoint !== 'string') throw new UsageError('--checkpoint <file> is required')
   if (typeof flags.out !== 'string') throw new UsageError('--out <file> is required')
   const format = outputFormat(flags.out, flags)
+  await refuseOverwritingInput(filesOf(flags.out, format), [flags.checkpoint])
   const checkpoint = await loadTrainingCheckpoint(flags.checkpoint)
   const { state } = checkpoint.training
   const f32 = (a: Float32Array | Float64Array): Float32Array => (a instanceof Float32Array ? a : Float32Array.from(a))
@@ -89,6 +106,7 @@ export async function convertCommand(argv: readonly string[], io: CliIo): Promis
   expectPositional(positional, 2, 'an input and an output file')
   const [input, output] = positional as [string, string]
   const format = outputFormat(output, flags)
+  await refuseOverwritingInput(filesOf(output, format), filesOf(input, (flags.from as VectorFormat | undefined) ?? formatFromPath(input)))
   return write(io, output, format, shape(await load(input, flags, io), flags), flags)
 }
 

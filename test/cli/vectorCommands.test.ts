@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -144,6 +144,25 @@ describe('w2v eval', () => {
     const result = await runCli(['eval', '--vectors', vectors])
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toMatch(/name a benchmark/)
+  })
+})
+
+describe('an output that is an input: refused before anything is read or written', () => {
+  it.each([
+    ['convert onto its input', () => ['convert', vectors, vectors, '--top', '1'], vectors, /is the input/],
+    ['convert onto its input through a link', () => {
+      const link = join(dir, 'link.bin')
+      rmSync(link, { force: true })
+      symlinkSync(vectors, link)
+      return ['convert', vectors, link]
+    }, vectors, /is the input/],
+    ['export onto its checkpoint', () => ['export', '--checkpoint', checkpoint, '--out', checkpoint, '--format', 'json'], checkpoint, /is the input/],
+  ])('%s', async (_what, argv, kept, message) => {
+    const before = readFileSync(kept)
+    const result = await runCli(argv())
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toMatch(message)
+    expect(readFileSync(kept).equals(before)).toBe(true)
   })
 })
 
