@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { runGradientChecks } from '../core/index'
 import { FixtureFormatError, checkFixture } from './fixtureCheck'
+import { UsageError, expectPositional, parseFlags } from './flags'
 import { formatTable } from './table'
+import type { CliIo } from './trainCommand'
 
 /** What a command prints and the process exit code it asks for. */
 export interface CommandOutcome {
@@ -19,10 +21,14 @@ export const FIXTURE_TOLERANCE = 1e-9
 
 const sci = (x: number): string => x.toExponential(2)
 
-export function gradcheckCommand(json: boolean): CommandOutcome {
+export const GRADCHECK_USAGE = 'Usage: w2v gradcheck [--json]   check every loss and model gradient against centred differences'
+
+export async function gradcheckCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseFlags(argv, { json: 'boolean' })
+  expectPositional(positional, 0, 'no positional arguments')
   const report = runGradientChecks()
   const exitCode = report.passed ? EXIT_OK : EXIT_FAILED
-  if (json) {
+  if (flags.json === true) {
     const checks = report.checks.map((c) => ({
       name: `${c.name} (${c.problem})`,
       problem: c.problem,
@@ -31,7 +37,8 @@ export function gradcheckCommand(json: boolean): CommandOutcome {
       threshold: c.result.threshold,
       passed: c.result.passed,
     }))
-    return { stdout: JSON.stringify({ passed: report.passed, checks }, null, 2) + '\n', stderr: '', exitCode }
+    io.stdout(JSON.stringify({ passed: report.passed, checks }, null, 2) + '\n')
+    return exitCode
   }
   const rows = report.checks.flatMap((c) =>
     c.result.parameters.map((p) => [c.problem, c.name, p.name, p.count, sci(p.maxRelError), sci(p.threshold), p.passed ? 'pass' : 'FAIL']),
@@ -40,36 +47,48 @@ export function gradcheckCommand(json: boolean): CommandOutcome {
   const summary = report.passed
     ? `All ${report.checks.length} gradient checks passed.`
     : `${failed} of ${report.checks.length} gradient checks failed.`
-  return {
-    stdout: formatTable(['problem', 'check', 'parameter', 'count', 'max rel error', 'threshold', 'result'], rows) + `\n\n${summary}\n`,
-    stderr: '',
-    exitCode,
+  io.stdout(formatTable(['problem', 'check', 'parameter', 'count', 'max rel error', 'threshold', 'result'], rows) + `\n\n${summary}\n`)
+  return exitCode
+}
+
+export const CHECK_FIXTURE_USAGE = 'Usage: w2v check-fixture <file.json> [--json]   compare the float64 core with a reference fixture'
+
+async function readFixture(file: string): Promise<unknown> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`${file}: it cannot be read (${(error as Error).message})`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new FixtureFormatError(`${file}: it is not valid JSON (${(error as Error).message})`)
   }
 }
 
-export async function checkFixtureCommand(file: string | undefined, json: boolean): Promise<CommandOutcome> {
-  if (!file) return { stdout: '', stderr: 'w2v check-fixture: name the fixture file, e.g. w2v check-fixture cs224n-reference.json\n', exitCode: EXIT_USAGE }
-  let fixture: unknown
-  try {
-    fixture = JSON.parse(await readFile(file, 'utf8'))
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : `it cannot be read (${(error as Error).message})`
-    return { stdout: '', stderr: `w2v check-fixture: ${file}: ${reason}\n`, exitCode: EXIT_USAGE }
-  }
+export async function checkFixtureCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseFlags(argv, { json: 'boolean' })
+  if (positional.length === 0) throw new UsageError('name the fixture file, e.g. w2v check-fixture cs224n-reference.json')
+  expectPositional(positional, 1, 'one fixture file')
+  const file = positional[0]!
+  const fixture = await readFixture(file)
   let report
   try {
     report = checkFixture(fixture)
   } catch (error) {
-    if (error instanceof FixtureFormatError) return { stdout: '', stderr: `w2v check-fixture: ${file}: ${error.message}\n`, exitCode: EXIT_USAGE }
+    if (error instanceof FixtureFormatError) throw new FixtureFormatError(`${file}: ${error.message}`)
     throw error
   }
   const passed = report.worstRelError < FIXTURE_TOLERANCE
   const exitCode = passed ? EXIT_OK : EXIT_FAILED
-  if (json) {
-    return { stdout: JSON.stringify({ cases: report.cases, worstAbsError: report.worstAbsError, worstRelError: report.worstRelError, tolerance: FIXTURE_TOLERANCE, passed }, null, 2) + '\n', stderr: '', exitCode }
+  if (flags.json === true) {
+    io.stdout(JSON.stringify({ cases: report.cases, worstAbsError: report.worstAbsError, worstRelError: report.worstRelError, tolerance: FIXTURE_TOLERANCE, passed }, null, 2) + '\n')
+    return exitCode
   }
   const rows = report.cases.map((c) => [c.index, c.kind, sci(c.maxAbsError), sci(c.maxRelError), c.maxRelError < FIXTURE_TOLERANCE ? 'pass' : 'FAIL'])
   const summary = `${report.cases.length} cases; worst absolute error ${sci(report.worstAbsError)}, worst relative error ${sci(report.worstRelError)} ` +
     (passed ? `(below ${sci(FIXTURE_TOLERANCE)}: pass).` : `(not below ${sci(FIXTURE_TOLERANCE)}: FAIL).`)
-  return { stdout: formatTable(['case', 'kind', 'max abs error', 'max rel error', 'result'], rows) + `\n\n${summary}\n`, stderr: '', exitCode }
+  io.stdout(formatTable(['case', 'kind', 'max abs error', 'max rel error', 'result'], rows) + `\n\n${summary}\n`)
+  return exitCode
 }

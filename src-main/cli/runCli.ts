@@ -4,16 +4,22 @@
  */
 import { CorpusError } from '../core/corpus/index'
 import { BenchmarkFormatError, NoKnownWordsError, UnknownWordError } from '../core/evaluation/index'
-import { NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError } from '../core/training/trainingErrors'
+import {
+  NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError,
+} from '../core/training/trainingErrors'
 import { VectorSelectionError } from '../core/vectors/index'
-import { FileWriteError } from '../node/atomicFile'
+import { type FileWriteFailure, FileWriteError } from '../node/atomicFile'
 import { CheckpointError } from '../node/checkpointFile'
 import { OutputLocationError } from '../node/outputLocation'
 import { VectorExportError } from '../node/vectors/vectorExportError'
 import { VectorsFileError } from '../node/vectors/vectorsFileError'
 import { Word2vecFormatError } from '../node/word2vecFormat'
-import { type CommandOutcome, EXIT_USAGE, checkFixtureCommand, gradcheckCommand } from './commands'
+import {
+  CHECK_FIXTURE_USAGE, type CommandOutcome, EXIT_FAILED, EXIT_USAGE, GRADCHECK_USAGE, checkFixtureCommand, gradcheckCommand,
+} from './commands'
+import { FixtureFormatError } from './fixtureCheck'
 import { UsageError } from './flags'
+import { terminalSafe } from './terminalText'
 import { type CliIo, TRAIN_USAGE, trainCommand } from './trainCommand'
 import {
   ANALOGY_USAGE, CONVERT_USAGE, EVAL_USAGE, EXPORT_USAGE, NEIGHBORS_USAGE, analogyCommand, convertCommand, evalCommand, exportCommand,
@@ -35,65 +41,72 @@ Commands:
 Add --help after a command for its options.
 `
 
-/** Errors a user can cause while a command runs: reported in one line, no stack trace. */
-const USER_ERRORS = [
-  CorpusError, TrainingDivergedError, TrainingResumeError, CheckpointError, Word2vecFormatError, FileWriteError, VectorsFileError,
-  VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError, OutputLocationError, NoTrainingContextError,
+interface Command {
+  readonly run: (argv: readonly string[], io: CliIo) => Promise<number>
+  readonly usage: string
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  'gradcheck': { run: gradcheckCommand, usage: GRADCHECK_USAGE },
+  'check-fixture': { run: checkFixtureCommand, usage: CHECK_FIXTURE_USAGE },
+  'train': { run: trainCommand, usage: TRAIN_USAGE },
+  'export': { run: exportCommand, usage: EXPORT_USAGE },
+  'convert': { run: convertCommand, usage: CONVERT_USAGE },
+  'neighbors': { run: neighborsCommand, usage: NEIGHBORS_USAGE },
+  'analogy': { run: analogyCommand, usage: ANALOGY_USAGE },
+  'eval': { run: evalCommand, usage: EVAL_USAGE },
+}
+
+/** Something the user gave is wrong: a flag, a file named (missing, unreadable, malformed), a word, where to write. */
+const INPUT_ERRORS = [
+  UsageError, TrainingConfigError, CorpusError, NoTrainingContextError, TrainingResumeError, CheckpointError, Word2vecFormatError,
+  FileWriteError, VectorsFileError, VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError,
+  FixtureFormatError, OutputLocationError,
 ]
+/** Ways a write fails that no change to the command would have avoided. */
+const WRITE_FAILURES_OF_THE_WORK: ReadonlySet<string> = new Set<FileWriteFailure>(['diskFull', 'busy', 'io', 'cancelled'])
+const WRITE_ERRORS = [FileWriteError, Word2vecFormatError, VectorExportError, CheckpointError]
 
 /**
- * Commands that stream their output through io. `userErrorExit`: the exit code for a user's
- * mistake found while running: 2, as README promises for bad inputs (train itself exits 1 for a
- * run that started and failed: diverged, or could not save).
+ * The one exit-code rule of every command (README, “The w2v command line”): 2 when the input was
+ * wrong, so changing the command or the files it names fixes it; 1 when the input was accepted
+ * and the work itself failed (the training diverged, the disk filled or failed while writing).
+ * A check that runs and finds a difference (gradcheck, check-fixture) also exits 1, by its own
+ * result. null: not an error a user can cause, so a bug, left to surface with its stack.
  */
-const STREAMING_COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIo) => Promise<number>; usage: string; userErrorExit: number }> = {
-  train: { run: trainCommand, usage: TRAIN_USAGE, userErrorExit: EXIT_USAGE },
-  export: { run: exportCommand, usage: EXPORT_USAGE, userErrorExit: EXIT_USAGE },
-  convert: { run: convertCommand, usage: CONVERT_USAGE, userErrorExit: EXIT_USAGE },
-  neighbors: { run: neighborsCommand, usage: NEIGHBORS_USAGE, userErrorExit: EXIT_USAGE },
-  analogy: { run: analogyCommand, usage: ANALOGY_USAGE, userErrorExit: EXIT_USAGE },
-  eval: { run: evalCommand, usage: EVAL_USAGE, userErrorExit: EXIT_USAGE },
+export function exitCodeFor(error: unknown): number | null {
+  if (error instanceof TrainingDivergedError) return EXIT_FAILED
+  if (WRITE_ERRORS.some((type) => error instanceof type) && WRITE_FAILURES_OF_THE_WORK.has((error as { kind: string }).kind)) return EXIT_FAILED
+  if (INPUT_ERRORS.some((type) => error instanceof type)) return EXIT_USAGE
+  return null
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv
-  const json = rest.includes('--json')
-  const simple = (outcome: CommandOutcome): number => {
-    io.stdout(outcome.stdout)
-    io.stderr(outcome.stderr)
-    return outcome.exitCode
+  const [name, ...rest] = argv
+  if (name === undefined) {
+    io.stdout(USAGE)
+    return EXIT_USAGE
   }
-  const streaming = command === undefined ? undefined : STREAMING_COMMANDS[command]
-  if (streaming) {
-    if (rest.includes('--help')) return simple({ stdout: streaming.usage + (streaming.usage.endsWith('\n') ? '' : '\n'), stderr: '', exitCode: 0 })
-    try {
-      return await streaming.run(rest, io)
-    } catch (error) {
-      if (error instanceof UsageError || error instanceof TrainingConfigError) {
-        io.stderr(`w2v ${command}: ${error.message}\n`)
-        return EXIT_USAGE
-      }
-      if (USER_ERRORS.some((type) => error instanceof type)) {
-        io.stderr(`w2v ${command}: ${(error as Error).message}\n`)
-        return streaming.userErrorExit
-      }
-      throw error
-    }
+  if (name === 'help' || name === '--help') {
+    io.stdout(USAGE)
+    return 0
   }
-  switch (command) {
-    case 'gradcheck':
-    case 'check-fixture': {
-      const unknown = rest.filter((a) => a.startsWith('--') && a !== '--json')
-      if (unknown.length > 0) return simple({ stdout: '', stderr: `w2v: unknown option ${unknown[0]}\n\n${USAGE}`, exitCode: EXIT_USAGE })
-      return simple(command === 'gradcheck' ? gradcheckCommand(json) : await checkFixtureCommand(rest.filter((a) => !a.startsWith('--'))[0], json))
-    }
-    case 'help':
-    case '--help':
-      return simple({ stdout: USAGE, stderr: '', exitCode: 0 })
-    case undefined:
-      return simple({ stdout: USAGE, stderr: '', exitCode: EXIT_USAGE })
-    default:
-      return simple({ stdout: '', stderr: `w2v: unknown command "${command}"\n\n${USAGE}`, exitCode: EXIT_USAGE })
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (command === undefined) {
+    io.stderr(`w2v: unknown command "${terminalSafe(name)}"\n\n${USAGE}`)
+    return EXIT_USAGE
+  }
+  if (rest.includes('--help')) {
+    io.stdout(command.usage + (command.usage.endsWith('\n') ? '' : '\n'))
+    return 0
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    const exitCode = exitCodeFor(error)
+    if (exitCode === null) throw error
+    io.stderr(`w2v ${name}: ${terminalSafe((error as Error).message)}\n`)
+    return exitCode
   }
 }
 

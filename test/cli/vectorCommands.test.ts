@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -109,10 +109,61 @@ describe('w2v eval', () => {
     expect(Math.abs(ours.similarity.oovRatio - gensim.oov / 100)).toBeLessThan(1e-8)
   })
 
+  it('reports a word-pair file with no known pair as not computable, keeps the analogies, exit 0', async () => {
+    // gensim 4.2's evaluate_word_pairs raises a ValueError here and NaN with a warning for a
+    // constant series; it scores one file per call, so nothing else is lost. Here the other
+    // benchmark's figures stay.
+    const unknown = join(dir, 'unknown-pairs.tsv')
+    writeFileSync(unknown, 'zebra\tgiraffe\t8\nokapi\tgnu\t3\n')
+    const questions = join(dir, 'planted-questions.txt')
+    writeFileSync(questions, ': planted\ncat kitten car automobile\ncar automobile cat kitten\n')
+    const text = await runCli(['eval', '--vectors', vectors, '--analogies', questions, '--similarity', unknown])
+    expect(text.exitCode).toBe(0)
+    expect(text.stderr).toBe('')
+    expect(text.stdout).toMatch(/Analogies: [\d.]+% \(\d of 2 answered; 0 skipped/)
+    expect(text.stdout).toMatch(/Word pairs: not computable\. None of the 2 word pairs has both words in the vocabulary \([\d,]+ words\), so there is nothing to correlate\./)
+    const json = await runCli(['eval', '--vectors', vectors, '--analogies', questions, '--similarity', unknown, '--json'])
+    expect(json.exitCode).toBe(0)
+    const report = JSON.parse(json.stdout) as { analogies: { total: number }; similarity: { spearman: null; pearson: null; notComputable: string } }
+    expect(report.analogies.total).toBe(2)
+    expect(report.similarity).toEqual({ spearman: null, pearson: null, notComputable: expect.stringMatching(/^None of the 2 word pairs/) as unknown })
+  })
+
+  it('says a correlation over fewer than two pairs is undefined, and an accuracy over no answered question', async () => {
+    const onePair = join(dir, 'one-pair.tsv')
+    writeFileSync(onePair, 'cat\tkitten\t9\nzebra\tgnu\t3\n')
+    const unanswerable = join(dir, 'unanswerable.txt')
+    writeFileSync(unanswerable, ': zoo\nzebra gnu okapi giraffe\n')
+    const text = await runCli(['eval', '--vectors', vectors, '--analogies', unanswerable, '--similarity', onePair])
+    expect(text.exitCode).toBe(0)
+    expect(text.stdout).toMatch(/^zoo\s+0\s+0\s+—$/m)
+    expect(text.stdout).toMatch(/Analogies: — \(0 of 0 answered; 1 skipped/)
+    expect(text.stdout).toMatch(/Spearman undefined, Pearson undefined over 1 pair \(a correlation needs two or more pairs/)
+  })
+
   it('needs a benchmark file', async () => {
     const result = await runCli(['eval', '--vectors', vectors])
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toMatch(/name a benchmark/)
+  })
+})
+
+describe('an output that is an input: refused before anything is read or written', () => {
+  it.each([
+    ['convert onto its input', () => ['convert', vectors, vectors, '--top', '1'], vectors, /would overwrite the (input vectors|checkpoint) .*\(the same file\)/],
+    ['convert onto its input through a link', () => {
+      const link = join(dir, 'link.bin')
+      rmSync(link, { force: true })
+      symlinkSync(vectors, link)
+      return ['convert', vectors, link]
+    }, vectors, /would overwrite the (input vectors|checkpoint) .*\(the same file\)/],
+    ['export onto its checkpoint', () => ['export', '--checkpoint', checkpoint, '--out', checkpoint, '--format', 'json'], checkpoint, /would overwrite the (input vectors|checkpoint) .*\(the same file\)/],
+  ])('%s', async (_what, argv, kept, message) => {
+    const before = readFileSync(kept)
+    const result = await runCli(argv())
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toMatch(message)
+    expect(readFileSync(kept).equals(before)).toBe(true)
   })
 })
 
@@ -138,5 +189,78 @@ describe('user mistakes: one line, exit 2', () => {
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toMatch(message)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
+
+describe('terminal output shows control characters as escapes; JSON keeps them exact', () => {
+  const clear = '\x1b[2J'
+  const title = '\x1b]0;title\x07'
+  const bidi = '\u202eevil'
+  // eslint-disable-next-line no-control-regex -- the control characters a terminal must never receive
+  const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+  let laden: string
+
+  beforeAll(() => {
+    laden = join(dir, 'laden.txt')
+    writeFileSync(laden, `5 2\ncat 1 0\n${clear} 0.9 0.1\n${title} 0.8 0.3\n${bidi} 0.5 0.5\n${clear} 0 1\n`)
+  })
+
+  it('neighbors', async () => {
+    const text = await runCli(['neighbors', '--vectors', laden, 'cat'])
+    expect(text.exitCode).toBe(0)
+    expect(text.stdout + text.stderr).not.toMatch(unsafe)
+    expect(text.stdout).toContain('\\x1b[2J')
+    expect(text.stdout).toContain('\\x1b]0;title\\x07')
+    expect(text.stdout).toContain('\\u202eevil')
+    // The duplicate word's warning quotes it.
+    expect(text.stderr).toMatch(/^Warning: 1 duplicate word/)
+    const json = await runCli(['neighbors', '--vectors', laden, 'cat', '--json'])
+    expect((JSON.parse(json.stdout) as { neighbours: { word: string }[] }).neighbours.map((n) => n.word)).toEqual([clear, title, bidi])
+  })
+
+  it('analogy, its question line included', async () => {
+    const text = await runCli(['analogy', '--vectors', laden, 'cat', title, bidi, '-k', '1'])
+    expect(text.exitCode).toBe(0)
+    expect(text.stdout).not.toMatch(unsafe)
+    expect(text.stdout).toMatch(/^cat : \\x1b\]0;title\\x07 :: \\u202eevil : \?\n/)
+    expect(text.stdout).toContain('\\x1b[2J')
+  })
+
+  it('eval: section names and words from the benchmark', async () => {
+    const questions = join(dir, 'laden-questions.txt')
+    writeFileSync(questions, `: ${clear}family\ncat ${clear} ${title} ${bidi}\n`)
+    const text = await runCli(['eval', '--vectors', laden, '--analogies', questions, '--case-sensitive'])
+    expect(text.exitCode).toBe(0)
+    expect(text.stdout).not.toMatch(unsafe)
+    expect(text.stdout).toContain('\\x1b[2Jfamily')
+    const badScore = join(dir, 'laden-pairs.tsv')
+    writeFileSync(badScore, `cat\tdog\t${title}\n`)
+    const error = await runCli(['eval', '--vectors', laden, '--similarity', badScore])
+    expect(error.exitCode).toBe(2)
+    expect(error.stderr).not.toMatch(unsafe)
+    expect(error.stderr).toContain('\\x1b]0;title\\x07')
+  })
+
+  it('error messages that quote a word or a file name', async () => {
+    const word = await runCli(['neighbors', '--vectors', laden, `${clear}red`])
+    expect(word.stderr).not.toMatch(unsafe)
+    expect(word.stderr.split('\n').at(-2)).toBe('w2v neighbors: “\\x1b[2Jred” is not in the vocabulary (4 words).')
+    const file = await runCli(['neighbors', '--vectors', join(dir, `${title}.txt`), 'cat'])
+    expect(file.exitCode).toBe(2)
+    expect(file.stderr).not.toMatch(unsafe)
+    expect(file.stderr).toContain('\\x1b]0;title\\x07.txt')
+    const flag = await runCli(['neighbors', '--vectors', laden, 'cat', '--metric', clear])
+    expect(flag.stderr).not.toMatch(unsafe)
+  })
+
+  it('train: its notes and summary name the files safely', async () => {
+    const out = join(dir, `${clear}.txt`)
+    const result = await runCli(['train', '--corpus', corpus, '--out', out, '--dim', '8', '--epochs', '1', '--min-count', '1', '--threads', '1'])
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout + result.stderr).not.toMatch(unsafe)
+    expect(result.stdout).toContain('\\x1b[2J.txt')
+    const missing = await runCli(['train', '--corpus', join(dir, `${bidi}.txt`), '--out', out])
+    expect(missing.exitCode).toBe(2)
+    expect(missing.stderr).not.toMatch(unsafe)
   })
 })

@@ -48,12 +48,12 @@ export function analogy(index: VectorIndex, a: string, b: string, c: string, opt
 function threeCosMulTopK(
   index: VectorIndex, rowA: number, rowB: number, rowC: number, k: number, excluded: ReadonlySet<number>, restrictVocab: number | undefined,
 ): ScoredRow[] {
-  const top = new TopK(k)
+  const limit = candidateRows(index, restrictVocab)
+  const top = new TopK(k, limit)
   const { unitVectors: u, norms, dim } = index
   const ua = index.unitRow(rowA)
   const ub = index.unitRow(rowB)
   const uc = index.unitRow(rowC)
-  const limit = candidateRows(index, restrictVocab)
   for (let r = 0, base = 0; r < limit; r++, base += dim) {
     // A zero row has no cosine (gensim gets NaN, which never ranks).
     if (norms[r] === 0) continue

@@ -5,6 +5,7 @@
  * str.upper() for case-insensitive matching, which JavaScript's toUpperCase matches (both apply
  * the full Unicode case mapping, e.g. “ß” → “SS”).
  */
+import { restrictedRowCount } from './vectorIndex'
 
 const PYTHON_WHITESPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'
 const WHITESPACE_RUN = new RegExp(`[${PYTHON_WHITESPACE}]+`)
@@ -37,11 +38,8 @@ export function caseFolder(caseInsensitive: boolean): (word: string) => string {
  * `ok_vocab`, where the first (most frequent) case variant of a word wins.
  */
 export function restrictedVocabulary(words: readonly string[], restrictVocab: number, fold: (word: string) => string): Map<string, number> {
-  if (!Number.isInteger(restrictVocab) || restrictVocab < 0) {
-    throw new RangeError(`restrictVocab must be a whole number of words (0 or more), not ${restrictVocab}.`)
-  }
   const vocabulary = new Map<string, number>()
-  const limit = Math.min(restrictVocab, words.length)
+  const limit = restrictedRowCount(words.length, restrictVocab)
   for (let row = 0; row < limit; row++) {
     const key = fold(words[row]!)
     if (!vocabulary.has(key)) vocabulary.set(key, row)

@@ -1,4 +1,5 @@
-export { VectorIndex, buildVectorIndex, unitVector, cosineOfRows, type ScanOptions } from './vectorIndex'
+export { VectorIndex, buildVectorIndex, unitVector, cosineOfRows, MIN_RESTRICT_VOCAB, type ScanOptions } from './vectorIndex'
+export { MIN_TOP_K } from './topK'
 export { nearestNeighbours, type Neighbour, type NeighbourOptions, type DistanceMetric } from './neighbours'
 export { analogy, threeCosAddTarget, COSMUL_EPSILON, type AnalogyMethod, type AnalogyOptions } from './analogies'
 export {

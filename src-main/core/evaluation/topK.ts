@@ -9,6 +9,9 @@ export interface ScoredRow {
   readonly score: number
 }
 
+/** The fewest results a query may ask for: none is a valid (empty) answer, as in gensim. */
+export const MIN_TOP_K = 0
+
 export class TopK {
   private readonly scores: Float64Array
   private readonly rows: Int32Array
@@ -21,11 +24,18 @@ export class TopK {
    */
   threshold: number
 
-  constructor(readonly k: number) {
-    if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a whole number of results (0 or more), not ${k}.`)
-    this.scores = new Float64Array(k)
-    this.rows = new Int32Array(k)
-    this.threshold = k === 0 ? Infinity : -Infinity
+  readonly k: number
+
+  /**
+   * `candidates`: how many rows the scan can offer. A k beyond it (gensim's topn larger than the
+   * vocabulary) returns every row, and the heap never grows past what can fill it.
+   */
+  constructor(k: number, candidates: number) {
+    if (!Number.isInteger(k) || k < MIN_TOP_K) throw new RangeError(`k must be a whole number of results (${MIN_TOP_K} or more), not ${k}.`)
+    this.k = Math.min(k, candidates)
+    this.scores = new Float64Array(this.k)
+    this.rows = new Int32Array(this.k)
+    this.threshold = this.k === 0 ? Infinity : -Infinity
   }
 
   /** Call only with score > threshold (the scans check it inline, where it is cheap). */

@@ -109,11 +109,20 @@ export interface ScanOptions {
 
 const NO_ROWS: ReadonlySet<number> = new Set()
 
+/** The smallest restriction (gensim's restrict_vocab): no word known, every question skipped. */
+export const MIN_RESTRICT_VOCAB = 0
+
+/** How many of `rows` leading rows a restriction to `restrictVocab` keeps. */
+export function restrictedRowCount(rows: number, restrictVocab: number): number {
+  if (!Number.isInteger(restrictVocab) || restrictVocab < MIN_RESTRICT_VOCAB) {
+    throw new RangeError(`restrictVocab must be a whole number of words (${MIN_RESTRICT_VOCAB} or more), not ${restrictVocab}.`)
+  }
+  return Math.min(rows, restrictVocab)
+}
+
 /** How many leading rows a scan looks at: all of them, or the first `rowLimit`. */
 export function candidateRows(index: VectorIndex, rowLimit: number | undefined): number {
-  if (rowLimit === undefined) return index.size
-  if (!Number.isInteger(rowLimit) || rowLimit < 0) throw new RangeError(`restrictVocab must be a whole number of words (0 or more), not ${rowLimit}.`)
-  return Math.min(index.size, rowLimit)
+  return rowLimit === undefined ? index.size : restrictedRowCount(index.size, rowLimit)
 }
 
 /**
@@ -121,9 +130,9 @@ export function candidateRows(index: VectorIndex, rowLimit: number | undefined):
  * direction and are never returned (gensim's score for them is NaN, which never ranks).
  */
 export function cosineTopK(index: VectorIndex, unitTarget: Float64Array, k: number, options: ScanOptions = {}): ScoredRow[] {
-  const top = new TopK(k)
-  const excluded = options.excluded ?? NO_ROWS
   const limit = candidateRows(index, options.rowLimit)
+  const top = new TopK(k, limit)
+  const excluded = options.excluded ?? NO_ROWS
   const { unitVectors: u, norms, dim } = index
   const dim4 = dim - (dim % 4)
   for (let r = 0, base = 0; r < limit; r++, base += dim) {
@@ -148,9 +157,9 @@ export function cosineTopK(index: VectorIndex, unitTarget: Float64Array, k: numb
 
 /** The k rows nearest to `target` in Euclidean distance on the original rows; score = the distance. */
 export function euclideanTopK(index: VectorIndex, target: ArrayLike<number>, k: number, options: ScanOptions = {}): ScoredRow[] {
-  const top = new TopK(k)
-  const excluded = options.excluded ?? NO_ROWS
   const limit = candidateRows(index, options.rowLimit)
+  const top = new TopK(k, limit)
+  const excluded = options.excluded ?? NO_ROWS
   const { vectors: v, dim } = index
   const t = Float64Array.from(target)
   const dim4 = dim - (dim % 4)

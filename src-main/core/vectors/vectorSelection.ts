@@ -62,13 +62,16 @@ export function selectVectors(
   return { vectors, dim: 2 * dim }
 }
 
+/** The fewest most-frequent words an export may keep: none gives an empty, still valid file. */
+export const MIN_TOP_WORDS = 0
+
 /**
  * The first n rows, which are the n most frequent words since rows are frequency-ordered; all
  * of them when there are fewer. Vectors and counts are views of the originals (no copy).
  */
 export function topWords(embeddings: Embeddings, n: number): Embeddings {
-  if (!Number.isInteger(n) || n < 0) {
-    throw new VectorSelectionError('invalidTopWords', `The number of most frequent words to keep must be a whole number of 0 or more, not ${n}.`)
+  if (!Number.isInteger(n) || n < MIN_TOP_WORDS) {
+    throw new VectorSelectionError('invalidTopWords', `The number of most frequent words to keep must be a whole number of ${MIN_TOP_WORDS} or more, not ${n}.`)
   }
   const rows = Math.min(n, embeddings.words.length)
   const { dim } = embeddings

@@ -51,9 +51,12 @@ const READERS: Readonly<Record<VectorFormat, (options: FormatReadOptions) => Pro
   'json': readJsonVectors,
 }
 
+/** The fewest vectors a `limit` may ask for: a file read to nothing would hold no vectors at all. */
+export const MIN_READ_LIMIT = 1
+
 export async function readEmbeddings(path: string, options: ReadEmbeddingsOptions = {}): Promise<ReadEmbeddingsResult> {
   const { limit = Infinity, encodingErrors = 'replace', chunkBytes = DEFAULT_CHUNK_BYTES, onProgress, signal } = options
-  if (limit !== Infinity && (!Number.isInteger(limit) || limit < 1)) throw new RangeError(`limit must be a whole number of at least 1, not ${limit}.`)
+  if (limit !== Infinity && (!Number.isInteger(limit) || limit < MIN_READ_LIMIT)) throw new RangeError(`limit must be a whole number of at least ${MIN_READ_LIMIT}, not ${limit}.`)
   if (!Number.isInteger(chunkBytes) || chunkBytes < 1) throw new RangeError(`chunkBytes must be a whole number of at least 1, not ${chunkBytes}.`)
   if (encodingErrors !== 'replace' && encodingErrors !== 'strict') throw new RangeError(`encodingErrors must be 'replace' or 'strict', not ${String(encodingErrors)}.`)
   if (options.format !== undefined && !Object.hasOwn(READERS, options.format)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TopK } from '../../../src-main/core/evaluation/topK'
 import {
-  UnknownWordError, type VectorIndex, buildVectorIndex, nearestNeighbours,
+  UnknownWordError, type VectorIndex, analogy, buildVectorIndex, nearestNeighbours,
 } from '../../../src-main/core/evaluation/index'
 import { Random } from '../../../src-main/core/random'
 
@@ -115,12 +115,20 @@ describe('nearestNeighbours', () => {
 
 describe('TopK', () => {
   it('keeps the k highest scores, the earlier row first on a tie', () => {
-    const top = new TopK(3)
+    const top = new TopK(3, 6)
     const scores = [0.5, 0.9, 0.1, 0.9, 0.7, 0.2]
     scores.forEach((score, row) => {
       if (score > top.threshold) top.offer(row, score)
     })
     expect(top.results()).toEqual([{ row: 1, score: 0.9 }, { row: 3, score: 0.9 }, { row: 4, score: 0.7 }])
     expect(top.threshold).toBe(0.7)
+  })
+
+  it('answers a k beyond the vocabulary with every word, without a heap of size k', () => {
+    const index = indexOf({ a: [1, 0], b: [0, 1], c: [1, 1], d: [1, 2] })
+    for (const metric of ['cosine', 'euclidean'] as const) {
+      expect(nearestNeighbours(index, 'a', { k: 1e12, metric }).map((n) => n.word).sort()).toEqual(['b', 'c', 'd'])
+    }
+    for (const method of ['3CosAdd', '3CosMul'] as const) expect(analogy(index, 'a', 'b', 'c', { k: 2 ** 40, method }).map((n) => n.word)).toEqual(['d'])
   })
 })
