@@ -7,8 +7,8 @@ import { corpusContextSource, noiseSampler } from './corpusContexts'
 import { OBJECTIVE_LIMITS } from './streamingConfig'
 import { type OptimizerKind, type OptimizerState, type SparseOptimizer, createOptimizer } from './optimizers'
 import {
-  type SparseGradients, type SparseMinibatchOptions, type SparsePairLoss, type WordVectorParams, SparseRowGradient, SparseWord2vec,
-  addSparseWindows, sparseNaiveSoftmaxLoss, sparseNegSamplingLoss,
+  type SparseGradients, type SparsePairLoss, type WordVectorParams, SlicedMinibatch, SparseRowGradient, SparseWord2vec,
+  sparseNaiveSoftmaxLoss, sparseNegSamplingLoss,
 } from './sparseGradients'
 import { TrainingConfigError, TrainingDivergedError, TrainingResumeError } from './trainingErrors'
 
@@ -158,11 +158,8 @@ export class CourseTrainer {
   private iterationCount: number
   private stepSize: number
   private expLossValue: number | null
-  private readonly minibatchOptions: SparseMinibatchOptions
-  /** Windows of the current minibatch already in `grads` (0: none begun), and their share of its loss. */
-  private windowsDone = 0
-  private partialLoss = 0
-  /** The generator as the current minibatch began: a state exported halfway replays that minibatch whole. */
+  private readonly minibatch: SlicedMinibatch
+  /** The generator as the current minibatch began (null: none begun): a state exported halfway replays that minibatch whole. */
   private minibatchStart: RandomState | null = null
   /** Set once training diverged: the parameters may hold NaN, so nothing may run or be exported after. */
   private divergence: TrainingDivergedError | null = null
@@ -196,7 +193,8 @@ export class CourseTrainer {
     this.iterationCount = resume?.iteration ?? 0
     this.stepSize = resume?.step ?? config.step
     this.expLossValue = resume?.expLoss ?? null
-    this.minibatchOptions = { model: config.model, lossFn: this.lossFn, windowSize: config.windowSize, batchSize: config.batchSize, cbowMean: config.cbowMean }
+    const options = { model: config.model, lossFn: this.lossFn, windowSize: config.windowSize, batchSize: config.batchSize, cbowMean: config.cbowMean }
+    this.minibatch = new SlicedMinibatch(this.params, this.source, this.random, this.model, options, this.grads)
   }
 
   get iteration(): number {
@@ -228,59 +226,66 @@ export class CourseTrainer {
   }
 
   /**
-   * Runs up to n iterations (fewer when the run ends; a minibatch begun by `runWindows` counts as
-   * the first): each draws B windows, averages their loss and gradients, and takes one optimizer
-   * step; the step halves every `annealEvery` iterations. Throws `TrainingDivergedError` as soon
-   * as the loss or an updated vector is not finite, so a state exported after a successful call
-   * never holds NaN or ±Infinity.
+   * Runs up to n iterations (fewer when the run ends): each draws B windows, averages their loss
+   * and gradients, and takes one optimizer step; the step halves every `annealEvery` iterations.
+   * Throws `TrainingDivergedError` as soon as the loss or an updated vector is not finite, so
+   * a state exported after a successful call never holds NaN or ±Infinity.
    */
   runIterations(n: number): CourseProgress {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`runIterations needs a whole number of iterations, not ${n}.`)
-    return this.runWindows(Math.max(0, n * this.config.batchSize - this.windowsDone))
+    const target = Math.min(this.iterationCount + n, this.config.iterations)
+    let lossSum = 0
+    let steps = 0
+    while (this.iterationCount < target) {
+      lossSum += this.advance(Infinity).loss!
+      steps++
+    }
+    return { iterations: this.iterationCount, lossSum, steps }
   }
 
   /**
-   * Runs up to `budget` windows, ending the iterations whose minibatch fills: a host bounds its
-   * slices by windows, not minibatches, so a large batch (or naive softmax) cannot hold it for
-   * seconds. The numbers are exactly those of whole minibatches; the parameters change only as
-   * an iteration ends.
+   * Runs up to `budget` predictions (an outside word of a skip-gram window, or a CBOW window),
+   * ending the iterations whose minibatch fills: a host bounds its slices by predictions, so a
+   * minibatch whose windows cost seconds (naive softmax, a wide window, a large batch) cannot
+   * hold it that long. The numbers are exactly those of whole minibatches; the parameters change
+   * only as an iteration ends.
    */
-  runWindows(budget: number): CourseProgress {
-    if (!Number.isInteger(budget) || budget < 0) throw new RangeError(`runWindows needs a whole number of windows, not ${budget}.`)
-    if (this.divergence) throw this.divergence
-    const { config, params, grads } = this
-    const matrices = [params.centerWordVectors, params.outsideVectors]
-    const gradients = [grads.gradCenterVecs, grads.gradOutsideVectors]
+  runPredictions(budget: number): CourseProgress {
+    if (!(budget >= 0)) throw new RangeError(`runPredictions needs a number of predictions, not ${budget}.`)
     let lossSum = 0
     let steps = 0
-    while (budget > 0 && this.iterationCount < config.iterations) {
-      if (this.windowsDone === 0) {
-        this.minibatchStart = this.random.getState()
-        grads.gradCenterVecs.clear()
-        grads.gradOutsideVectors.clear()
-        this.partialLoss = 0
-      }
-      const count = Math.min(budget, config.batchSize - this.windowsDone)
-      this.partialLoss = addSparseWindows(params, this.source, this.random, this.model, this.minibatchOptions, grads, count, this.partialLoss)
-      this.windowsDone += count
-      budget -= count
-      if (this.windowsDone < config.batchSize) break
-      this.windowsDone = 0
-      this.minibatchStart = null
-      const iteration = this.iterationCount + 1
-      const loss = this.partialLoss
-      if (!Number.isFinite(loss)) this.diverged(iteration, 'loss', loss)
-      this.optimizer.update(matrices, gradients, this.stepSize)
-      const bad = nonFiniteInRows(params.centerWordVectors, grads.gradCenterVecs) ?? nonFiniteInRows(params.outsideVectors, grads.gradOutsideVectors)
-      if (bad !== undefined) this.diverged(iteration, 'vectors', bad)
-
-      this.iterationCount = iteration
+    while (budget > 0 && this.iterationCount < this.config.iterations) {
+      const { used, loss } = this.advance(budget)
+      budget -= used
+      if (loss === null) break
       lossSum += loss
       steps++
-      if (iteration % EXP_LOSS_EVERY === 0) this.expLossValue = this.expLossValue === null ? loss : 0.95 * this.expLossValue + 0.05 * loss
-      if (iteration % config.annealEvery === 0) this.stepSize *= 0.5
     }
     return { iterations: this.iterationCount, lossSum, steps }
+  }
+
+  /** Up to `budget` predictions of the current minibatch; its loss when it filled and the iteration ended, else null. */
+  private advance(budget: number): { used: number; loss: number | null } {
+    if (this.divergence) throw this.divergence
+    const { config, params, grads, minibatch } = this
+    if (this.minibatchStart === null) {
+      this.minibatchStart = this.random.getState()
+      minibatch.begin()
+    }
+    const used = minibatch.advance(budget)
+    if (!minibatch.complete) return { used, loss: null }
+    this.minibatchStart = null
+    const iteration = this.iterationCount + 1
+    const loss = minibatch.loss
+    if (!Number.isFinite(loss)) this.diverged(iteration, 'loss', loss)
+    this.optimizer.update([params.centerWordVectors, params.outsideVectors], [grads.gradCenterVecs, grads.gradOutsideVectors], this.stepSize)
+    const bad = nonFiniteInRows(params.centerWordVectors, grads.gradCenterVecs) ?? nonFiniteInRows(params.outsideVectors, grads.gradOutsideVectors)
+    if (bad !== undefined) this.diverged(iteration, 'vectors', bad)
+
+    this.iterationCount = iteration
+    if (iteration % EXP_LOSS_EVERY === 0) this.expLossValue = this.expLossValue === null ? loss : 0.95 * this.expLossValue + 0.05 * loss
+    if (iteration % config.annealEvery === 0) this.stepSize *= 0.5
+    return { used, loss }
   }
 
   /** A copy of everything needed to continue this run exactly. Throws the divergence error once training diverged. */

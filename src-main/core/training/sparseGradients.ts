@@ -209,15 +209,28 @@ export class SparseWord2vec {
     grads: SparseGradients, scale = 1,
   ): number {
     if (outsideWordIdxs.length === 0) return 0
-    const d = this.dim
-    const gradVc = this.gradCenterVec.fill(0)
-    const centerOffset = centerWordIdx * d
+    this.gradCenterVec.fill(0)
     let loss = 0
-    for (let i = 0; i < outsideWordIdxs.length; i++) {
-      loss += lossFn(params.centerWordVectors, centerOffset, outsideWordIdxs[i]!, params.outsideVectors, gradVc, grads.gradOutsideVectors, scale)
-    }
-    addToRow(grads.gradCenterVecs, centerWordIdx, 1, gradVc)
+    for (let i = 0; i < outsideWordIdxs.length; i++) loss += this.skipgramPair(centerWordIdx, outsideWordIdxs[i]!, params, lossFn, grads, scale)
+    this.skipgramEnd(centerWordIdx, grads)
     return loss
+  }
+
+  /**
+   * `skipgram` one outside word at a time, for a caller that cuts a window into slices: after
+   * `skipgramBegin`, one `skipgramPair` per outside word in order, then `skipgramEnd`, give the
+   * same numbers. The partial ∂J/∂v_c waits in this object's scratch between the calls.
+   */
+  skipgramBegin(): void {
+    this.gradCenterVec.fill(0)
+  }
+
+  skipgramPair(centerWordIdx: number, outsideWordIdx: number, params: WordVectorParams, lossFn: SparsePairLoss, grads: SparseGradients, scale: number): number {
+    return lossFn(params.centerWordVectors, centerWordIdx * this.dim, outsideWordIdx, params.outsideVectors, this.gradCenterVec, grads.gradOutsideVectors, scale)
+  }
+
+  skipgramEnd(centerWordIdx: number, grads: SparseGradients): void {
+    addToRow(grads.gradCenterVecs, centerWordIdx, 1, this.gradCenterVec)
   }
 
   /** v̂ = Σ (or mean of) the context's v_w predicts the centre; each context row receives ∂J/∂v̂ (÷ n for the mean). */
@@ -267,29 +280,76 @@ export function sparseMinibatch(
   params: WordVectorParams, source: ContextSource, random: Random, model: SparseWord2vec,
   options: SparseMinibatchOptions, grads: SparseGradients,
 ): number {
-  grads.gradCenterVecs.clear()
-  grads.gradOutsideVectors.clear()
-  return addSparseWindows(params, source, random, model, options, grads, options.batchSize, 0)
+  const minibatch = new SlicedMinibatch(params, source, random, model, options, grads)
+  minibatch.begin()
+  minibatch.advance(Infinity)
+  return minibatch.loss
 }
 
 /**
- * The next `count` windows of a minibatch whose gradients are being accumulated in `grads`:
- * returns `loss` plus their share of the mean loss. A minibatch added in parts, in order, gives
- * exactly the numbers of one call, so a long minibatch can be cut into slices of time.
+ * A minibatch accumulated a few predictions at a time (one outside word of a skip-gram window,
+ * or one CBOW window), so a host can answer requests inside a minibatch whose windows cost
+ * seconds (naive softmax over a large vocabulary, a wide window, a large batch). Draws and sums
+ * run in the order of `sparseMinibatch`, so the loss and gradients are exactly its numbers.
  */
-export function addSparseWindows(
-  params: WordVectorParams, source: ContextSource, random: Random, model: SparseWord2vec,
-  options: SparseMinibatchOptions, grads: SparseGradients, count: number, loss: number,
-): number {
-  const { batchSize, lossFn } = options
-  const scale = 1 / batchSize
-  for (let b = 0; b < count; b++) {
-    const windowSize = random.randint(1, options.windowSize)
-    const { centerWordIdx, contextWordIdxs } = source.getRandomContext(windowSize, random)
-    const windowLoss = options.model === 'skipgram'
-      ? model.skipgram(centerWordIdx, contextWordIdxs, params, lossFn, grads, scale)
-      : model.cbow(centerWordIdx, contextWordIdxs, params, lossFn, grads, scale, options.cbowMean ?? false)
-    loss += windowLoss / batchSize
+export class SlicedMinibatch {
+  private window: { readonly centerWordIdx: number; readonly contextWordIdxs: readonly number[] } | null = null
+  private pair = 0
+  private windowLoss = 0
+  private windows = 0
+  private lossSoFar = 0
+
+  constructor(
+    private readonly params: WordVectorParams, private readonly source: ContextSource, private readonly random: Random,
+    private readonly model: SparseWord2vec, private readonly options: SparseMinibatchOptions, private readonly grads: SparseGradients,
+  ) {}
+
+  /** Clears the gradients for the next minibatch. */
+  begin(): void {
+    this.grads.gradCenterVecs.clear()
+    this.grads.gradOutsideVectors.clear()
+    this.window = null
+    this.windows = 0
+    this.lossSoFar = 0
   }
-  return loss
+
+  /** All B windows are in the gradients. */
+  get complete(): boolean {
+    return this.windows === this.options.batchSize
+  }
+
+  /** The mean loss of the windows so far (of the minibatch once complete). */
+  get loss(): number {
+    return this.lossSoFar
+  }
+
+  /** Runs up to `budget` predictions of the minibatch; returns how many it ran. */
+  advance(budget: number): number {
+    const { params, model, options, grads } = this
+    const { batchSize, lossFn } = options
+    const scale = 1 / batchSize
+    let used = 0
+    while (used < budget && this.windows < batchSize) {
+      if (!this.window) {
+        const windowSize = this.random.randint(1, options.windowSize)
+        this.window = this.source.getRandomContext(windowSize, this.random)
+        this.pair = 0
+        this.windowLoss = 0
+        if (options.model === 'skipgram' && this.window.contextWordIdxs.length > 0) model.skipgramBegin()
+      }
+      const { centerWordIdx, contextWordIdxs } = this.window
+      used++
+      if (options.model === 'cbow' || contextWordIdxs.length === 0) {
+        this.windowLoss = options.model === 'cbow' ? model.cbow(centerWordIdx, contextWordIdxs, params, lossFn, grads, scale, options.cbowMean ?? false) : 0
+      } else {
+        this.windowLoss += model.skipgramPair(centerWordIdx, contextWordIdxs[this.pair]!, params, lossFn, grads, scale)
+        if (++this.pair < contextWordIdxs.length) continue
+        model.skipgramEnd(centerWordIdx, grads)
+      }
+      this.lossSoFar += this.windowLoss / batchSize
+      this.window = null
+      this.windows++
+    }
+    return used
+  }
 }

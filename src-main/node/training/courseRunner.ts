@@ -30,7 +30,7 @@ const SLICE_MS = 5
 /**
  * Runs the course schedule on this thread in slices of a few milliseconds, so progress is
  * reported every ~50 ms and pause and stop take effect between slices. A slice is counted in
- * windows, not minibatches: one minibatch of naive softmax over a large batch takes minutes.
+ * predictions, not minibatches: one minibatch of naive softmax over a large batch takes minutes.
  */
 export class CourseRunner {
   private stopping = false
@@ -82,12 +82,12 @@ export class CourseRunner {
         continue
       }
       const t0 = performance.now()
-      const progress = this.trainer.runWindows(slice)
+      const progress = this.trainer.runPredictions(slice)
       const ms = performance.now() - t0
       activeMs += ms
       lossSum += progress.lossSum
       steps += progress.steps
-      // At most doubling: a few fast windows must not promise a slice of slow ones.
+      // At most doubling: a few fast predictions must not promise a slice of slow ones.
       slice = Math.max(1, Math.min(1_000_000, Math.round(slice * Math.min(2, ms > 0 ? SLICE_MS / ms : 2))))
       if (performance.now() - lastReport >= reportEvery) report()
       await new Promise<void>((resolve) => setImmediate(resolve))

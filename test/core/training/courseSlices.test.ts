@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import type { TrainingCorpus, Vocabulary } from '../../../src-main/core/corpus/corpusTypes'
 import { Random } from '../../../src-main/core/random'
+import type { ContextSource } from '../../../src-main/core/minibatch'
 import { COURSE_PRESET, CourseTrainer, type CourseConfig } from '../../../src-main/core/training/courseTrainer'
+import {
+  type SparsePairLoss, SlicedMinibatch, SparseRowGradient, SparseWord2vec, sparseMinibatch, sparseNaiveSoftmaxLoss,
+} from '../../../src-main/core/training/sparseGradients'
 
 function randomCorpus(types: number, sentences: number, seed = 3): { corpus: TrainingCorpus; vocabulary: Vocabulary } {
   const random = new Random(seed)
@@ -35,7 +39,7 @@ const CONFIGS: readonly [string, CourseConfig][] = [
   ['cbow, negative sampling, momentum, sub-sampling', { ...COURSE_PRESET, model: 'cbow', optimizer: 'momentum', step: 0.03, sample: 0.01, dim: 4, iterations: 30, batchSize: 9, annealEvery: 10, seed: 13 }],
 ]
 
-describe.each(CONFIGS)('CourseTrainer in slices of windows (%s)', (_, config) => {
+describe.each(CONFIGS)('CourseTrainer in slices of predictions (%s)', (_, config) => {
   it('trains exactly the parameters of whole minibatches', () => {
     const whole = new CourseTrainer(corpus, vocabulary, config)
     let wholeLoss = 0
@@ -45,7 +49,7 @@ describe.each(CONFIGS)('CourseTrainer in slices of windows (%s)', (_, config) =>
     let steps = 0
     const sizes = [1, 7, 2, 30, 5]
     for (let i = 0; !sliced.done; i++) {
-      const progress = sliced.runWindows(sizes[i % sizes.length]!)
+      const progress = sliced.runPredictions(sizes[i % sizes.length]!)
       slicedLoss += progress.lossSum
       steps += progress.steps
     }
@@ -59,7 +63,7 @@ describe.each(CONFIGS)('CourseTrainer in slices of windows (%s)', (_, config) =>
     unbroken.runIterations(config.iterations)
     const first = new CourseTrainer(corpus, vocabulary, config)
     first.runIterations(7)
-    first.runWindows(Math.floor(config.batchSize / 2))
+    first.runPredictions(Math.floor(config.batchSize / 2))
     expect(first.iteration).toBe(7)
     const resumed = new CourseTrainer(corpus, vocabulary, config, first.exportState())
     resumed.runIterations(config.iterations)
@@ -67,5 +71,38 @@ describe.each(CONFIGS)('CourseTrainer in slices of windows (%s)', (_, config) =>
     first.runIterations(config.iterations)
     expect(snapshot(resumed)).toEqual(snapshot(unbroken))
     expect(snapshot(first)).toEqual(snapshot(unbroken))
+  })
+})
+
+describe('SlicedMinibatch', () => {
+  it('stops inside a skip-gram window after the predictions it was given, and adds up to sparseMinibatch', () => {
+    const dim = 3
+    const vocabSize = 60
+    const wide: ContextSource = { vocabSize, getRandomContext: (_, random) => ({ centerWordIdx: random.nextInt(vocabSize), contextWordIdxs: Array.from({ length: 50 }, (_, i) => i) }) }
+    const params = () => {
+      const random = new Random(4)
+      const values = () => Float64Array.from({ length: vocabSize * dim }, () => random.nextFloat() - 0.5)
+      return { vocabSize, dim, centerWordVectors: values(), outsideVectors: values() }
+    }
+    const grads = () => ({ gradCenterVecs: new SparseRowGradient(vocabSize, dim), gradOutsideVectors: new SparseRowGradient(vocabSize, dim) })
+    let calls = 0
+    const naive = sparseNaiveSoftmaxLoss(vocabSize)
+    const counted: SparsePairLoss = (...args) => (calls++, naive(...args))
+    const options = { model: 'skipgram' as const, lossFn: counted, windowSize: 5, batchSize: 3 }
+
+    const sliced = grads()
+    const minibatch = new SlicedMinibatch(params(), wide, new Random(9), new SparseWord2vec(dim), options, sliced)
+    minibatch.begin()
+    expect(minibatch.advance(3)).toBe(3)
+    expect(calls).toBe(3)
+    expect(minibatch.complete).toBe(false)
+    while (!minibatch.complete) minibatch.advance(7)
+    expect(calls).toBe(150)
+
+    const whole = grads()
+    const loss = sparseMinibatch(params(), wide, new Random(9), new SparseWord2vec(dim), options, whole)
+    expect(minibatch.loss).toBe(loss)
+    expect(Array.from(sliced.gradCenterVecs.toDense())).toEqual(Array.from(whole.gradCenterVecs.toDense()))
+    expect(Array.from(sliced.gradOutsideVectors.toDense())).toEqual(Array.from(whole.gradOutsideVectors.toDense()))
   })
 })
