@@ -21,10 +21,11 @@
  * Every later format version keeps the first 28 bytes as they are, so that an old reader can
  * tell a newer checkpoint from a damaged one. The writer goes through `writeFileAtomically`.
  */
-import { type FileHandle, open, stat } from 'node:fs/promises'
+import { type FileHandle, open } from 'node:fs/promises'
 import { endianness } from 'node:os'
 import { crc32 } from 'node:zlib'
 import { type FileWriteFailure, FileWriteError, writeFileAtomically } from './atomicFile'
+import { nonRegularKindAt } from './fileKind'
 
 export const CHECKPOINT_EXTENSION = '.w2vckpt'
 export const CHECKPOINT_FORMAT_VERSION = 1
@@ -243,9 +244,8 @@ async function withCheckpoint<T>(path: string, read: (handle: FileHandle, reader
   let handle: FileHandle
   try {
     // Opening a FIFO would wait for a writer forever; a folder fails only at the first read.
-    const info = await stat(path)
-    if (info.isDirectory()) reader.fail('unreadable', `“${path}” is a folder, not a checkpoint.`)
-    if (!info.isFile()) reader.fail('unreadable', `“${path}” is not a regular file (it is a device, pipe or socket), so it is not a checkpoint.`)
+    const kind = await nonRegularKindAt(path)
+    if (kind) reader.fail('unreadable', `“${path}” is ${kind}, not a checkpoint.`)
     handle = await open(path, 'r')
   } catch (error) {
     if (error instanceof CheckpointError) throw error

@@ -11,6 +11,7 @@ import {
   CorpusBuilder, CorpusError, CorpusTextDecoder, type DecodingReport, type RawCorpus, type TokenizerOptions, UNNAMED_SOURCE,
   cancelledError, emptyCorpusError,
 } from '../core/corpus/index'
+import { nonRegularKind } from './fileKind'
 
 export const DEFAULT_CHUNK_BYTES = 1 << 20
 
@@ -121,16 +122,6 @@ function cancellable<T>(call: Promise<T>, signal: AbortSignal | undefined, sourc
   })
 }
 
-/** What a path that is not a regular file is, in a user's words; opening one could block forever (a FIFO with no writer) or never end (a device). */
-function notAFileKind(info: Stats): string | null {
-  if (info.isFile()) return null
-  if (info.isDirectory()) return 'a folder'
-  if (info.isFIFO()) return 'a named pipe'
-  if (info.isSocket()) return 'a socket'
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device'
-  return 'not a regular file'
-}
-
 async function fileSize(path: string): Promise<number> {
   let info: Stats
   try {
@@ -138,7 +129,7 @@ async function fileSize(path: string): Promise<number> {
   } catch (error) {
     throw corpusFileError(path, error)
   }
-  const kind = notAFileKind(info)
+  const kind = nonRegularKind(info)
   if (kind) throw new CorpusError('notAFile', `“${basename(path)}” is ${kind}, not a text file. Choose a plain-text file (.txt).`)
   return info.size
 }

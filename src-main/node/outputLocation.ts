@@ -5,8 +5,10 @@
  * run then never ends in a write that could have been refused at the start.
  */
 import { randomBytes } from 'node:crypto'
+import type { Stats } from 'node:fs'
 import { open, realpath, stat, statfs, unlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
+import { nonRegularKind } from './fileKind'
 
 export type OutputLocationErrorKind = 'missingFolder' | 'notAFolder' | 'isFolder' | 'notAFile' | 'permission' | 'readOnly' | 'isInput' | 'sameOutput' | 'diskFull'
 
@@ -34,7 +36,7 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
-async function statOrNull(path: string): Promise<Awaited<ReturnType<typeof stat>> | null> {
+async function statOrNull(path: string): Promise<Stats | null> {
   try {
     return await stat(path)
   } catch (error) {
@@ -79,9 +81,8 @@ async function checkFolder(output: NamedFile): Promise<void> {
     throw new OutputLocationError('permission', output.path, `You may not write to the folder “${folder}”, so ${what} could not be saved there. Choose a folder you are allowed to write to.`)
   }
   const target = await statOrNull(output.path).catch(() => null)
-  if (target?.isDirectory()) throw new OutputLocationError('isFolder', output.path, `“${output.path}” is a folder; give a file name for ${output.description}.`)
-  // Renaming over a FIFO or a device (/dev/null as root) would replace it with a regular file.
-  if (target && !target.isFile()) throw new OutputLocationError('notAFile', output.path, `“${output.path}” is not a regular file (it is a device, pipe or socket); give a file name for ${output.description}.`)
+  const kind = target && nonRegularKind(target)
+  if (kind) throw new OutputLocationError(target.isDirectory() ? 'isFolder' : 'notAFile', output.path, `“${output.path}” is ${kind}; give a file name for ${output.description}.`)
 }
 
 /**

@@ -62,8 +62,11 @@ export function selectVectors(
   return { vectors, dim: 2 * dim }
 }
 
-/** The fewest most-frequent words an export may keep: none gives an empty, still valid file. */
-export const MIN_TOP_WORDS = 0
+/**
+ * The fewest most-frequent words an export may keep: a file of no vectors is one that no reader
+ * (ours, gensim's, the Projector's) opens, and the window's export asks for at least one too.
+ */
+export const MIN_TOP_WORDS = 1
 
 /**
  * The first n rows, which are the n most frequent words since rows are frequency-ordered; all

@@ -4,6 +4,7 @@
  * (the Projector and NumPy formats read two) and checks for cancellation before each chunk.
  */
 import { type FileHandle, open } from 'node:fs/promises'
+import { nonRegularKindAt } from '../fileKind'
 import { VectorsFileError, cancelledError, fileLabel, fileSystemError } from './vectorsFileError'
 
 export const DEFAULT_CHUNK_BYTES = 1 << 20
@@ -67,9 +68,9 @@ export class ChunkedFile {
   static async open(path: string, progress: ReadProgress, chunkBytes: number): Promise<ChunkedFile> {
     let handle: FileHandle | undefined
     try {
+      await refuseNonRegular(path)
       handle = await open(path, 'r')
       const info = await handle.stat()
-      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
       progress.addFile(info.size)
       return new ChunkedFile(path, handle, info.size, progress, chunkBytes)
     } catch (error) {
@@ -103,6 +104,12 @@ export class ChunkedFile {
   }
 }
 
+/** Checked before opening: a FIFO with no writer would block the open forever. */
+async function refuseNonRegular(path: string): Promise<void> {
+  const kind = await nonRegularKindAt(path)
+  if (kind) throw new VectorsFileError('notAFile', path, `${fileLabel(path)} is ${kind}, not a vector file.`)
+}
+
 /** Opens the file, runs `read` on it, and always closes it. */
 export async function withChunkedFile<T>(path: string, progress: ReadProgress, chunkBytes: number, read: (file: ChunkedFile) => Promise<T>): Promise<T> {
   const file = await ChunkedFile.open(path, progress, chunkBytes)
@@ -117,8 +124,8 @@ export async function withChunkedFile<T>(path: string, progress: ReadProgress, c
 export async function readHead(path: string, bytes: number): Promise<Buffer> {
   let handle: FileHandle | undefined
   try {
+    await refuseNonRegular(path)
     handle = await open(path, 'r')
-    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
     const buffer = Buffer.alloc(bytes)
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
     return buffer.subarray(0, bytesRead)

@@ -69,14 +69,14 @@ describe('topWords', () => {
     expect(top.dim).toBe(2)
   })
 
-  it('keeps everything when n is larger, nothing when n is 0, and null counts stay null', () => {
+  it('keeps everything when n is larger, and null counts stay null', () => {
     expect(topWords(EMBEDDINGS, 10).words).toEqual(['the', 'cat', 'sat'])
     expect(topWords(EMBEDDINGS, 10).vectors.length).toBe(6)
-    const none = topWords({ ...EMBEDDINGS, counts: null }, 0)
-    expect(none).toEqual({ words: [], vectors: new Float32Array(0), dim: 2, counts: null })
+    const one = topWords({ ...EMBEDDINGS, counts: null }, 1)
+    expect(one).toEqual({ words: ['the'], vectors: EMBEDDINGS.vectors.subarray(0, 2), dim: 2, counts: null })
   })
 
-  it.each([-1, 1.5, Number.NaN])('refuses %s words', (n) => {
+  it.each([0, -1, 1.5, Number.NaN])('refuses %s words', (n) => {
     const error = errorOf(() => topWords(EMBEDDINGS, n))
     expect(error).toBeInstanceOf(VectorSelectionError)
     expect((error as VectorSelectionError).kind).toBe('invalidTopWords')
