@@ -4,7 +4,7 @@
  * port, then says it is ready. The same file started as a worker thread runs gradient checks
  * (see gradientCheckJob.ts), so the trainer keeps answering while they take their seconds.
  */
-import { availableParallelism } from 'node:os'
+import { availableParallelism, constants as osConstants } from 'node:os'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { PROTOCOL_VERSION } from '../core/contract/trainerProtocol'
 import { EventRouter, safePost } from './eventRouter'
@@ -25,6 +25,9 @@ function startTrainer(): void {
     port.onClose(() => router.disconnect(port))
   })
   parent.onDisconnect(() => process.exit(0))
+  // The host ends the trainer with SIGTERM. By default a signal ends the process without its
+  // 'exit' handlers, which remove the temporary files of a write in flight (an export, a save).
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => process.exit(128 + osConstants.signals[signal]))
   // A bug must cost one request, not the run: report it and keep serving.
   const report = (error: unknown): void => router.emit({ type: 'error', error: toTrainerError(error) })
   process.on('uncaughtException', report)

@@ -20,6 +20,7 @@ import { type LoadedCorpus, corpusName, loadCorpus, trainingData, trainingDataFo
 import { createTrainingRun } from '../node/session/trainingRun'
 import { type KernelChoice, chooseKernel } from '../node/training/kernelModule'
 import { type CorpusSettings, loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
+import { OutputLocationError, checkOutputLocations } from '../node/outputLocation'
 import { readEmbeddings } from '../node/vectors/readEmbeddings'
 import { type GradientCheckRunner, gradientCheckRows } from './gradientCheckJob'
 import { PlotSnapshots } from './plotSnapshots'
@@ -355,7 +356,13 @@ export class TrainerSession {
     return { path: request.path, words: embeddings.words.length, dim: embeddings.dim, hasOutsideVectors: false, topWords: embeddings.words.slice(0, TOP_WORDS_SHOWN) }
   }
 
-  private configureAutosave(request: Request<'configureAutosave'>): TrainerResult<'configureAutosave'> {
+  private async configureAutosave(request: Request<'configureAutosave'>): Promise<TrainerResult<'configureAutosave'>> {
+    // A missing or read-only folder would otherwise show only when the first save failed, mid-run.
+    try {
+      await checkOutputLocations([{ path: request.path, description: 'the autosave checkpoint' }], [])
+    } catch (error) {
+      throw error instanceof OutputLocationError ? new KindedError('checkpoint', error.message) : error
+    }
     this.autosave = { path: request.path, everySeconds: request.everySeconds }
     this.supervisor?.restartAutosave()
     return { ...this.autosave }

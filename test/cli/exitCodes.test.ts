@@ -45,7 +45,7 @@ describe('a bad flag: exit 2, one line, before any input is read', () => {
     [['gradcheck', '--fast'], /unknown option --fast/],
     [['check-fixture', missing, '--fast'], /unknown option --fast/],
     [['train', '--corpus', missing, '--out', out, '--dim', 'abc'], /--dim needs a number, not "abc"/],
-    [['export', '--checkpoint', missing, '--out', out, '--top', '-1'], /--top must be at least 0, not -1/],
+    [['export', '--checkpoint', missing, '--out', out, '--top', '-1'], /--top must be at least 1, not -1/],
     [['export', '--checkpoint', missing, '--out', join(dir, 'out.xyz')], /its extension names none/],
     [['convert', missing, out, '--limit', '0'], /--limit must be at least 1, not 0/],
     [['convert', missing, out, '--limit', '-1'], /--limit must be at least 1, not -1/],

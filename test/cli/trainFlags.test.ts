@@ -121,7 +121,7 @@ describe('w2v train exit codes', () => {
       runCli(['export', '--checkpoint', fifo, '--out', out]),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('export opened a FIFO as a checkpoint and waited')), 3000)),
     ])
-    expectUsage(fifoCheckpoint, /not a regular file/)
+    expectUsage(fifoCheckpoint, /is a named pipe, not a checkpoint/)
     expect(readdirSync(dir)).not.toContain('out.vec')
   })
 

@@ -69,7 +69,7 @@ describe('w2v train checks where it writes before reading anything', () => {
   it.each([
     ['a folder', (dir: string) => { mkdirSync(join(dir, 'out.vec')); return join(dir, 'out.vec') }, /is a folder/],
     ['a file used as a folder', (dir: string) => join(dir, 'corpus.txt', 'x.vec'), /is not a folder/],
-    ['a device', () => '/dev/null', /not a regular file/],
+    ['a device', () => '/dev/null', /is a device/],
   ])('refuses --out that is %s, exit 2', async (_, target, message) => {
     const { dir, corpus } = folder()
     const out = target(dir)

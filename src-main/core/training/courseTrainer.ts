@@ -97,27 +97,27 @@ export const COURSE_LIMITS = {
 
 /** Throws a TrainingConfigError naming the first setting out of range. */
 export function validateCourseConfig(config: CourseConfig): void {
-  const wholeAtLeast = (field: keyof CourseConfig, min: number, max = Infinity) => {
+  const wholeAtLeast = (field: keyof CourseConfig, what: string, min: number, max = Infinity) => {
     const value = config[field]
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      throw new TrainingConfigError(field, `${field} must be a whole number of at least ${min}, not ${String(value)}.`)
+      throw new TrainingConfigError(field, `${what} must be a whole number of at least ${min}, not ${String(value)}.`)
     }
-    if (value > max) throw new TrainingConfigError(field, `${field} must be at most ${max.toLocaleString('en-US')}, not ${value.toLocaleString('en-US')}.`)
+    if (value > max) throw new TrainingConfigError(field, `${what} must be at most ${max.toLocaleString('en-US')}, not ${value.toLocaleString('en-US')}.`)
   }
-  if (config.model !== 'skipgram' && config.model !== 'cbow') throw new TrainingConfigError('model', `model must be skipgram or cbow, not ${String(config.model)}.`)
-  if (config.loss !== 'negSampling' && config.loss !== 'naiveSoftmax') throw new TrainingConfigError('loss', `loss must be negSampling or naiveSoftmax, not ${String(config.loss)}.`)
-  if (!['sgd', 'momentum', 'adam'].includes(config.optimizer)) throw new TrainingConfigError('optimizer', `optimizer must be sgd, momentum or adam, not ${String(config.optimizer)}.`)
-  wholeAtLeast('dim', OBJECTIVE_LIMITS.dim.min, OBJECTIVE_LIMITS.dim.max)
-  wholeAtLeast('windowSize', OBJECTIVE_LIMITS.window.min, OBJECTIVE_LIMITS.window.max)
-  wholeAtLeast('negatives', config.loss === 'negSampling' ? OBJECTIVE_LIMITS.negatives.min : 0, OBJECTIVE_LIMITS.negatives.max)
+  if (config.model !== 'skipgram' && config.model !== 'cbow') throw new TrainingConfigError('model', `The model must be skipgram or cbow, not ${String(config.model)}.`)
+  if (config.loss !== 'negSampling' && config.loss !== 'naiveSoftmax') throw new TrainingConfigError('loss', `The loss must be negSampling or naiveSoftmax, not ${String(config.loss)}.`)
+  if (!['sgd', 'momentum', 'adam'].includes(config.optimizer)) throw new TrainingConfigError('optimizer', `The optimizer must be sgd, momentum or adam, not ${String(config.optimizer)}.`)
+  wholeAtLeast('dim', 'The dimension', OBJECTIVE_LIMITS.dim.min, OBJECTIVE_LIMITS.dim.max)
+  wholeAtLeast('windowSize', 'The window size', OBJECTIVE_LIMITS.window.min, OBJECTIVE_LIMITS.window.max)
+  wholeAtLeast('negatives', 'The number of negative samples', config.loss === 'negSampling' ? OBJECTIVE_LIMITS.negatives.min : 0, OBJECTIVE_LIMITS.negatives.max)
   // 0 is allowed here (a run that only restores), though the form asks for at least 1.
-  wholeAtLeast('iterations', 0, COURSE_LIMITS.iterations.max)
-  wholeAtLeast('batchSize', COURSE_LIMITS.batchSize.min, COURSE_LIMITS.batchSize.max)
-  wholeAtLeast('annealEvery', COURSE_LIMITS.annealEvery.min, COURSE_LIMITS.annealEvery.max)
-  if (!Number.isInteger(config.seed)) throw new TrainingConfigError('seed', `seed must be a whole number, not ${config.seed}.`)
-  if (!(config.step > 0) || !Number.isFinite(config.step)) throw new TrainingConfigError('step', `step (the learning rate) must be a positive number, not ${config.step}.`)
-  if (!(config.sample >= 0) || !Number.isFinite(config.sample)) throw new TrainingConfigError('sample', `sample must be 0 (off) or a positive threshold such as 0.001, not ${config.sample}.`)
-  if (!Number.isFinite(config.negativePower)) throw new TrainingConfigError('negativePower', `negativePower must be a number such as 0.75, not ${config.negativePower}.`)
+  wholeAtLeast('iterations', 'The number of iterations', 0, COURSE_LIMITS.iterations.max)
+  wholeAtLeast('batchSize', 'The batch size', COURSE_LIMITS.batchSize.min, COURSE_LIMITS.batchSize.max)
+  wholeAtLeast('annealEvery', 'The number of iterations between halvings of the step (annealEvery)', COURSE_LIMITS.annealEvery.min, COURSE_LIMITS.annealEvery.max)
+  if (!Number.isInteger(config.seed)) throw new TrainingConfigError('seed', `The seed must be a whole number, not ${config.seed}.`)
+  if (!(config.step > 0) || !Number.isFinite(config.step)) throw new TrainingConfigError('step', `The step (the learning rate) must be a positive number, not ${config.step}.`)
+  if (!(config.sample >= 0) || !Number.isFinite(config.sample)) throw new TrainingConfigError('sample', `The sub-sampling threshold must be 0 (off) or a positive number such as 0.001, not ${config.sample}.`)
+  if (!Number.isFinite(config.negativePower)) throw new TrainingConfigError('negativePower', `The noise-distribution exponent must be a number such as 0.75, not ${config.negativePower}.`)
 }
 
 function checkResume(state: CourseTrainerState, size: number): void {

@@ -149,9 +149,9 @@ describe('CourseTrainer', () => {
   it('rejects settings out of range with the field named', () => {
     const bad = (patch: Partial<CourseConfig>) => () => new CourseTrainer(corpus, vocabulary, { ...small, ...patch })
     expect(bad({ windowSize: 0 })).toThrow(TrainingConfigError)
-    expect(bad({ windowSize: 0 })).toThrow(/windowSize must be a whole number of at least 1, not 0/)
+    expect(bad({ windowSize: 0 })).toThrow(/The window size must be a whole number of at least 1, not 0/)
     expect(bad({ step: -1 })).toThrow(/step \(the learning rate\) must be a positive number/)
-    expect(bad({ batchSize: 2.5 })).toThrow(/batchSize/)
+    expect(bad({ batchSize: 2.5 })).toThrow(/batch size/)
     try {
       bad({ sample: -0.1 })()
     } catch (e) {

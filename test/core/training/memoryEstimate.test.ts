@@ -88,10 +88,10 @@ describe('the course engine’s bounds are the form’s', () => {
   const corpus = { ids: Int32Array.from([0, 1, 2, 0, 1, 2]), sentenceEnds: Uint32Array.from([3, 6]) }
   const vocabulary = { words: ['a', 'b', 'c'], counts: Uint32Array.from([2, 2, 2]), index: new Map([['a', 0], ['b', 1], ['c', 2]]) }
   it.each([
-    [{ dim: 100_000 }, /^dim must be at most 2,000, not 100,000\.$/],
-    [{ batchSize: 1e9 }, /^batchSize must be at most 100,000/],
-    [{ iterations: 1e12 }, /^iterations must be at most 1,000,000,000/],
-    [{ windowSize: 1000 }, /^windowSize must be at most 100/],
+    [{ dim: 100_000 }, /^The dimension must be at most 2,000, not 100,000\.$/],
+    [{ batchSize: 1e9 }, /^The batch size must be at most 100,000/],
+    [{ iterations: 1e12 }, /^The number of iterations must be at most 1,000,000,000/],
+    [{ windowSize: 1000 }, /^The window size must be at most 100/],
   ])('refuses %j', (change, message) => {
     expect(() => new CourseTrainer(corpus, vocabulary, { ...COURSE_PRESET, ...change })).toThrow(message)
   })
