@@ -208,7 +208,7 @@ describe('the files the user chose', () => {
   describe('a checkpoint that names its corpus', () => {
     async function checkpointNaming(corpusPaths: string[] | undefined): Promise<string> {
       const path = join(folder, 'run.w2vckpt')
-      await writeCheckpoint(path, { meta: { format: 'word2vec-studio-training', version: 1, corpus: corpusPaths ? { paths: corpusPaths } : {} }, arrays: {} })
+      await writeCheckpoint(path, { meta: { format: 'word2vec-studio-training', version: 1, corpus: { tokenizer: {}, minCount: 1, ...(corpusPaths ? { paths: corpusPaths } : {}) } }, arrays: {} })
       paths.grantRead([path])
       return path
     }
