@@ -106,7 +106,7 @@ export function presetHyperparameters(id: PresetId, threads: number): Hyperparam
 
 /** How each numeric field is named in a sentence that starts with it. */
 const NUMBER_NAMES: Partial<Record<HyperparameterField, string>> = {
-  dim: 'The dimension', window: 'The window', negatives: 'The number of negative samples', minCount: 'minCount',
+  dim: 'The dimension', window: 'The window', negatives: 'The number of negative samples', minCount: 'The minimum count (minCount)',
   sample: 'The sub-sampling threshold', alpha: 'The learning rate', minAlpha: 'The final learning rate minAlpha',
   epochs: 'The number of epochs', threads: 'The number of threads', iterations: 'The number of iterations',
   batch: 'The batch size', annealEvery: 'The anneal interval', seed: 'The seed', negativePower: 'The noise-distribution exponent',
