@@ -320,9 +320,14 @@ export class TrainerSession {
     this.requireIdle('load a checkpoint')
     try {
       const checkpoint = await loadTrainingCheckpoint(request.path)
-      const savedPaths = checkpoint.corpus.paths
+      const savedPaths = checkpoint.corpus.paths ?? []
+      const confirmed = request.corpusPaths
+      const unconfirmed = confirmed && savedPaths.find((path) => !confirmed.includes(path))
+      if (unconfirmed) {
+        throw new KindedError('checkpoint', `“${basename(request.path)}” now names the corpus file “${unconfirmed}”, which was not confirmed when it was opened (the file changed since). Open it again.`)
+      }
       let loaded: LoadedCorpus
-      if (Array.isArray(savedPaths) && savedPaths.length > 0 && savedPaths.every((p) => typeof p === 'string')) {
+      if (savedPaths.length > 0) {
         loaded = await this.readCorpus(request.id, savedPaths, checkpoint.corpus.tokenizer)
       } else if (this.corpus) {
         loaded = this.corpus

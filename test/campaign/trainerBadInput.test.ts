@@ -103,6 +103,16 @@ describe('trainer bad-input campaign', () => {
 
   it.each(LOADED)('with a corpus: $name', check, 40_000)
 
+  it('refuses a checkpoint that names a corpus file other than those confirmed (changed since it was opened)', async () => {
+    const run = await trainer.call(start({}))
+    await trainer.next((e) => e.type === 'finished' && e.runId === run.runId, 30_000)
+    const saved = at('run.w2vckpt')
+    await trainer.call({ type: 'saveCheckpoint', path: saved })
+    const refused = await trainer.request({ type: 'loadCheckpoint', path: saved, corpusPaths: ['/somewhere/else.txt'] })
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'checkpoint', message: expect.stringMatching(/was not confirmed/) } })
+    expect(await trainer.request({ type: 'loadCheckpoint', path: saved, corpusPaths: [MOBY_DICK] })).toMatchObject({ ok: true })
+  }, 60_000)
+
   it('ends on SIGTERM through its exit handlers (which remove a write in flight), not killed by the signal', async () => {
     const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => trainer.child.once('exit', (code, signal) => resolve([code, signal])))
     trainer.child.kill('SIGTERM')

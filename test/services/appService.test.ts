@@ -239,6 +239,9 @@ describe('the files the user chose', () => {
       expect(await service.invoke('trainerRequest', { type: 'loadCheckpoint', id: 'r4', path: text })).toMatchObject({ ok: true })
       expect(confirmations).toHaveLength(1)
       expect(forwarded()).toEqual(['r1', 'r2', 'r3', 'r4'])
+      // The trainer is told which corpus files were confirmed, and reads no others.
+      const corpusPaths = training.forward.mock.calls.map(([request]) => (request as { corpusPaths?: string[] }).corpusPaths)
+      expect(corpusPaths).toEqual([['/shared/corpus.txt'], ['/shared/corpus.txt'], [], []])
     })
   })
 })

@@ -14,7 +14,7 @@ import {
 } from './settingsSchemas'
 
 /** Bumped whenever a message changes shape; the host refuses a trainer that speaks another version. */
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 
 /**
  * Request ids are strings so that each client has its own namespace: the window's ids start
@@ -64,7 +64,14 @@ export const TrainerRequestSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('saveCheckpoint'), id: requestId, path }),
   /** Restore a saved run (re-reading its corpus), paused at its saved position; `resume` continues it. */
-  v.strictObject({ type: v.literal('loadCheckpoint'), id: requestId, path }),
+  v.strictObject({
+    type: v.literal('loadCheckpoint'), id: requestId, path,
+    /**
+     * The corpus files the user confirmed for it (main asks before it forwards the request): the
+     * trainer reads no other, so a checkpoint changed between the question and the read is refused.
+     */
+    corpusPaths: v.optional(v.pipe(v.array(path), v.maxLength(100))),
+  }),
   /** Open a vectors file (any format the app reads) for exploration, replacing the current vectors. */
   v.strictObject({ type: v.literal('openVectors'), id: requestId, path }),
   /** Where and how often the running training is saved; `everySeconds` 0 turns the timer off (stop still saves). */

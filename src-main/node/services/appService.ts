@@ -105,8 +105,8 @@ export class AppService implements AppHandlers {
       }
       const refusal = this.options.paths.refusal(request)
       if (refusal) throw new AppRequestError('notAllowed', refusal)
-      if (request.type === 'loadCheckpoint') await this.confirmCheckpointCorpus(request.path)
-      const reply = await this.options.training.forward(request)
+      const forwarded = request.type === 'loadCheckpoint' ? { ...request, corpusPaths: await this.confirmCheckpointCorpus(request.path) } : request
+      const reply = await this.options.training.forward(forwarded)
       if (!reply.ok) return reply
       const checked = checkMessage(TRAINER_RESULT_SCHEMAS[request.type], reply.result, `“${request.type}” result`)
       if (!checked.ok) return { ok: false, error: { kind: 'protocol', message: checked.error.message } } satisfies TrainerReplyValue
@@ -207,23 +207,26 @@ export class AppService implements AppHandlers {
   /**
    * A checkpoint names the corpus files it was trained on, and restoring it reads them. The user
    * chose the checkpoint, not necessarily those files (a checkpoint from someone else can name
-   * any file), so any the user has not chosen are read only once the user confirms them.
+   * any file), so any the user has not chosen are read only once the user confirms them. The
+   * files named then go along with the request: the trainer reads those and no others.
    */
-  private async confirmCheckpointCorpus(checkpoint: string): Promise<void> {
+  private async confirmCheckpointCorpus(checkpoint: string): Promise<string[]> {
     let named: string[]
     try {
       named = await checkpointCorpusPaths(checkpoint)
     } catch (error) {
-      // Not a checkpoint, or a damaged one: the trainer says so in its own words when it tries.
-      if (error instanceof CheckpointError) return
+      // Not a checkpoint, or a damaged one: the trainer says so in its own words when it tries,
+      // and may read no corpus for it.
+      if (error instanceof CheckpointError) return []
       throw error
     }
     const unchosen = named.filter((path) => !this.options.paths.mayRead(path))
-    if (unchosen.length === 0) return
+    if (unchosen.length === 0) return named
     if (!(await this.options.dialogs.confirmCheckpointCorpus(checkpoint, unchosen))) {
       throw new AppRequestError('notAllowed', `The checkpoint was not opened: it reads its corpus from ${unchosen.map((path) => `“${path}”`).join(', ')}, which you did not confirm.`)
     }
     this.options.paths.grantRead(unchosen)
+    return named
   }
 
   /** What a successful request says about the user's files: recent files, and the corpus to load next time. */
