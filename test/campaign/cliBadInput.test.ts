@@ -107,6 +107,8 @@ const CASES: Case[] = [
   c('convert into a missing folder', ['convert', vectors, at('nowhere/c.txt')], 2, /folder|exist/i),
   c('convert of a binary file as text', ['convert', at('binary.bin'), at('c.txt'), '--from', 'word2vec-text'], 2, undefined, [at('c.txt')]),
   c('convert --top -1', ['convert', vectors, at('c.txt'), '--top', '-1'], 2, /top/i, [at('c.txt')]),
+  c('convert to .npy with --format json', ['convert', vectors, at('c.npy'), '--format', 'json'], 2, /extension says/i, [at('c.npy')]),
+  c('export to .bin with --format word2vec-text', ['export', '--checkpoint', checkpoint, '--out', at('e.bin'), '--format', 'word2vec-text'], 2, /extension says/i, [at('e.bin')]),
   // queries
   c('neighbors of an unknown word', ['neighbors', '--vectors', vectors, 'zebra'], 2, /zebra/i),
   c('neighbors without a word', ['neighbors', '--vectors', vectors], 2, /one word/i),

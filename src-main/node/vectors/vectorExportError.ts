@@ -7,7 +7,7 @@
 import { type Embeddings } from '../../core/vectors/embeddings'
 import { type FileWriteFailure } from '../atomicFile'
 
-export type VectorExportErrorKind = 'unknownFormat' | 'invalidWord' | 'invalidValue' | FileWriteFailure
+export type VectorExportErrorKind = 'unknownFormat' | 'formatMismatch' | 'invalidWord' | 'invalidValue' | FileWriteFailure
 
 export class VectorExportError extends Error {
   override readonly name = 'VectorExportError'

@@ -31,11 +31,17 @@ function formatChoices(): string {
 
 /** The format to write `path` in; a `VectorExportError` ('unknownFormat') when none is known. */
 export function resolveExportFormat(path: string, format?: VectorFormat): VectorFormat {
-  if (format !== undefined) {
-    if (VECTOR_FORMATS.some((f) => f.format === format)) return format
-    throw new VectorExportError('unknownFormat', path, `Cannot save the vectors “${path}”: “${String(format)}” is not a vector format. ${formatChoices()}`)
-  }
   const fromPath = formatFromPath(path)
+  if (format !== undefined) {
+    const named = VECTOR_FORMATS.find((f) => f.format === format)
+    if (!named) throw new VectorExportError('unknownFormat', path, `Cannot save the vectors “${path}”: “${String(format)}” is not a vector format. ${formatChoices()}`)
+    // A name whose extension says another format would be read back as that format, by us and by
+    // every other tool (JSON in “x.npy”). GloVe has no extension of its own and is text, so a text one fits it.
+    const fits = fromPath === null || fromPath === format || (format === 'glove' && fromPath === 'word2vec-text')
+    if (fits) return format
+    const extension = named.extensions[0]
+    throw new VectorExportError('formatMismatch', path, `Cannot save ${named.label} as “${path}”: its extension says ${VECTOR_FORMATS.find((f) => f.format === fromPath)!.label}, and it would be read back as that. ${extension ? `Name it with ${extension}` : 'Give it a .txt name'}, or choose that format.`)
+  }
   if (fromPath !== null) return fromPath
   throw new VectorExportError('unknownFormat', path, `Cannot tell which format to save the vectors “${path}” in: its extension names none. ${formatChoices()}`)
 }

@@ -200,19 +200,35 @@ describe('choosing the format', () => {
     expect(await readFile(join(dir, 'a.VEC'), 'utf8')).toBe('1 2\nw 0.5 -0.25\n')
   })
 
-  it('lets an explicit format override the extension', async () => {
+  it('takes an explicit format for a name whose extension names none, or the same one', async () => {
     const embeddings: Embeddings = { words: ['w'], vectors: Float32Array.of(0.5, -0.25), dim: 2, counts: Uint32Array.of(3) }
-    const { files } = await writeEmbeddings(join(dir, 'a.txt'), embeddings, { format: 'json' })
-    expect(files).toEqual([join(dir, 'a.txt')])
-    expect(await readFile(join(dir, 'a.txt'), 'utf8')).toBe('{"dim":2,"words":["w"],"counts":[3],"vectors":[\n[0.5,-0.25]\n]}\n')
+    const { files } = await writeEmbeddings(join(dir, 'a.dat'), embeddings, { format: 'json' })
+    expect(files).toEqual([join(dir, 'a.dat')])
+    expect(await readFile(join(dir, 'a.dat'), 'utf8')).toBe('{"dim":2,"words":["w"],"counts":[3],"vectors":[\n[0.5,-0.25]\n]}\n')
+    expect((await writeEmbeddings(join(dir, 'b.json'), embeddings, { format: 'json' })).files).toEqual([join(dir, 'b.json')])
   })
 
-  it.each(['word2vec-binary', 'word2vec-text', 'npy', 'projector'] as const)('writes %s when asked, whatever the extension', async (format) => {
+  it.each(['word2vec-binary', 'word2vec-text', 'npy', 'projector'] as const)('writes %s when asked, under a name with no format of its own', async (format) => {
     const embeddings = embeddingsOf(WORDS, 3, 20)
-    const { files } = await writeEmbeddings(join(dir, 'out.json'), embeddings, { format })
+    const { files } = await writeEmbeddings(join(dir, 'out.vectors'), embeddings, { format })
     const back = await readExport(format, files, 3)
     expect(back.words).toEqual(WORDS)
     expectBitEqual(back.vectors, embeddings.vectors)
+  })
+
+  it.each([
+    ['a.npy', 'json'], ['a.txt', 'json'], ['a.bin', 'word2vec-text'], ['a.json', 'npy'], ['a.tsv', 'glove'],
+  ] as const)('refuses %s as %s: the extension says another format, and it would be read back as that', async (name, format) => {
+    const path = join(dir, name)
+    const error = await failureOf(writeEmbeddings(path, embeddingsOf(WORDS, 2, 10), { format }))
+    expect(error.kind).toBe('formatMismatch')
+    expect(error.message).toMatch(/^Cannot save .* as “.*”: its extension says .*, and it would be read back as that\./)
+    expect(await listing()).toEqual([])
+  })
+
+  it('writes GloVe under a text name, as GloVe files are named', async () => {
+    const { files } = await writeEmbeddings(join(dir, 'glove.6B.50d.txt'), embeddingsOf(WORDS, 2, 10), { format: 'glove' })
+    expect(files).toEqual([join(dir, 'glove.6B.50d.txt')])
   })
 
   it.each(['vectors.dat', 'vectors', 'glove.6B'])('refuses %s, whose extension names no format, listing the choices', async (name) => {
