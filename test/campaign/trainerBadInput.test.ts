@@ -22,7 +22,7 @@ interface Case {
 }
 
 const tiny = { ...SMALL_CONFIG, epochs: 1, threads: 1 }
-const start = (config: Partial<typeof tiny>, vocabulary = { minCount: 5 }): TrainerCall =>
+const start = (config: Partial<typeof tiny>, vocabulary = { minCount: 5 }): Extract<TrainerCall, { type: 'start' }> =>
   ({ type: 'start', settings: { schedule: 'word2vec', config: { ...tiny, ...config } }, vocabulary, plotWords: [] })
 
 /** Before any corpus is loaded. */
