@@ -19,7 +19,7 @@ import {
 } from './commands'
 import { FixtureFormatError } from './fixtureCheck'
 import { UsageError } from './flags'
-import { terminalSafe } from './terminalText'
+import { showControls } from '../core/contract/visibleControls'
 import { type CliIo, TRAIN_USAGE, trainCommand } from './trainCommand'
 import {
   ANALOGY_USAGE, CONVERT_USAGE, EVAL_USAGE, EXPORT_USAGE, NEIGHBORS_USAGE, analogyCommand, convertCommand, evalCommand, exportCommand,
@@ -93,7 +93,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
   if (command === undefined) {
-    io.stderr(`w2v: unknown command "${terminalSafe(name)}"\n\n${USAGE}`)
+    io.stderr(`w2v: unknown command "${showControls(name)}"\n\n${USAGE}`)
     return EXIT_USAGE
   }
   if (rest.includes('--help')) {
@@ -105,7 +105,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     const exitCode = exitCodeFor(error)
     if (exitCode === null) throw error
-    io.stderr(`w2v ${name}: ${terminalSafe((error as Error).message)}\n`)
+    io.stderr(`w2v ${name}: ${showControls((error as Error).message)}\n`)
     return exitCode
   }
 }

@@ -19,7 +19,7 @@ import { EXIT_FAILED } from './commands'
 import { corpusNoticeLines } from './corpusNoticeLines'
 import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
-import { terminalSafe } from './terminalText'
+import { showControls } from '../core/contract/visibleControls'
 import { checkResumeFlags, resumedSettings, scheduleFlagsUsage, trainSettingsFromFlags } from './trainSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
@@ -77,7 +77,7 @@ class TrainReporter {
 
   note(text: string): void {
     if (this.json) this.io.stdout(JSON.stringify({ type: 'notice', message: text }) + '\n')
-    else this.io.stderr(`${this.io.stderrIsTTY ? '\r\x1b[K' : ''}${terminalSafe(text)}\n`)
+    else this.io.stderr(`${this.io.stderrIsTTY ? '\r\x1b[K' : ''}${showControls(text)}\n`)
   }
 }
 
@@ -246,7 +246,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     io.stdout(
       `${summary.stopped ? 'Stopped' : 'Trained'}: ${formatCount(summary.words)} ${unit} in ${seconds.toFixed(1)} s (${formatCount(result.wordsPerSec)} ${unit}/s), ` +
         `vocabulary ${formatCount(vocabulary.words.length)}, final loss ${summary.finalLoss?.toFixed(4) ?? '-'}.\n` +
-        terminalSafe(`${checkpointPath ? `Checkpoint saved to ${checkpointPath}; v` : 'V'}ectors written to ${outPath}.`) + '\n',
+        showControls(`${checkpointPath ? `Checkpoint saved to ${checkpointPath}; v` : 'V'}ectors written to ${outPath}.`) + '\n',
     )
   }
   return 0

@@ -20,7 +20,7 @@ import { resolveExportFormat, writeEmbeddings } from '../node/vectors/writeEmbed
 import { type FlagValues, UsageError, expectPositional, parseFlags } from './flags'
 import { formatCount } from './progressLine'
 import { formatTable } from './table'
-import { terminalSafe } from './terminalText'
+import { showControls } from '../core/contract/visibleControls'
 import type { CliIo } from './trainCommand'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
@@ -56,7 +56,7 @@ function filesOf(path: string, format: VectorFormat | null, description: string)
 async function write(io: CliIo, path: string, format: VectorFormat, embeddings: Embeddings, flags: FlagValues): Promise<number> {
   const { files } = await writeEmbeddings(path, embeddings, { format })
   const summary = { words: embeddings.words.length, dim: embeddings.dim, files }
-  io.stdout(flags.json === true ? JSON.stringify(summary) + '\n' : `Wrote ${formatCount(summary.words)} vectors of dimension ${summary.dim} to ${terminalSafe(files.join(' and '))}.\n`)
+  io.stdout(flags.json === true ? JSON.stringify(summary) + '\n' : `Wrote ${formatCount(summary.words)} vectors of dimension ${summary.dim} to ${showControls(files.join(' and '))}.\n`)
   return 0
 }
 
@@ -67,7 +67,7 @@ async function load(path: string, flags: FlagValues, io: CliIo): Promise<Embeddi
     ...(limit === undefined ? {} : { limit }),
     encodingErrors: (flags['encoding-errors'] as (typeof ENCODING_ERRORS)[number] | undefined) ?? 'replace',
   })
-  for (const warning of warnings) io.stderr(`Warning: ${terminalSafe(warning)}\n`)
+  for (const warning of warnings) io.stderr(`Warning: ${showControls(warning)}\n`)
   return embeddings
 }
 
@@ -132,7 +132,7 @@ export async function analogyCommand(argv: readonly string[], io: CliIo): Promis
   const answers = analogy(index, a, b, c, { k: num(flags, 'k') ?? 1, method: (flags.method as '3CosAdd' | '3CosMul' | undefined) ?? '3CosAdd' })
   io.stdout(flags.json === true
     ? JSON.stringify({ a, b, c, answers }) + '\n'
-    : `${terminalSafe(`${a} : ${b} :: ${c} : ?`)}\n` + formatTable(['answer', 'score'], answers.map((n) => [n.word, n.score.toFixed(4)])) + '\n')
+    : `${showControls(`${a} : ${b} :: ${c} : ?`)}\n` + formatTable(['answer', 'score'], answers.map((n) => [n.word, n.score.toFixed(4)])) + '\n')
   return 0
 }
 
@@ -174,7 +174,7 @@ function similarityJson(outcome: BenchmarkOutcome<WordPairEvaluation>): Record<s
 
 function similarityLine(outcome: BenchmarkOutcome<WordPairEvaluation>): string {
   const { result, notComputable } = outcome
-  if (result === null) return `Word pairs: not computable. ${terminalSafe(notComputable)}`
+  if (result === null) return `Word pairs: not computable. ${showControls(notComputable)}`
   const undefinedNote = Number.isNaN(result.spearman) || Number.isNaN(result.pearson)
     ? ' (a correlation needs two or more pairs whose human scores and cosines both vary)'
     : ''

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { terminalSafe } from '../../src-main/cli/terminalText'
+import { showControls } from '../../src-main/core/contract/visibleControls'
 
-describe('terminalSafe', () => {
+describe('showControls', () => {
   it.each([
     ['\x1b[2J', '\\x1b[2J'],
     ['\x1b]0;title\x07', '\\x1b]0;title\\x07'],
@@ -10,11 +10,11 @@ describe('terminalSafe', () => {
     ['\x9b31m', '\\x9b31m'],
     ['\u202eevil\u2066\u2069\u200f\u061c', '\\u202eevil\\u2066\\u2069\\u200f\\u061c'],
   ])('escapes %j', (text, shown) => {
-    expect(terminalSafe(text)).toBe(shown)
+    expect(showControls(text)).toBe(shown)
   })
 
   it('leaves printable text of any script alone', () => {
     const text = 'naïve café “garçon” 東京 ñ \\x1b C:\\Users 😀'
-    expect(terminalSafe(text)).toBe(text)
+    expect(showControls(text)).toBe(text)
   })
 })
