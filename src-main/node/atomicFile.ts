@@ -15,11 +15,12 @@
 import type { Stats } from 'node:fs'
 import { type FileHandle, lstat, open, readlink, rename, unlink } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { nonRegularKind } from './fileKind'
 import {
   noteTemporaryFileClosed, removeStaleTemporaryFiles, temporaryPathFor, trackTemporaryFile, untrackTemporaryFile,
 } from './temporaryFiles'
 
-export type FileWriteFailure = 'diskFull' | 'permission' | 'readOnly' | 'missingFolder' | 'busy' | 'cancelled' | 'link' | 'io'
+export type FileWriteFailure = 'diskFull' | 'permission' | 'readOnly' | 'missingFolder' | 'busy' | 'cancelled' | 'link' | 'notAFile' | 'io'
 
 export class FileWriteError extends Error {
   override readonly name = 'FileWriteError'
@@ -87,9 +88,13 @@ async function existingTarget(path: string, options: AtomicWriteOptions): Promis
     throw error
   }
   const what = `${options.description ?? 'the file'} “${path}”`
-  // Caught here, before any work, rather than as a bare EISDIR from the final rename.
-  if (info.isDirectory()) throw new FileWriteError('io', path, `Could not save ${what}: that name is a folder. Choose a file name.`)
-  if (!info.isSymbolicLink()) return info
+  if (!info.isSymbolicLink()) {
+    // Caught here, before any work: a folder fails only at the final rename (a bare EISDIR), and
+    // renaming over a pipe or a device would replace it with a plain file.
+    const kind = nonRegularKind(info)
+    if (kind) throw new FileWriteError('notAFile', path, `Could not save ${what}: that name is ${kind}. Choose a file name.`)
+    return info
+  }
   const target = await readlink(path).catch(() => null)
   throw new FileWriteError('link', path, `Could not save ${what}: it is a symbolic link${target ? ` to “${target}”` : ''}, and the app does not write through links or replace them. Choose the file it points to, or another name.`)
 }
@@ -130,8 +135,8 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
-/** The failures a system error or a cancel can be; a link is refused before any system call fails. */
-type SystemFailure = Exclude<FileWriteFailure, 'link'>
+/** The failures a system error or a cancel can be; a link or a folder is refused before any system call fails. */
+type SystemFailure = Exclude<FileWriteFailure, 'link' | 'notAFile'>
 
 function failureKind(error: unknown, signal: AbortSignal | undefined): SystemFailure | undefined {
   if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return 'cancelled'

@@ -99,6 +99,8 @@ describe('a failure of the work itself: exit 1', () => {
     ['the training diverged', new TrainingDivergedError({ at: 'epoch 1', quantity: 'loss', value: NaN, learningRate: 10, setting: 'alpha' }), 1],
     ['the output folder is missing', new FileWriteError('missingFolder', out, 'No folder.'), 2],
     ['the output is not writable', new VectorExportError('permission', out, 'Permission denied.'), 2],
+    ['the output name is a folder', new FileWriteError('notAFile', out, 'That name is a folder.'), 2],
+    ['the output name is a symbolic link', new VectorExportError('link', out, 'A link.'), 2],
     ['a word the format cannot hold', new Word2vecFormatError('invalidWord', out, 'Bad word.'), 2],
     ['a damaged checkpoint', new CheckpointError('corrupt', out, 'Damaged.'), 2],
     ['an unreadable corpus', new CorpusError('unreadable', 'Cannot read.'), 2],

@@ -106,7 +106,8 @@ describe('writeFileAtomically', () => {
     await mkdir(target)
     await writeFile(join(target, 'inside'), 'x')
     const error = await failure(writeText(target, 'x'))
-    expect(error.kind).toBe('io')
+    // The user's choice of name, not a failure of the disk: the CLI exits 2 for it, not 1.
+    expect(error.kind).toBe('notAFile')
     expect(error.message).toBe(`Could not save the file “${target}”: that name is a folder. Choose a file name.`)
     expect(await readdir(dir)).toEqual(['out.txt'])
     expect(await readdir(target)).toEqual(['inside'])
