@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { open, realpath, stat, statfs, unlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
+import { capitalised } from '../core/corpus/corpusErrors'
 import { nonRegularKind } from './fileKind'
 
 export type OutputLocationErrorKind = 'missingFolder' | 'notAFolder' | 'isFolder' | 'notAFile' | 'permission' | 'readOnly' | 'isInput' | 'sameOutput' | 'diskFull'
@@ -106,10 +107,6 @@ export async function checkOutputLocations(outputs: readonly OutputFile[], input
     if (earlier) throw new OutputLocationError('sameOutput', output.path, `${capitalised(earlier.output.description)} and ${output.description} would both be saved to “${output.path}”; give them different names.`)
     seen.push({ output, id })
   }
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`
