@@ -130,7 +130,8 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-function errorCode(error: unknown): string | undefined {
+/** A system error's code (ENOENT, EACCES…), if it has one. */
+export function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code
   return typeof code === 'string' ? code : undefined
 }

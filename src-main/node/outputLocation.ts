@@ -9,6 +9,7 @@ import type { Stats } from 'node:fs'
 import { open, realpath, stat, statfs, unlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { capitalised } from '../core/corpus/corpusErrors'
+import { errorCode } from './atomicFile'
 import { nonRegularKind } from './fileKind'
 
 export type OutputLocationErrorKind = 'missingFolder' | 'notAFolder' | 'isFolder' | 'notAFile' | 'permission' | 'readOnly' | 'isInput' | 'sameOutput' | 'diskFull'
@@ -30,11 +31,6 @@ export interface NamedFile {
 export interface OutputFile extends NamedFile {
   /** Inputs this output may replace on purpose (a checkpoint saved back over the one resumed). */
   readonly mayReplace?: readonly string[]
-}
-
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' ? code : undefined
 }
 
 async function statOrNull(path: string): Promise<Stats | null> {
