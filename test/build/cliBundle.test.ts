@@ -5,9 +5,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { plantedSynonymsText } from '../support/syntheticCorpus'
 
-describe('bundled w2v (npm run build:cli)', () => {
+describe('bundled w2v (npm run build:cli; the global setup rebuilds it when stale)', () => {
   it('trains with two worker threads from plain JavaScript, finding its worker and kernels', () => {
-    execFileSync('npm', ['run', '--silent', 'build:cli'], { stdio: 'pipe' })
     const dir = mkdtempSync(join(tmpdir(), 'w2v-bundle-'))
     const corpus = join(dir, 'c.txt')
     writeFileSync(corpus, plantedSynonymsText(2000))

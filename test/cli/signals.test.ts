@@ -4,7 +4,7 @@
  * temporary file left by a process that is gone (killed outright) is removed by the next write
  * of the same file, while one of a running process is kept.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,7 +27,6 @@ function writeBinaryVectors(path: string): void {
 }
 
 beforeAll(() => {
-  execFileSync('npm', ['run', '--silent', 'build:cli'], { stdio: 'pipe' })
   dir = mkdtempSync(join(tmpdir(), 'w2v-signals-'))
   input = join(dir, 'in.bin')
   writeBinaryVectors(input)

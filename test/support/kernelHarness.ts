@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { KERNELS_OUTPUT, requireFreshBuilds } from './builtOutputs'
 import type { Word2vecKernel } from '../../src-main/kernels/kernel'
 import { type MemoryPlan, PARAM_BLOCK_BYTES, planMemory } from '../../src-main/kernels/layout'
 import { type ChunkSettings, ParamBlock } from '../../src-main/kernels/paramBlock'
@@ -8,7 +9,8 @@ import { createKernelMemory, instantiateWasmKernel } from '../../src-main/kernel
 export const WASM_PATH = 'out/kernels/word2vec.wasm'
 
 export function loadWasmModule(): WebAssembly.Module {
-  if (!existsSync(WASM_PATH)) throw new Error(`${WASM_PATH} is missing: run \`npm run build:kernels\` first (npm test does).`)
+  const stale = requireFreshBuilds([KERNELS_OUTPUT])
+  if (stale) throw stale
   return new WebAssembly.Module(readFileSync(WASM_PATH))
 }
 

