@@ -2,7 +2,8 @@
  * One training run behind one interface, whichever schedule it uses: the streaming word2vec
  * schedule (StreamingTrainer: Hogwild threads) or the course's (CourseTrainer in CourseRunner's
  * slices on this thread). A host drives it (run, pause, resume, stop), hears progress points in
- * one shape, and saves it as a TrainingState at a consistent position.
+ * one shape, and saves it as a TrainingState at a consistent position. The one driver of every
+ * run: the trainer process's and `w2v train`'s (and so the benchmark's).
  */
 import type { CourseTrainer } from '../../core/training/courseTrainer'
 import { CourseRunner } from '../training/courseRunner'
