@@ -6,12 +6,10 @@ import { type VectorFormat, VECTOR_FORMATS, companionPath } from '../core/vector
 import { CheckpointError } from '../node/checkpointFile'
 import { readCorpusFile } from '../node/corpusFile'
 import { type OutputFile, checkFreeSpace, checkOutputLocations } from '../node/outputLocation'
-import { CourseRunner } from '../node/training/courseRunner'
-import { chooseKernel } from '../node/training/kernelModule'
-import { StreamingTrainer } from '../node/training/streamingTrainer'
+import { type RunOutcome, type RunProgress, createTrainingRun } from '../node/session/trainingRun'
+import { type KernelChoice, chooseKernel } from '../node/training/kernelModule'
 import {
-  type ScheduleSettings, type TrainingCheckpoint, type TrainingState, estimateTrainingCheckpointBytes, loadTrainingCheckpoint, saveTrainingCheckpoint,
-  trainedEmbeddings,
+  type ScheduleSettings, type TrainingCheckpoint, estimateTrainingCheckpointBytes, loadTrainingCheckpoint, saveTrainingCheckpoint, trainedEmbeddings,
 } from '../node/training/trainingCheckpoint'
 import { VectorExportError } from '../node/vectors/vectorExportError'
 import { resolveExportFormat, writeEmbeddings } from '../node/vectors/writeEmbeddings'
@@ -23,6 +21,9 @@ import { showControls } from '../core/contract/visibleControls'
 import { checkResumeFlags, resumedSettings, scheduleFlagsUsage, trainSettingsFromFlags } from './trainSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
+
+/** Milliseconds between progress lines: a bar redrawn faster is not read, and JSON lines stay few. */
+const PROGRESS_EVERY_MS = 50
 
 /** Where a command writes, and how it hears Ctrl-C: real streams in `w2v`, buffers in tests. */
 export interface CliIo {
@@ -161,57 +162,27 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const corpus = encodeCorpus(raw, vocabulary)
   if (settings.schedule === 'word2vec') for (const warning of streamingConfigWarnings(settings.config, vocabulary.words.length)) reporter.note(`Warning: ${warning}`)
 
-  let training: TrainingState
-  let summary: { words: number; trainingSeconds: number; finalLoss: number | null; stopped: boolean; extra: Record<string, unknown> }
+  let kernel: KernelChoice | undefined
+  const run = createTrainingRun(settings, { vocabulary, corpus }, () => (kernel ??= chooseKernel()), resumed?.training)
+  if (kernel?.kind === 'typescript') reporter.note(kernel.reason)
+  const removeInterrupt = io.onInterrupt(() => {
+    reporter.note(`Stopping after the current ${settings.schedule === 'word2vec' ? 'chunk' : 'minibatch'}…`)
+    run.stop()
+  })
+  let outcome: RunOutcome
   try {
-    if (settings.schedule === 'word2vec') {
-      const config = settings.config
-      const trainer = StreamingTrainer.create(vocabulary.counts, corpus, config, resumed?.training.schedule === 'word2vec' ? resumed.training.state : undefined)
-      const kernel = chooseKernel()
-      if (kernel.kind === 'typescript') reporter.note(kernel.reason)
-      const removeInterrupt = io.onInterrupt(() => {
-        reporter.note('Stopping after the current chunk…')
-        trainer.stop()
-      })
-      try {
-        const result = await trainer.run({
-          kernel,
-          onNotice: (message) => reporter.note(message),
-          onProgress: (p) => reporter.event(
-            { type: 'progress', schedule: 'word2vec', ...p },
-            () => `${progressBar(p.fraction)}  epoch ${p.epoch}/${config.epochs}  loss ${p.loss?.toFixed(4) ?? '-'}  α ${p.alpha.toFixed(5)}  ${formatCount(p.wordsPerSec)} words/s  ETA ${formatDuration(p.etaSeconds)}`,
-          ),
-        })
-        summary = { words: result.wordsTrained, trainingSeconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped, extra: { threads: result.threads, kernel: result.kernel } }
-      } finally {
-        removeInterrupt()
-      }
-      training = { schedule: 'word2vec', state: trainer.exportState() }
-    } else {
-      const config = settings.config
-      const runner = CourseRunner.create(corpus, vocabulary, config, resumed?.training.schedule === 'cs224n' ? resumed.training.state : undefined)
-      const trainer = runner.trainer
-      const removeInterrupt = io.onInterrupt(() => {
-        reporter.note('Stopping after the current minibatch…')
-        runner.stop()
-      })
-      try {
-        const result = await runner.run({
-          onProgress: (p) => reporter.event(
-            { type: 'progress', schedule: 'cs224n', ...p },
-            () => `${progressBar(p.fraction)}  iteration ${formatCount(p.iteration)}/${formatCount(p.iterations)}  loss ${p.expLoss?.toFixed(4) ?? p.loss?.toFixed(4) ?? '-'}  step ${p.step.toPrecision(3)}  ETA ${formatDuration(p.etaSeconds)}`,
-          ),
-        })
-        summary = { words: result.iterations, trainingSeconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped, extra: { iterations: result.iterations } }
-      } finally {
-        removeInterrupt()
-      }
-      training = { schedule: 'cs224n', state: trainer.exportState() }
-    }
+    outcome = await run.run({
+      reportEvery: PROGRESS_EVERY_MS,
+      onNotice: (message) => reporter.note(message),
+      onProgress: (p) => reporter.event(progressEvent(settings, run.total, p), () => progressLine(settings, run.total, p)),
+    })
   } catch (error) {
     if (error instanceof TrainingDivergedError) return runFailed(io, error.message)
     throw error
+  } finally {
+    removeInterrupt()
   }
+  const { training } = run.exportState()
   if (!json && io.stderrIsTTY) io.stderr('\r\x1b[K')
 
   // The checkpoint first: it holds everything the vectors do, so if the vectors cannot be
@@ -236,20 +207,45 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
 
   const seconds = (performance.now() - started) / 1000
   const result = {
-    type: 'summary', schedule: settings.schedule, words: summary.words, seconds, wordsPerSec: summary.words / seconds,
-    trainingSeconds: summary.trainingSeconds, vocab: vocabulary.words.length, finalLoss: summary.finalLoss, stopped: summary.stopped,
-    out: outPath, format, ...(checkpointPath ? { checkpoint: checkpointPath } : {}), ...summary.extra,
+    type: 'summary', schedule: settings.schedule, words: outcome.trained, seconds, wordsPerSec: outcome.trained / seconds,
+    trainingSeconds: outcome.seconds, vocab: vocabulary.words.length, finalLoss: outcome.finalLoss, stopped: outcome.stopped,
+    out: outPath, format, ...(checkpointPath ? { checkpoint: checkpointPath } : {}),
+    ...(settings.schedule === 'word2vec' ? outcome.engine : { iterations: outcome.done }),
   }
   if (json) io.stdout(JSON.stringify(result) + '\n')
   else {
     const unit = settings.schedule === 'word2vec' ? 'words' : 'iterations'
     io.stdout(
-      `${summary.stopped ? 'Stopped' : 'Trained'}: ${formatCount(summary.words)} ${unit} in ${seconds.toFixed(1)} s (${formatCount(result.wordsPerSec)} ${unit}/s), ` +
-        `vocabulary ${formatCount(vocabulary.words.length)}, final loss ${summary.finalLoss?.toFixed(4) ?? '-'}.\n` +
+      `${outcome.stopped ? 'Stopped' : 'Trained'}: ${formatCount(outcome.trained)} ${unit} in ${seconds.toFixed(1)} s (${formatCount(result.wordsPerSec)} ${unit}/s), ` +
+        `vocabulary ${formatCount(vocabulary.words.length)}, final loss ${outcome.finalLoss?.toFixed(4) ?? '-'}.\n` +
         showControls(`${checkpointPath ? `Checkpoint saved to ${checkpointPath}; v` : 'V'}ectors written to ${outPath}.`) + '\n',
     )
   }
   return 0
+}
+
+/**
+ * A progress line's JSON, in each schedule's own words (as before there was one driver): scripts
+ * and the benchmark read them.
+ */
+function progressEvent(settings: ScheduleSettings, total: number, p: RunProgress): Record<string, unknown> {
+  return settings.schedule === 'word2vec'
+    ? {
+        type: 'progress', schedule: 'word2vec', wordsDone: p.x, totalWords: total, fraction: p.fraction, epoch: p.epoch, alpha: p.alpha, loss: p.loss,
+        wordsPerSec: p.xPerSecond, etaSeconds: p.etaSeconds, elapsedSeconds: p.t,
+      }
+    : {
+        type: 'progress', schedule: 'cs224n', iteration: p.x, iterations: total, fraction: p.fraction, step: p.alpha, loss: p.loss, expLoss: p.smoothedLoss,
+        iterationsPerSec: p.xPerSecond, etaSeconds: p.etaSeconds, elapsedSeconds: p.t,
+      }
+}
+
+/** The progress bar's line on a terminal. */
+function progressLine(settings: ScheduleSettings, total: number, p: RunProgress): string {
+  const eta = `ETA ${formatDuration(p.etaSeconds)}`
+  return settings.schedule === 'word2vec'
+    ? `${progressBar(p.fraction)}  epoch ${p.epoch}/${settings.config.epochs}  loss ${p.loss?.toFixed(4) ?? '-'}  α ${p.alpha.toFixed(5)}  ${formatCount(p.xPerSecond)} words/s  ${eta}`
+    : `${progressBar(p.fraction)}  iteration ${formatCount(p.x)}/${formatCount(total)}  loss ${p.smoothedLoss?.toFixed(4) ?? p.loss?.toFixed(4) ?? '-'}  step ${p.alpha.toPrecision(3)}  ${eta}`
 }
 
 /** A run that started and then failed (diverged, or could not save): exit 1, unlike a bad input or flag (2). */

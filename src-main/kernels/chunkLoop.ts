@@ -1,4 +1,4 @@
-import type { ChunkPlan } from '../core/training/chunkPlan'
+import { type ChunkPlan, wordsBeforeChunk } from '../core/training/chunkPlan'
 import { learningRateAt } from '../core/training/streamingConfig'
 import type { Word2vecKernel } from './kernel'
 import type { ParamBlock } from './paramBlock'
@@ -64,9 +64,8 @@ export async function runChunkLoop(options: ChunkLoopOptions): Promise<void> {
     }
     const k = Atomics.add(control, CONTROL.nextChunk, 1)
     if (k >= totalChunks) break
-    const epoch = Math.floor(k / plan.chunks)
     const c = k % plan.chunks
-    const before = epoch * plan.wordsPerEpoch + plan.wordsBefore[c]!
+    const before = wordsBeforeChunk(plan, k, epochs)
     const words = plan.wordsBefore[c + 1]! - plan.wordsBefore[c]!
     const alphaStart = learningRateAt(options, before / totalWords)
     block.setChunk(plan.firstSentence[c]!, plan.firstSentence[c + 1]!, words, alphaStart, learningRateAt(options, (before + words) / totalWords))

@@ -61,13 +61,15 @@ export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel 
       f32[scores + w] = f
       max = Math.max(max, f)
     }
+    const outsideScore = f32[scores + outside]!
     let sum = 0
     for (let w = 0; w < vocab; w++) {
       const e = Math.exp(f32[scores + w]! - max)
       f32[scores + w] = e
       sum += e
     }
-    const loss = Math.log(sum) - Math.log(f32[scores + outside]!)
+    // Log-sum-exp: exp(u_o·v − max) is 0 in float32 below about −103, and its log would be −∞.
+    const loss = Math.log(sum) - (outsideScore - max)
     for (let w = 0; w < vocab; w++) {
       const g = Math.fround(((w === outside ? 1 : 0) - f32[scores + w]! / sum) * alpha)
       const u = syn1 + w * stride

@@ -3,20 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   cbow, matrixFromRows, naiveSoftmaxLossAndGradient, negSamplingLoss, negSamplingLossAndGradient, sigmoid, skipgram, softmax,
 } from '../../src-main/core/index'
-
-const finite = (max: number) => fc.double({ min: -max, max, noNaN: true, noDefaultInfinity: true })
-
-/** A word-vector problem with every coordinate in [−1e3, 1e3]: scores reach ±6e6. */
-const bigProblem = fc.integer({ min: 2, max: 6 }).chain((d) =>
-  fc.integer({ min: 2, max: 7 }).chain((vocabSize) =>
-    fc.record({
-      centerWordVec: fc.array(finite(1e3), { minLength: d, maxLength: d }),
-      outsideVectors: fc.array(fc.array(finite(1e3), { minLength: d, maxLength: d }), { minLength: vocabSize, maxLength: vocabSize }),
-      outsideWordIdx: fc.nat(vocabSize - 1),
-      negatives: fc.array(fc.nat(vocabSize - 1), { minLength: 1, maxLength: 8 }),
-    }),
-  ),
-)
+import { bigProblem, finite } from '../support/wordVectorProblems'
 
 const allFinite = (...arrays: ArrayLike<number>[]) => arrays.every((a) => Array.from(a).every(Number.isFinite))
 

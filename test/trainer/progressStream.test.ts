@@ -4,7 +4,7 @@ import type { RunProgress } from '../../src-main/node/session/trainingRun'
 import { ProgressStream } from '../../src-main/trainer/progressStream'
 
 const point = (x: number, loss: number, over: Partial<RunProgress> = {}): RunProgress => ({
-  x, loss, smoothedLoss: null, alpha: 0.025, t: x / 1000, fraction: x / 10_000, epoch: 1 + Math.floor(x / 1000), wordsPerSec: 1000, etaSeconds: 1, ...over,
+  x, loss, smoothedLoss: null, alpha: 0.025, t: x / 1000, fraction: x / 10_000, epoch: 1 + Math.floor(x / 1000), wordsPerSec: 1000, xPerSecond: 1000, etaSeconds: 1, ...over,
 })
 
 describe('ProgressStream', () => {

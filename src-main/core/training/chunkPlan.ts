@@ -21,8 +21,10 @@ export function splitLongSentences(corpus: TrainingCorpus, maxWords: number): Tr
 /**
  * One epoch cut into chunks of whole sentences of about CHUNK_WORDS words. Chunk c covers
  * sentences [firstSentence[c], firstSentence[c + 1]) and starts wordsBefore[c] words into the epoch.
+ * Chunks of a run are numbered on across epochs: chunk k is chunk k % chunks of epoch ⌊k / chunks⌋.
  */
 export interface ChunkPlan {
+  /** At least 1: an empty corpus is one empty chunk, so a run of it still has a first and a last chunk. */
   readonly chunks: number
   readonly firstSentence: Uint32Array
   readonly wordsBefore: Float64Array
@@ -45,4 +47,13 @@ export function planChunks(corpus: TrainingCorpus, chunkWords = CHUNK_WORDS): Ch
   const wordsPerEpoch = ends.length === 0 ? 0 : ends[ends.length - 1]!
   before.push(wordsPerEpoch)
   return { chunks: first.length - 1, firstSentence: Uint32Array.from(first), wordsBefore: Float64Array.from(before), wordsPerEpoch }
+}
+
+/**
+ * Words of an `epochs`-epoch run before its chunk k: the run's position when k is the next chunk
+ * to train. A k past the last chunk (threads claim one past the end as they finish) is the end.
+ */
+export function wordsBeforeChunk(plan: ChunkPlan, k: number, epochs: number): number {
+  const clamped = Math.min(k, plan.chunks * epochs)
+  return Math.floor(clamped / plan.chunks) * plan.wordsPerEpoch + plan.wordsBefore[clamped % plan.chunks]!
 }

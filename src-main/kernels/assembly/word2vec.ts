@@ -197,14 +197,15 @@ export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32,
     store<f32>(scores + (<usize>w << 2), f)
     maxScore = max<f32>(maxScore, f)
   }
+  const outsideScore = load<f32>(scores + (<usize>outside << 2))
   let sum: f32 = 0
   for (let w = 0; w < vocab; w++) {
     const e = Mathf.exp(load<f32>(scores + (<usize>w << 2)) - maxScore)
     store<f32>(scores + (<usize>w << 2), e)
     sum += e
   }
-  const outsideExp = load<f32>(scores + (<usize>outside << 2))
-  const loss = Mathf.log(sum) - Mathf.log(outsideExp)
+  // Log-sum-exp: exp(u_o·v − max) is 0 in float32 below about −103, and its log would be −∞.
+  const loss = Mathf.log(sum) - (outsideScore - maxScore)
   const inverseSum: f32 = 1 / sum
   // Each row is used once, so reading it into neu1e and then updating it in the same pass is exact.
   for (let w = 0; w < vocab; w++) {

@@ -2,11 +2,10 @@
  * One training run behind one interface, whichever schedule it uses: the streaming word2vec
  * schedule (StreamingTrainer: Hogwild threads) or the course's (CourseTrainer in CourseRunner's
  * slices on this thread). A host drives it (run, pause, resume, stop), hears progress points in
- * one shape, and saves it as a TrainingState at a consistent position.
+ * one shape, and saves it as a TrainingState at a consistent position. The one driver of every
+ * run: the trainer process's and `w2v train`'s (and so the benchmark's).
  */
-import { type ChunkPlan, planChunks, splitLongSentences } from '../../core/training/chunkPlan'
 import type { CourseTrainer } from '../../core/training/courseTrainer'
-import { MAX_SENTENCE } from '../../kernels/layout'
 import { CourseRunner } from '../training/courseRunner'
 import type { KernelChoice } from '../training/kernelModule'
 import { StreamingTrainer } from '../training/streamingTrainer'
@@ -29,6 +28,8 @@ export interface RunProgress {
   /** 1-based epoch (word2vec); null for the course schedule. */
   readonly epoch: number | null
   readonly wordsPerSec: number | null
+  /** x per training second of this call to run: words (word2vec) or iterations (cs224n). */
+  readonly xPerSecond: number
   readonly etaSeconds: number | null
 }
 
@@ -42,10 +43,17 @@ export interface RunHooks {
   readonly onProgress: (progress: RunProgress) => void
   /** Something the user should know that does not stop training (e.g. training on one thread). */
   readonly onNotice: (message: string) => void
+  /** Milliseconds between progress points; POINT_EVERY_MS unless given. */
+  readonly reportEvery?: number
 }
 
 export interface RunOutcome {
+  /** The position reached. */
   readonly done: number
+  /** What this call trained: done less the position it started from. */
+  readonly trained: number
+  /** The threads and kernel that trained (word2vec); null for the course schedule, float64 on this thread. */
+  readonly engine: { readonly threads: number; readonly kernel: KernelChoice['kind'] } | null
   readonly seconds: number
   readonly finalLoss: number | null
   readonly stopped: boolean
@@ -77,40 +85,32 @@ class StreamingRun implements TrainingRun {
   readonly boundaryEvery: number
   done: number
   private readonly trainer: StreamingTrainer
-  private readonly plan: ChunkPlan
 
   constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'word2vec' }>, data: TrainingData, private readonly kernel: KernelChoice, resume?: TrainingState) {
-    const state = resume?.schedule === 'word2vec' ? resume.state : undefined
-    this.trainer = StreamingTrainer.create(data.vocabulary.counts, data.corpus, settings.config, state)
-    // The trainer plans the same chunks; the position of a saved chunk index is read from this copy.
-    this.plan = planChunks(splitLongSentences(data.corpus, MAX_SENTENCE))
+    this.trainer = StreamingTrainer.create(data.vocabulary.counts, data.corpus, settings.config, resume?.schedule === 'word2vec' ? resume.state : undefined)
     this.total = this.trainer.totalWords
-    this.boundaryEvery = this.plan.wordsPerEpoch
-    this.done = state ? this.wordsBeforeChunk(state.nextChunk) : 0
-  }
-
-  private wordsBeforeChunk(k: number): number {
-    const { chunks, wordsPerEpoch, wordsBefore } = this.plan
-    if (chunks === 0) return 0
-    const clamped = Math.min(k, chunks * this.settings.config.epochs)
-    return Math.floor(clamped / chunks) * wordsPerEpoch + wordsBefore[clamped % chunks]!
+    this.boundaryEvery = this.trainer.wordsPerEpoch
+    this.done = this.trainer.position
   }
 
   async run(hooks: RunHooks): Promise<RunOutcome> {
     const result = await this.trainer.run({
       kernel: this.kernel,
-      reportEvery: POINT_EVERY_MS,
+      reportEvery: hooks.reportEvery ?? POINT_EVERY_MS,
       onNotice: hooks.onNotice,
       onProgress: (p) => {
         this.done = p.wordsDone
         hooks.onProgress({
           x: p.wordsDone, loss: p.loss, smoothedLoss: null, alpha: p.alpha, t: p.elapsedSeconds, fraction: p.fraction,
-          epoch: p.epoch, wordsPerSec: p.wordsPerSec, etaSeconds: p.etaSeconds,
+          epoch: p.epoch, wordsPerSec: p.wordsPerSec, xPerSecond: p.wordsPerSec, etaSeconds: p.etaSeconds,
         })
       },
     })
     this.done = result.wordsDone
-    return { done: result.wordsDone, seconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped }
+    return {
+      done: result.wordsDone, trained: result.wordsTrained, engine: { threads: result.threads, kernel: result.kernel },
+      seconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped,
+    }
   }
 
   pause(): Promise<void> {
@@ -126,8 +126,7 @@ class StreamingRun implements TrainingRun {
   }
 
   exportState(): { training: TrainingState; done: number } {
-    const state = this.trainer.exportState()
-    return { training: { schedule: 'word2vec', state }, done: this.wordsBeforeChunk(state.nextChunk) }
+    return { training: { schedule: 'word2vec', state: this.trainer.exportState() }, done: this.trainer.position }
   }
 
   centerWordVectors(): Float32Array {
@@ -157,14 +156,15 @@ class CourseRun implements TrainingRun {
   }
 
   async run(hooks: RunHooks): Promise<RunOutcome> {
+    const start = this.done
     const result = await this.runner.run({
-      reportEvery: POINT_EVERY_MS,
+      reportEvery: hooks.reportEvery ?? POINT_EVERY_MS,
       onProgress: (p) => hooks.onProgress({
         x: p.iteration, loss: p.loss, smoothedLoss: p.expLoss, alpha: p.step, t: p.elapsedSeconds, fraction: p.fraction,
-        epoch: null, wordsPerSec: null, etaSeconds: p.etaSeconds,
+        epoch: null, wordsPerSec: null, xPerSecond: p.iterationsPerSec, etaSeconds: p.etaSeconds,
       }),
     })
-    return { done: result.iterations, seconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped }
+    return { done: result.iterations, trained: result.iterations - start, engine: null, seconds: result.seconds, finalLoss: result.finalLoss, stopped: result.stopped }
   }
 
   pause(): Promise<void> {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { TrainingCorpus } from '../../core/corpus/corpusTypes'
-import { type ChunkPlan, planChunks, splitLongSentences } from '../../core/training/chunkPlan'
+import { type ChunkPlan, planChunks, splitLongSentences, wordsBeforeChunk } from '../../core/training/chunkPlan'
 import { word2vecMemoryEstimate } from '../../core/training/memoryEstimate'
 import { type StreamingConfig, learningRateAt, validateStreamingConfig } from '../../core/training/streamingConfig'
 import { TrainingDivergedError, TrainingResumeError } from '../../core/training/trainingErrors'
@@ -96,7 +96,7 @@ export class StreamingTrainer {
     this.plan = planChunks(corpus)
     const start = resume ? resume.nextChunk : 0
     Atomics.store(this.control, CONTROL.nextChunk, start)
-    this.wordsDone = this.wordsBeforeChunk(start)
+    this.wordsDone = this.position
   }
 
   static create(counts: Uint32Array, corpus: TrainingCorpus, config: StreamingConfig, resume?: StreamingState): StreamingTrainer {
@@ -126,9 +126,17 @@ export class StreamingTrainer {
     return this.plan.wordsPerEpoch * this.config.epochs
   }
 
-  private wordsBeforeChunk(k: number): number {
-    const clamped = Math.min(k, this.plan.chunks * this.config.epochs)
-    return Math.floor(clamped / this.plan.chunks) * this.plan.wordsPerEpoch + this.plan.wordsBefore[clamped % this.plan.chunks]!
+  /** Words in one epoch: where a run's epochs begin. */
+  get wordsPerEpoch(): number {
+    return this.plan.wordsPerEpoch
+  }
+
+  /**
+   * Words of the run before its next chunk: where a state exported now resumes. Consistent, like
+   * exportState, only while paused or outside `run` (running, it counts the chunks in flight).
+   */
+  get position(): number {
+    return wordsBeforeChunk(this.plan, Atomics.load(this.control, CONTROL.nextChunk), this.config.epochs)
   }
 
   async run(options: StreamingRunOptions): Promise<StreamingResult> {
@@ -192,7 +200,7 @@ export class StreamingTrainer {
       if (diverged) {
         const { chunk, value } = diverged as { chunk: number; value: number }
         throw new TrainingDivergedError({
-          at: `epoch ${Math.floor(chunk / this.plan.chunks) + 1} (${((100 * this.wordsBeforeChunk(chunk)) / Math.max(1, this.totalWords)).toFixed(0)}% of the run)`,
+          at: `epoch ${Math.floor(chunk / this.plan.chunks) + 1} (${((100 * wordsBeforeChunk(this.plan, chunk, this.config.epochs)) / Math.max(1, this.totalWords)).toFixed(0)}% of the run)`,
           quantity: 'loss', value, learningRate: this.config.alpha, setting: 'alpha',
         })
       }

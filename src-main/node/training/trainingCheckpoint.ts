@@ -22,7 +22,10 @@ export interface CorpusSettings {
   readonly tokenizer: Partial<TokenizerOptions>
   readonly minCount: number
   readonly maxVocab?: number
-  /** The corpus files, in order, so the app can restore the run by reading them again; absent in the CLI's checkpoints. */
+  /**
+   * The corpus files, in order (absolute when the CLI saved them), so the app can restore the run
+   * by reading them again. Absent in checkpoints of earlier versions of the CLI, which still load.
+   */
   readonly paths?: readonly string[]
 }
 
@@ -220,8 +223,8 @@ export async function loadTrainingCheckpoint(path: string): Promise<TrainingChec
 
 /**
  * The corpus files a training checkpoint names, read from its header alone (the matrices may be
- * gigabytes): the app asks the user before the trainer reads them. None for the CLI's
- * checkpoints, nor for a list the trainer would not read either.
+ * gigabytes): the app asks the user before the trainer reads them. Empty for a checkpoint of an
+ * earlier CLI, which named none; a CheckpointError for a list the trainer would refuse too.
  */
 export async function checkpointCorpusPaths(path: string): Promise<string[]> {
   const m = (await readCheckpointMeta(path)) as Record<string, JsonValue> | null
