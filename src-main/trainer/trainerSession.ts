@@ -118,6 +118,7 @@ export class TrainerSession {
   private queriesCache: VectorQueries | null = null
   private runCount = 0
   private lastAnnounced = ''
+  private stateVersion = 0
 
   constructor(private readonly options: TrainerSessionOptions) {
     this.emit = options.emit
@@ -208,7 +209,7 @@ export class TrainerSession {
     const key = `${phase}|${this.busy?.fraction ?? ''}|${run?.runId ?? ''}|${run?.checkpointPath ?? ''}`
     if (key === this.lastAnnounced) return
     this.lastAnnounced = key
-    this.emit({ type: 'state', state: TRAINER_PHASES[phase].state, phase, fraction, run })
+    this.emit({ type: 'state', version: ++this.stateVersion, state: TRAINER_PHASES[phase].state, phase, fraction, run })
   }
 
   /**
@@ -242,7 +243,7 @@ export class TrainerSession {
     const run = current?.info() ?? null
     const loaded = this.corpus
     return {
-      state: this.state, phase: this.phase, fraction: this.fraction(run),
+      version: this.stateVersion, state: this.state, phase: this.phase, fraction: this.fraction(run),
       corpus: loaded ? { ...corpusSummary(loaded), tokenizer: { ...loaded.tokenizer } } : null,
       vectors: this.opened ? { ...this.opened.summary, topWords: [...this.opened.summary.topWords] } : null,
       run,

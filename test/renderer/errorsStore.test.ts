@@ -43,7 +43,7 @@ describe('errors store: a crashed trainer', () => {
     await errors.restart()
     expect(fake.calls.filter((c) => c.channel === 'restartTrainer').map((c) => c.args)).toEqual([{ fromCheckpoint: true }])
     expect(errors.crash).toBeNull()
-    fake.emitTrainer({ type: 'state', state: 'paused', phase: 'paused', fraction: null, run: { ...RUN, runId: 'run-2', done: 100 } })
+    fake.emitTrainer({ type: 'state', version: 1, state: 'paused', phase: 'paused', fraction: null, run: { ...RUN, runId: 'run-2', done: 100 } })
     const training = useTrainingStore()
     expect(training.state).toBe('paused')
     expect(training.runs).toHaveLength(1)
