@@ -462,7 +462,7 @@ export class TrainerSession {
       } else if (this.corpus) {
         loaded = this.corpus
       } else {
-        throw new KindedError('checkpoint', `“${basename(request.path)}” does not say which corpus it was trained on (the command line saves none). Load that corpus first, then load the checkpoint again.`)
+        throw new KindedError('checkpoint', `“${basename(request.path)}” does not name the corpus files it was trained on. Load that corpus first, then load the checkpoint again.`)
       }
       const supervisor = await this.prepare({
         loaded, settings: checkpoint.settings, corpus: { ...checkpoint.corpus, paths: loaded.paths }, vocabulary: () => savedVocabulary(checkpoint.vocabulary),
