@@ -218,7 +218,7 @@ export class TrainerSession {
    * request arriving meanwhile finds the trainer busy.
    */
   private async enter(phase: TrainerPhase, fraction: number | null = null): Promise<void> {
-    if (this.busy?.stopRequested) throw new KindedError('cancelled', 'The run was stopped before it began training.')
+    this.abandonIfStopped()
     this.busy = { phase, fraction, stopRequested: this.busy?.stopRequested ?? false }
     this.lastPhaseReport = Date.now()
     this.announce()
@@ -236,6 +236,10 @@ export class TrainerSession {
 
   private leave(): void {
     this.busy = null
+  }
+
+  private abandonIfStopped(): void {
+    if (this.busy?.stopRequested) throw new KindedError('cancelled', 'The run was stopped before it began training.')
   }
 
   private describe(): TrainerDescription {
@@ -318,7 +322,7 @@ export class TrainerSession {
     const data = trainingData(plan.loaded, vocabulary)
     await this.enter('allocating')
     const run = createTrainingRun(plan.settings, data, this.kernel, plan.resume)
-    if (this.busy?.stopRequested) throw new KindedError('cancelled', 'The run was stopped before it began training.')
+    this.abandonIfStopped()
     const number = ++this.runCount
     return new RunSupervisor({
       runId: `run-${Date.now().toString(36)}-${number}`, number, run, data, corpus: plan.corpus,
@@ -468,7 +472,6 @@ export class TrainerSession {
         loaded, settings: checkpoint.settings, corpus: { ...checkpoint.corpus, paths: loaded.paths }, vocabulary: () => savedVocabulary(checkpoint.vocabulary),
         resume: checkpoint.training, restoredFrom: request.path, ...(checkpoint.trainingSeconds === undefined ? {} : { secondsBefore: checkpoint.trainingSeconds }),
       })
-      this.leave()
       this.corpus = loaded
       this.opened = null
       this.replaceRun(supervisor)
