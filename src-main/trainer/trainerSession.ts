@@ -106,7 +106,9 @@ export class TrainerSession {
   private readonly stream: ProgressStream
   private readonly snapshots: PlotSnapshots
   private readonly tasks: TaskRegistry
-  private readonly kernel: () => KernelChoice
+  /** Chosen (and compiled) at the first word2vec run, which says so as a phase of its own. */
+  private kernelChoice: KernelChoice | null = null
+  private readonly kernel = (): KernelChoice => (this.kernelChoice ??= (this.options.chooseKernel ?? chooseKernel)())
   private autosave: AutosaveSettings | null
   private corpus: LoadedCorpus | null = null
   private busy: Busy | null = null
@@ -125,8 +127,6 @@ export class TrainerSession {
     this.stream = new ProgressStream({ send: (batch) => this.emit(batch), everyMs: options.progressEveryMs })
     this.snapshots = new PlotSnapshots({ send: (snapshot) => this.emit(snapshot), congested: () => this.stream.congested, everyMs: options.snapshotEveryMs })
     this.tasks = new TaskRegistry(this.emit)
-    let kernel: KernelChoice | undefined
-    this.kernel = () => (kernel ??= (options.chooseKernel ?? chooseKernel)())
     this.autosave = options.autosave ?? null
   }
 
@@ -320,6 +320,10 @@ export class TrainerSession {
     const vocabulary = plan.vocabulary()
     await this.enter('encodingCorpus')
     const data = trainingData(plan.loaded, vocabulary)
+    if (plan.settings.schedule === 'word2vec' && !this.kernelChoice) {
+      await this.enter('compilingKernels')
+      this.kernel()
+    }
     await this.enter('allocating')
     const run = createTrainingRun(plan.settings, data, this.kernel, plan.resume)
     this.abandonIfStopped()

@@ -50,8 +50,12 @@ describe('the built trainer entry, forked under plain Node', () => {
 
   it('trains: batched progress with falling loss, epoch boundaries, snapshots, a final checkpoint', async () => {
     const plotWords = ['whale', 'ship', 'sea', 'captain', 'ahab', 'boat', 'notaword']
+    const before = trainer.events.length
     const run = await trainer.call({ type: 'start', settings: { schedule: 'word2vec', config: SMALL_CONFIG }, vocabulary: { minCount: 5 }, plotWords })
-    expect(run).toMatchObject({ schedule: 'word2vec', done: 0, dim: 20 })
+    expect(run).toMatchObject({ schedule: 'word2vec', done: 0, dim: 20, number: 1 })
+    // Each step of the preparation is announced, in order, before the run is.
+    const phases = trainer.events.slice(before).filter(is('state')).map((e) => e.phase).filter((p, i, all) => p !== all[i - 1])
+    expect(phases.slice(0, 5)).toEqual(['buildingVocabulary', 'encodingCorpus', 'compilingKernels', 'allocating', 'training'])
     const finished = await trainer.next((e) => e.type === 'finished' && e.runId === run.runId, 30_000)
     expect(finished).toMatchObject({ stopped: false, done: run.total })
 

@@ -123,6 +123,8 @@ export const TRAINER_PHASES = {
   ready: { label: 'Ready to train', state: 'ready' },
   buildingVocabulary: { label: 'Building the vocabulary', state: 'preparing' },
   encodingCorpus: { label: 'Encoding the corpus', state: 'preparing' },
+  /** The first word2vec run of a trainer compiles the WebAssembly kernels, optimised from the start. */
+  compilingKernels: { label: 'Compiling the training kernels', state: 'preparing' },
   /** One synchronous step of the engine (its sub-sampling and noise tables, the vectors, the corpus in shared memory): no fraction. */
   allocating: { label: 'Building the tables and allocating the vectors', state: 'preparing' },
   training: { label: 'Training', state: 'training' },
