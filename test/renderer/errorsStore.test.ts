@@ -1,12 +1,13 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { RunInfo } from '../../src-main/core/contract/trainerProtocol'
 import { connectEvents } from '../../src-renderer/src/composables/eventBridge'
 import { useCorpusStore } from '../../src-renderer/src/stores/corpus'
 import { useErrorsStore } from '../../src-renderer/src/stores/errors'
 import { useTrainingStore } from '../../src-renderer/src/stores/training'
 import { BUILT_IN_PATH, type FakeW2v, installFakeW2v, ok } from './fakeW2v'
 
-const RUN = { runId: 'run-1', schedule: 'word2vec' as const, done: 0, total: 1000, vocabSize: 10, dim: 50, checkpointPath: null }
+const RUN: RunInfo = { runId: 'run-1', schedule: 'word2vec', number: 1, settings: { schedule: 'word2vec', config: { model: 'skipgram', loss: 'negSampling', dim: 50, window: 5, negatives: 5, sample: 1e-3, alpha: 0.025, minAlpha: 0.0001, epochs: 3, threads: 2, seed: 1, cbowMean: true, negativePower: 0.75 } }, vocabulary: { minCount: 5 }, outcome: 'running', fraction: 0, epoch: 1, seconds: 0, finalLoss: null, restoredFrom: null, done: 0, total: 1000, vocabSize: 10, dim: 50, checkpointPath: null }
 
 describe('errors store: a crashed trainer', () => {
   let fake: FakeW2v
@@ -42,7 +43,7 @@ describe('errors store: a crashed trainer', () => {
     await errors.restart()
     expect(fake.calls.filter((c) => c.channel === 'restartTrainer').map((c) => c.args)).toEqual([{ fromCheckpoint: true }])
     expect(errors.crash).toBeNull()
-    fake.emitTrainer({ type: 'state', state: 'paused', run: { ...RUN, runId: 'run-2', done: 100 } })
+    fake.emitTrainer({ type: 'state', version: 1, state: 'paused', phase: 'paused', fraction: null, run: { ...RUN, runId: 'run-2', done: 100 } })
     const training = useTrainingStore()
     expect(training.state).toBe('paused')
     expect(training.runs).toHaveLength(1)

@@ -10,7 +10,7 @@ import { useTrainingStore } from '../../src-renderer/src/stores/training'
 import { type FakeW2v, installFakeW2v, ok } from './fakeW2v'
 
 function runInfo(runId: string): RunInfo {
-  return { runId, schedule: 'word2vec', done: 0, total: 430_000, vocabSize: 4900, dim: 50, checkpointPath: null }
+  return { runId, schedule: 'word2vec', number: 1, settings: { schedule: 'word2vec', config: { model: 'skipgram', loss: 'negSampling', dim: 50, window: 5, negatives: 5, sample: 1e-3, alpha: 0.025, minAlpha: 0.0001, epochs: 3, threads: 2, seed: 1, cbowMean: true, negativePower: 0.75 } }, vocabulary: { minCount: 5 }, outcome: 'running', fraction: 0, epoch: 1, seconds: 0, finalLoss: null, restoredFrom: null, done: 0, total: 430_000, vocabSize: 4900, dim: 50, checkpointPath: null }
 }
 
 function batch(runId: string, seq: number, x: number[], loss: number[], smoothed: number[]): ProgressBatch {
@@ -51,13 +51,13 @@ describe('training store', () => {
   it('follows the trainer’s state events through pause, resume and the end of the run', async () => {
     const training = useTrainingStore()
     await training.train()
-    fake.emitTrainer({ type: 'state', state: 'paused', run: runInfo('run-1') })
+    fake.emitTrainer({ type: 'state', version: 1, state: 'paused', phase: 'paused', fraction: null, run: runInfo('run-1') })
     expect(training.state).toBe('paused')
     expect(training.active).toBe(true)
-    fake.emitTrainer({ type: 'state', state: 'training', run: runInfo('run-1') })
+    fake.emitTrainer({ type: 'state', version: 1, state: 'training', phase: 'training', fraction: null, run: runInfo('run-1') })
     expect(training.state).toBe('training')
     fake.emitTrainer({ type: 'finished', runId: 'run-1', stopped: false, done: 430_000, seconds: 3.2, finalLoss: 2.41 })
-    fake.emitTrainer({ type: 'state', state: 'finished', run: runInfo('run-1') })
+    fake.emitTrainer({ type: 'state', version: 1, state: 'finished', phase: 'finished', fraction: null, run: runInfo('run-1') })
     expect(training.state).toBe('finished')
     expect(training.fraction).toBe(1)
     expect(training.current).toMatchObject({ outcome: 'finished', finalLoss: 2.41, seconds: 3.2 })
@@ -100,7 +100,7 @@ describe('training store', () => {
     await training.train()
     fake.emitTrainer(batch('run-1', 1, [1000], [4], [4]))
     fake.emitTrainer({ type: 'finished', runId: 'run-1', stopped: true, done: 1000, seconds: 1, finalLoss: 4 })
-    fake.emitTrainer({ type: 'state', state: 'finished', run: runInfo('run-1') })
+    fake.emitTrainer({ type: 'state', version: 1, state: 'finished', phase: 'finished', fraction: null, run: runInfo('run-1') })
     fake.handleTrainer('start', () => ok(runInfo('run-2')))
     await training.train()
     fake.emitTrainer(batch('run-2', 2, [500, 900], [4.2, 4], [4.2, 4.1]))
@@ -115,7 +115,7 @@ describe('training store', () => {
     expect(training.runs.map((r) => r.number)).toEqual([2])
     // A late event of a removed run does not bring it back, and numbers are not reused.
     fake.emitTrainer({ type: 'finished', runId: 'run-1', stopped: true, done: 1000, seconds: 1, finalLoss: 4 })
-    fake.emitTrainer({ type: 'state', state: 'finished', run: runInfo('run-1') })
+    fake.emitTrainer({ type: 'state', version: 1, state: 'finished', phase: 'finished', fraction: null, run: runInfo('run-1') })
     expect(training.runs.map((r) => r.number)).toEqual([2])
   })
 

@@ -40,13 +40,22 @@ describe('the built trainer entry, forked under plain Node', () => {
     const after = trainer.events.slice(before)
     const fractions = after.filter(is('taskProgress')).map((e) => e.fraction)
     expect(fractions.at(-1)).toBe(1)
-    expect(after.filter(is('state')).map((e) => e.state)).toEqual(['loadingCorpus', 'ready'])
+    const states = after.filter(is('state'))
+    expect(states.map((e) => e.state).filter((s, i, all) => s !== all[i - 1])).toEqual(['loadingCorpus', 'ready'])
+    // Reading is announced before it starts, and its fraction only grows.
+    expect(states[0]).toMatchObject({ phase: 'readingCorpus', fraction: 0, run: null })
+    const read = states.filter((e) => e.phase === 'readingCorpus').map((e) => e.fraction!)
+    read.slice(1).forEach((f, i) => expect(f).toBeGreaterThanOrEqual(read[i]!))
   })
 
   it('trains: batched progress with falling loss, epoch boundaries, snapshots, a final checkpoint', async () => {
     const plotWords = ['whale', 'ship', 'sea', 'captain', 'ahab', 'boat', 'notaword']
+    const before = trainer.events.length
     const run = await trainer.call({ type: 'start', settings: { schedule: 'word2vec', config: SMALL_CONFIG }, vocabulary: { minCount: 5 }, plotWords })
-    expect(run).toMatchObject({ schedule: 'word2vec', done: 0, dim: 20 })
+    expect(run).toMatchObject({ schedule: 'word2vec', done: 0, dim: 20, number: 1 })
+    // Each step of the preparation is announced, in order, before the run is.
+    const phases = trainer.events.slice(before).filter(is('state')).map((e) => e.phase).filter((p, i, all) => p !== all[i - 1])
+    expect(phases.slice(0, 5)).toEqual(['buildingVocabulary', 'encodingCorpus', 'compilingKernels', 'allocating', 'training'])
     const finished = await trainer.next((e) => e.type === 'finished' && e.runId === run.runId, 30_000)
     expect(finished).toMatchObject({ stopped: false, done: run.total })
 
@@ -85,7 +94,7 @@ describe('the built trainer entry, forked under plain Node', () => {
 
     expect(await trainer.call({ type: 'resume' })).toEqual({ state: 'training' })
     await trainer.next((e) => e.type === 'progress' && e.runId === run.runId && e.x.some((x) => x > pausedAt))
-    expect(await trainer.call({ type: 'stop' })).toEqual({ state: 'finished' })
+    expect(await trainer.call({ type: 'stop' })).toEqual({ state: 'stopped' })
     const finished = trainer.events.filter(is('finished')).at(-1)!
     expect(finished).toMatchObject({ runId: run.runId, stopped: true })
     expect(finished.done).toBeGreaterThan(pausedAt)
@@ -93,7 +102,7 @@ describe('the built trainer entry, forked under plain Node', () => {
     expect(trainer.events.filter(is('checkpointSaved')).at(-1)).toMatchObject({ reason: 'stop', done: finished.done })
     // A state event repeats a state when the run's info changed (its checkpoint was written).
     const states = trainer.events.filter(is('state')).filter((s) => s.run?.runId === run.runId).map((s) => s.state).filter((s, i, all) => s !== all[i - 1])
-    expect(states).toEqual(['training', 'paused', 'training', 'stopping', 'finished'])
+    expect(states).toEqual(['training', 'paused', 'training', 'stopping', 'stopped'])
   })
 
   it('checks gradients on the course problems and on a minibatch of the corpus with the current parameters', async () => {

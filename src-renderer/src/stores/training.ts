@@ -36,7 +36,7 @@ export interface RunRecord {
 type FinishedEvent = Extract<TrainerEvent, { type: 'finished' }>
 type CheckpointEvent = Extract<TrainerEvent, { type: 'checkpointSaved' }>
 
-const IDLE_STATES: readonly TrainerState[] = ['ready', 'finished', 'diverged']
+const IDLE_STATES: readonly TrainerState[] = ['ready', 'finished', 'stopped', 'diverged']
 
 export const useTrainingStore = defineStore('training', () => {
   const state = ref<TrainerState>('empty')

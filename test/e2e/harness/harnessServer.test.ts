@@ -152,6 +152,8 @@ describe('the harness server', () => {
     expect(await page.invoke('noSuchChannel', {})).toMatchObject({ ok: false, error: { kind: 'badRequest' } })
     // The first page gets the app events that waited for one (or, if it came first, as they happen): the trainer's start.
     await expect.poll(() => page.received).toContainEqual({ kind: 'appEvent', event: { type: 'trainerStarted', pid: expect.any(Number) } })
+    // A page that (re)connects asks the trainer for its whole state, through the same binding.
+    expect(await page.invoke('trainerRequest', { type: 'describe', id: 'r0' })).toMatchObject({ ok: true, value: { ok: true, result: { phase: expect.any(String), runs: [] } } })
     page.socket.send('{"not":"an invoke"}')
     await expect.poll(() => warnings.some((w) => w.includes('harness request'))).toBe(true)
     page.socket.close()
