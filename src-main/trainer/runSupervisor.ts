@@ -62,7 +62,8 @@ function allFinite(training: TrainingState): boolean {
 export class RunSupervisor {
   phase: RunPhase
   checkpointPath: string | null
-  private outcome: RunOutcome | null = null
+  /** How the run ended, as far as its state and `finished` event tell. */
+  private outcome: Pick<RunOutcome, 'done' | 'seconds' | 'finalLoss' | 'stopped'> | null = null
   private queue: Promise<unknown> = Promise.resolve()
   private writes: Promise<unknown> = Promise.resolve()
   private saving = false
@@ -317,11 +318,12 @@ export class RunSupervisor {
       this.options.onDidChange()
       return
     }
-    this.outcome = { done: this.options.run.done, seconds: this.latest?.t ?? 0, finalLoss: null, stopped: true }
+    const outcome = { done: this.options.run.done, seconds: this.latest?.t ?? 0, finalLoss: null, stopped: true }
+    this.outcome = outcome
     this.phase = 'ended'
     emit({ type: 'error', error: toTrainerError(error) })
     this.options.onDidChange()
-    emit({ type: 'finished', runId: this.options.runId, stopped: true, done: this.outcome.done, seconds: this.seconds, finalLoss: null })
+    emit({ type: 'finished', runId: this.options.runId, stopped: true, done: outcome.done, seconds: this.seconds, finalLoss: null })
   }
 
   /** Stops timers (the session is being replaced or closed); the run itself is left to end. */

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCliWithIo } from '../../src-main/cli/runCli'
 import { word2vecDefaults } from '../../src-main/core/training/streamingConfig'
-import { loadCorpus, trainingData, trainingDataFor } from '../../src-main/node/session/loadedCorpus'
+import { loadCorpus, savedVocabulary, trainingData, vocabularyOf } from '../../src-main/node/session/loadedCorpus'
 import { type RunProgress, createTrainingRun } from '../../src-main/node/session/trainingRun'
 import { chooseKernel } from '../../src-main/node/training/kernelModule'
 import { type ScheduleSettings, type TrainingCheckpoint, loadTrainingCheckpoint } from '../../src-main/node/training/trainingCheckpoint'
@@ -56,7 +56,7 @@ async function trainInterrupted(args: readonly string[]): Promise<{ exitCode: nu
 /** The run a saved state resumes as, in the trainer process: its position. */
 async function resumedPosition(saved: Pick<TrainingCheckpoint, 'settings' | 'vocabulary' | 'training'>): Promise<number> {
   const loaded = await loadCorpus([corpus], {})
-  return createTrainingRun(saved.settings, trainingDataFor(loaded, saved.vocabulary), chooseKernel, saved.training).done
+  return createTrainingRun(saved.settings, trainingData(loaded, savedVocabulary(saved.vocabulary)), chooseKernel, saved.training).done
 }
 
 function expectMidEpoch(position: number, wordsPerEpoch: number): void {
@@ -92,7 +92,8 @@ describe('a run stopped mid-epoch', () => {
     const settings: ScheduleSettings = {
       schedule: 'word2vec', config: { ...word2vecDefaults('skipgram', 1), loss: 'naiveSoftmax', dim: 100, sample: 0, epochs: 2 },
     }
-    const data = trainingData(await loadCorpus([corpus], {}), { minCount: 1 })
+    const loaded = await loadCorpus([corpus], {})
+    const data = trainingData(loaded, vocabularyOf(loaded, { minCount: 1 }))
     const run = createTrainingRun(settings, data, chooseKernel)
     const points: RunProgress[] = []
     const outcome = await run.run({
