@@ -6,14 +6,14 @@ import { type ProgressBatch, type TrainerCall, type TrainerEvent, TrainerEventSc
 import { TRAINER_RESULT_SCHEMAS, type TrainerResult } from '../../src-main/core/contract/trainerResults'
 import { parseMessage } from '../../src-main/core/contract/validation'
 import { checkCorpusMinibatch } from '../../src-main/core/corpusGradientCheck'
-import { COURSE_PRESET, type CourseConfig } from '../../src-main/core/training/courseTrainer'
 import { EventRouter } from '../../src-main/trainer/eventRouter'
 import type { GradientCheckJob } from '../../src-main/trainer/gradientCheckJob'
 import { TrainerSession } from '../../src-main/trainer/trainerSession'
 import { plantedSynonymsText } from '../support/syntheticCorpus'
 import { MOBY_DICK, SMALL_CONFIG } from './forkTrainer'
+import { COURSE_PRESET, type Cs224nSettings } from '../../src-main/core/settings/trainingSettings'
 
-const COURSE: CourseConfig = { ...COURSE_PRESET, dim: 8, iterations: 2000, batchSize: 10, annealEvery: 500 }
+const COURSE: Cs224nSettings = { ...COURSE_PRESET, dim: 8, iterations: 2000, batch: 10, annealEvery: 500 }
 
 let dir: string
 let corpusPath: string
@@ -113,7 +113,7 @@ describe('TrainerSession', () => {
     expect(check.corpusSkipped).toBeNull()
     expect(check.passed).toBe(true)
     expect(check.checks.map((c) => c.problem)).toEqual(['corpus', 'corpus'])
-    expect(jobs[0]!.minibatch!.settings).toEqual({ loss: 'negSampling', negatives: 10, negativePower: 0.75, windowSize: 5, cbowMean: false })
+    expect(jobs[0]!.minibatch!.settings).toEqual({ loss: 'negSampling', negatives: 10, negativePower: 0.75, window: 5, cbowMean: false })
 
     const neighbours = await call({ type: 'neighbours', word: 'cat', k: 3, vectors: 'sum' })
     expect(neighbours.neighbours).toHaveLength(3)
@@ -203,8 +203,8 @@ describe('TrainerSession', () => {
     await call({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })
     const w2v = await request({ type: 'start', settings: { schedule: 'word2vec', config: { ...SMALL_CONFIG, dim: 0 } }, vocabulary: { minCount: 1 }, plotWords: [] })
     expect(w2v.error).toMatchObject({ kind: 'config', field: 'dim', message: expect.stringMatching(/dimension/) })
-    const course = await request({ type: 'start', settings: { schedule: 'cs224n', config: { ...COURSE, batchSize: 0 } }, vocabulary: { minCount: 1 }, plotWords: [] })
-    expect(course.error).toMatchObject({ kind: 'config', field: 'batchSize' })
+    const course = await request({ type: 'start', settings: { schedule: 'cs224n', config: { ...COURSE, batch: 0 } }, vocabulary: { minCount: 1 }, plotWords: [] })
+    expect(course.error).toMatchObject({ kind: 'config', field: 'batch' })
     const none = await request({ type: 'start', settings: { schedule: 'cs224n', config: COURSE }, vocabulary: { minCount: 1_000_000 }, plotWords: [] })
     expect(none.error).toMatchObject({ kind: 'corpus', message: expect.stringMatching(/No word occurs at least 1000000 times in “planted.txt”/) })
   })

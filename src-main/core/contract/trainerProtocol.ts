@@ -14,7 +14,7 @@ import {
 } from './settingsSchemas'
 
 /** Bumped whenever a message changes shape; the host refuses a trainer that speaks another version. */
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 
 /**
  * Request ids are strings so that each client has its own namespace: the window's ids start
