@@ -61,12 +61,12 @@ const alphaOf = (values: SettingValues): number | undefined => (typeof values.al
 export const SETTING_RULES: { readonly [F in SettingField]-?: SettingRule } = {
   model: {
     type: 'choice', options: MODELS, optionLabels: { skipgram: 'skip-gram', cbow: 'CBOW' }, label: 'Model', flag: 'model', schedules: BOTH, onForm: true,
-    sentence: 'The model', help: 'Skip-gram predicts each context word from the centre word; CBOW predicts the centre word from its context.',
+    sentence: 'The model', help: 'Skip-gram: centre → context; CBOW: context → centre.',
   },
   loss: {
     type: 'choice', options: LOSSES, optionLabels: { negSampling: 'negative sampling', naiveSoftmax: 'naive softmax' }, label: 'Loss', flag: 'loss',
     schedules: BOTH, onForm: true, sentence: 'The loss',
-    help: 'Negative sampling contrasts each prediction with K noise words; naive softmax normalises over the whole vocabulary (slow for large ones).',
+    help: 'Negative sampling is fast; naive softmax is exact.',
   },
   dim: {
     type: 'integer', min: 1, max: 2000, label: 'Dimension d', flag: 'dim', schedules: BOTH, onForm: true, sentence: 'The dimension',
@@ -126,7 +126,7 @@ export const SETTING_RULES: { readonly [F in SettingField]-?: SettingRule } = {
   },
   optimizer: {
     type: 'choice', options: OPTIMIZERS, optionLabels: { sgd: 'SGD', momentum: 'momentum', adam: 'Adam' }, label: 'Optimizer', flag: 'optimizer',
-    schedules: CS224N, onForm: true, sentence: 'The optimizer', help: 'Plain SGD as in the course, heavy-ball momentum (β 0.9), or Adam.',
+    schedules: CS224N, onForm: true, sentence: 'The optimizer', help: 'The course uses plain SGD.',
   },
   seed: {
     type: 'integer', min: 0, max: 2 ** 32 - 1, label: 'Seed', flag: 'seed', schedules: BOTH, onForm: true, sentence: 'The seed',
