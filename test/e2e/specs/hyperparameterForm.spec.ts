@@ -13,19 +13,25 @@ import { ROOT, choosePreset, openApp } from './window'
 
 test.skip(chromiumMissing() !== null, `Browser tests skipped: ${chromiumMissing() ?? ''}`)
 
-/** Selects whose chosen option's text is wider than the room the select gives it. */
-async function cutOffSelects(page: Page): Promise<string[]> {
-  return page.locator('#hp-heading').locator('..').evaluate((form) => {
-    const context = document.createElement('canvas').getContext('2d')!
-    return [...form.querySelectorAll('select')].flatMap((select) => {
-      const style = getComputedStyle(select)
-      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
-      const text = select.selectedOptions[0]?.text ?? ''
-      // The room inside the padding, less the drop-down arrow (about 1.5em).
-      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.5 * parseFloat(style.fontSize)
-      return context.measureText(text).width > room ? [`${select.id}: ${text}`] : []
-    })
+/**
+ * Selects of the form whose chosen option's text is wider than the room the select gives it
+ * (inside the padding, less about 1.5em for the drop-down arrow). A string, run in the page,
+ * because this side has no DOM types.
+ */
+const CUT_OFF_SELECTS = `(() => {
+  const context = document.createElement('canvas').getContext('2d')
+  const form = document.getElementById('hp-heading').parentElement
+  return [...form.querySelectorAll('select')].flatMap((select) => {
+    const style = getComputedStyle(select)
+    context.font = style.fontStyle + ' ' + style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily
+    const text = select.selectedOptions[0] ? select.selectedOptions[0].text : ''
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.5 * parseFloat(style.fontSize)
+    return context.measureText(text).width > room ? [select.id + ': ' + text] : []
   })
+})()`
+
+async function cutOffSelects(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(CUT_OFF_SELECTS)
 }
 
 test('the form shows the chosen schedule’s fields only, whole, and keeps the other’s values', async ({ page }) => {
