@@ -21,7 +21,7 @@ import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
 import { SETTING_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
-import { SCHEDULES } from '../core/settings/trainingSettings'
+import { COURSE_PRESET, SCHEDULES } from '../core/settings/trainingSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
 
@@ -46,7 +46,7 @@ export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file
   --out-format ${FORMAT_IDS.join('|')}   (GloVe has no extension and must be named)
   --schedule ${SCHEDULES.join('|')}  streaming epochs (default) or the course's minibatch SGD
 ${settingFlagsUsage()}
-  (cs224n's defaults: dim 10, window 5, K 10, step 0.3, 40,000 iterations of 50 windows; --cbow-sum sums CBOW's context)
+  (cs224n's defaults: dim ${COURSE_PRESET.dim}, window ${COURSE_PRESET.window}, K ${COURSE_PRESET.negatives}, step ${COURSE_PRESET.step}, ${COURSE_PRESET.iterations.toLocaleString('en-US')} iterations of ${COURSE_PRESET.batch} windows; --cbow-sum sums CBOW's context)
   corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words  --format plain|cs224n
   --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
   --resume <file>      continue a saved run (same corpus; its settings are kept, --threads may change);

@@ -42,8 +42,9 @@ function flagUsage(field: SettingField): string {
 
 /** The usage lines of the setting flags, shared and per schedule, from the table the check uses. */
 export function settingFlagsUsage(): string {
-  const shared = SETTING_FIELDS.filter((field) => SETTING_RULES[field].schedules.length === SCHEDULES.length)
-  const lines = [`  ${shared.map(flagUsage).join('  ')}`]
+  const shared = SETTING_FIELDS.filter((field) => SETTING_RULES[field].schedules.length === SCHEDULES.length).map(flagUsage)
+  const half = Math.ceil(shared.length / 2)
+  const lines = [shared.slice(0, half), shared.slice(half)].map((flags) => `  ${flags.join('  ')}`)
   for (const schedule of SCHEDULES) {
     const own = SETTING_FIELDS.filter((field) => SETTING_RULES[field].schedules.length < SCHEDULES.length && SETTING_RULES[field].schedules.includes(schedule))
     lines.push(`  ${schedule} schedule only: ${own.map(flagUsage).join('  ')}`)

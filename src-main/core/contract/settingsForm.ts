@@ -26,6 +26,12 @@ export function isFormChoice(field: FormField): field is FormChoiceField {
   return SETTING_RULES[field].type === 'choice'
 }
 
+/** How the window names a choice: "skip-gram" for model skipgram. */
+export function optionLabel(field: FormChoiceField, option: string): string {
+  const rule = SETTING_RULES[field]
+  return (rule.type === 'choice' ? rule.optionLabels[option] : undefined) ?? option
+}
+
 /** The fields the form shows for a schedule, in table order; a field the schedule does not read is not shown. */
 export function formFields(schedule: Schedule): FormField[] {
   // onForm marks exactly the FormField names (checked by the form's component test).

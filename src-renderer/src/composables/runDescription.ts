@@ -1,12 +1,12 @@
 /** A run's settings in one line, for the run history and the loss chart's legend. */
-import { SETTING_RULES } from '@contract/settingsForm'
+import { optionLabel } from '@contract/settingsForm'
 import type { ScheduleSettingsSchema } from '@contract/settingsSchemas'
 import type * as v from 'valibot'
 import { formatCount, formatNumber } from './format'
 
 export type ScheduleSettings = v.InferOutput<typeof ScheduleSettingsSchema>
 
-const modelName = (model: ScheduleSettings['config']['model']): string => (SETTING_RULES.model.type === 'choice' ? SETTING_RULES.model.optionLabels[model] : model) ?? model
+const modelName = (model: ScheduleSettings['config']['model']): string => optionLabel('model', model)
 
 export function describeSettings(settings: ScheduleSettings, minCount: number): string {
   const c = settings.config
