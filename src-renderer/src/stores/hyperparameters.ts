@@ -50,7 +50,7 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
 
   const values = computed<Hyperparameters>(() => {
     const numbers = Object.fromEntries(FORM_NUMBER_FIELDS.map((field) => [field, parseNumber(text[field])])) as Record<NumberField, number>
-    return { ...choices, ...numbers } as Hyperparameters
+    return { ...choices, ...numbers }
   })
 
   const corpusVocabulary = computed(() => {
