@@ -18,7 +18,8 @@ import { corpusNoticeLines } from './corpusNoticeLines'
 import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
-import { checkResumeFlags, resumedSettings, scheduleFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+import { SETTING_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+import { COURSE_PRESET, SCHEDULES } from '../core/settings/trainingSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
 
@@ -35,11 +36,8 @@ export interface CliIo {
 }
 
 export const TRAIN_FLAGS = {
-  corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, model: ['skipgram', 'cbow'], loss: ['negSampling', 'naiveSoftmax'], dim: 'integer',
-  window: 'integer', negative: 'integer', 'min-count': 'integer', 'max-vocab': 'integer', sample: 'number', alpha: 'number',
-  'min-alpha': 'number', epochs: 'integer', threads: 'integer', seed: 'integer', schedule: ['word2vec', 'cs224n'],
-  iterations: 'integer', batch: 'integer', optimizer: ['sgd', 'momentum', 'adam'], 'anneal-every': 'integer',
-  'cbow-sum': 'boolean', 'keep-case': 'boolean', 'keep-punctuation': 'boolean', 'strip-numbers': 'boolean',
+  corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, schedule: SCHEDULES, ...SETTING_FLAGS,
+  'keep-case': 'boolean', 'keep-punctuation': 'boolean', 'strip-numbers': 'boolean',
   segment: ['spaces', 'words'], format: ['plain', 'cs224n'], checkpoint: 'string', resume: 'string', json: 'boolean',
 } as const
 
@@ -47,11 +45,9 @@ export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file
 
   --out's extension names the vectors format, as in w2v export: ${VECTOR_FORMATS.filter((f) => f.extensions.length > 0).map((f) => f.extensions.join(' ')).join(' ')}
   --out-format ${FORMAT_IDS.join('|')}   (GloVe has no extension and must be named)
-  --schedule word2vec|cs224n  streaming epochs (default) or the course's minibatch SGD
-  --model skipgram|cbow       --loss negSampling|naiveSoftmax
-  --dim N  --window N  --negative K  --min-count N  --max-vocab N  --sample T  --alpha A  --seed N  --cbow-sum
-${scheduleFlagsUsage()}
-  --optimizer sgd|momentum|adam; for cs224n --alpha is the step (defaults: dim 10, window 5, K 10, step 0.3, 40,000 iterations)
+  --schedule ${SCHEDULES.join('|')}  streaming epochs (default) or the course's minibatch SGD
+${settingFlagsUsage()}
+  (cs224n's defaults: dim ${COURSE_PRESET.dim}, window ${COURSE_PRESET.window}, K ${COURSE_PRESET.negatives}, step ${COURSE_PRESET.step}, ${COURSE_PRESET.iterations.toLocaleString('en-US')} iterations of ${COURSE_PRESET.batch} windows; --cbow-sum sums CBOW's context)
   corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words  --format plain|cs224n
   --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
   --resume <file>      continue a saved run (same corpus; its settings are kept, --threads may change);

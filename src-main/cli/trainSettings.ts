@@ -1,50 +1,63 @@
 /**
- * `w2v train`'s flags as the window's hyperparameter form: each setting flag names a field of
- * the form, SCHEDULE_FIELDS says which schedule reads it, and validateHyperparameters judges the
- * values, so the command refuses exactly what the form refuses. Everything here runs before any
+ * `w2v train`'s flags as the window's hyperparameter form: the rule table gives each setting its
+ * flag and the schedules that read it, and validateHyperparameters judges the values, so the
+ * command refuses exactly what the form and the engine refuse. Everything here runs before any
  * file is read.
  */
 import { availableParallelism } from 'node:os'
-import {
-  type HyperparameterField, type Hyperparameters, type Schedule, SCHEDULE_FIELDS, presetHyperparameters, startSettings, validateHyperparameters,
-} from '../core/contract/settingsValidation'
-import { type TokenizerOptions, checkVocabularyOptions } from '../core/corpus/index'
-import { validateStreamingConfig, word2vecDefaults } from '../core/training/streamingConfig'
+import { type Hyperparameters, presetHyperparameters, startSettings, validateHyperparameters } from '../core/contract/settingsValidation'
+import type { TokenizerOptions } from '../core/corpus/index'
+import { assertScheduleSettings, fieldProblem } from '../core/settings/settingProblems'
+import { SETTING_FIELDS, SETTING_RULES, type SettingRule } from '../core/settings/settingRules'
+import { SCHEDULES, type Schedule, type SettingField, word2vecDefaults } from '../core/settings/trainingSettings'
 import type { CorpusSettings, ScheduleSettings } from '../node/training/trainingCheckpoint'
-import { type FlagValues, UsageError } from './flags'
+import { type FlagKind, type FlagValues, UsageError } from './flags'
 
-/** The flags that set a field of the form, by the form's name for it. */
-const SETTING_FLAGS = {
-  model: 'model', loss: 'loss', dim: 'dim', window: 'window', negative: 'negatives', 'min-count': 'minCount', sample: 'sample',
-  alpha: 'alpha', 'min-alpha': 'minAlpha', epochs: 'epochs', threads: 'threads', seed: 'seed', iterations: 'iterations', batch: 'batch',
-  optimizer: 'optimizer', 'anneal-every': 'annealEvery',
-} as const satisfies Record<string, HyperparameterField>
-type SettingFlag = keyof typeof SETTING_FLAGS
-
-/** The other flags a saved run fixes: its schedule and how its corpus became training data. */
-const FIXED_FLAGS = ['max-vocab', 'cbow-sum', 'keep-case', 'keep-punctuation', 'strip-numbers', 'segment', 'format', 'schedule'] as const
-
-const SCHEDULES = Object.keys(SCHEDULE_FIELDS) as Schedule[]
-
-function flagOf(field: HyperparameterField): string {
-  const flag = (Object.keys(SETTING_FLAGS) as SettingFlag[]).find((f) => SETTING_FLAGS[f] === field)
-  return flag === undefined ? field : `--${flag}`
+function flagKind(rule: SettingRule): FlagKind {
+  switch (rule.type) {
+    case 'choice': return rule.options
+    case 'boolean': return 'boolean'
+    // Ranges are judged with the other settings (a bound may read another field), in the form's sentences.
+    default: return rule.type
+  }
 }
 
-/** The usage lines of the flags only one schedule reads, from the same table the check uses. */
-export function scheduleFlagsUsage(): string {
-  return SCHEDULES.map((schedule) => {
-    const own = (Object.keys(SETTING_FLAGS) as SettingFlag[]).filter((f) => SCHEDULES.every((s) => SCHEDULE_FIELDS[s].includes(SETTING_FLAGS[f]) === (s === schedule)))
-    return `  ${schedule} schedule only: ${own.map((f) => `--${f}`).join('  ')}`
-  }).join('\n')
+/** The flags that set a training setting, from the rule table: `train`'s parser takes these. */
+export const SETTING_FLAGS: Readonly<Record<string, FlagKind>> = Object.fromEntries(SETTING_FIELDS.map((field) => [SETTING_RULES[field].flag, flagKind(SETTING_RULES[field])]))
+
+/** The other flags a saved run fixes: its schedule and how its corpus became training data. */
+const FIXED_FLAGS = ['keep-case', 'keep-punctuation', 'strip-numbers', 'segment', 'format', 'schedule'] as const
+
+function fieldOfFlag(flag: string): SettingField | undefined {
+  return SETTING_FIELDS.find((field) => SETTING_RULES[field].flag === flag)
+}
+
+const flagOf = (field: SettingField): string => `--${SETTING_RULES[field].flag}`
+
+function flagUsage(field: SettingField): string {
+  const rule = SETTING_RULES[field]
+  const value = rule.type === 'choice' ? ` ${rule.options.join('|')}` : rule.type === 'boolean' ? '' : rule.type === 'integer' ? ' N' : ' X'
+  return `${flagOf(field)}${value}`
+}
+
+/** The usage lines of the setting flags, shared and per schedule, from the table the check uses. */
+export function settingFlagsUsage(): string {
+  const shared = SETTING_FIELDS.filter((field) => SETTING_RULES[field].schedules.length === SCHEDULES.length).map(flagUsage)
+  const half = Math.ceil(shared.length / 2)
+  const lines = [shared.slice(0, half), shared.slice(half)].map((flags) => `  ${flags.join('  ')}`)
+  for (const schedule of SCHEDULES) {
+    const own = SETTING_FIELDS.filter((field) => SETTING_RULES[field].schedules.length < SCHEDULES.length && SETTING_RULES[field].schedules.includes(schedule))
+    lines.push(`  ${schedule} schedule only: ${own.map(flagUsage).join('  ')}`)
+  }
+  return lines.join('\n')
 }
 
 /** Refuses a setting flag the schedule does not read (the course has no epochs or threads, word2vec no minibatches). */
 export function checkScheduleFlags(flags: FlagValues, schedule: Schedule): void {
-  for (const flag of Object.keys(SETTING_FLAGS) as SettingFlag[]) {
-    if (flags[flag] === undefined || SCHEDULE_FIELDS[schedule].includes(SETTING_FLAGS[flag])) continue
-    const owners = SCHEDULES.filter((s) => SCHEDULE_FIELDS[s].includes(SETTING_FLAGS[flag]))
-    throw new UsageError(`--${flag} is a setting of the ${owners.join(' and ')} schedule, which this run (schedule ${schedule}) does not use; drop it or use --schedule ${owners[0]}.`)
+  for (const field of SETTING_FIELDS) {
+    const { flag, schedules } = SETTING_RULES[field]
+    if (flags[flag] === undefined || schedules.includes(schedule)) continue
+    throw new UsageError(`--${flag} is a setting of the ${schedules.join(' and ')} schedule, which this run (schedule ${schedule}) does not use; drop it or use --schedule ${schedules[0]}.`)
   }
 }
 
@@ -55,8 +68,12 @@ function hyperparameters(flags: FlagValues, schedule: Schedule): Hyperparameters
   const model = (flags.model as Hyperparameters['model'] | undefined) ?? preset.model
   // word2vec's defaults depend on the model (CBOW starts at alpha 0.05), the course's do not.
   const base: Hyperparameters = schedule === 'word2vec' ? { ...preset, ...word2vecDefaults(model, threads) } : preset
-  const given = Object.fromEntries((Object.keys(SETTING_FLAGS) as SettingFlag[]).filter((f) => flags[f] !== undefined).map((f) => [SETTING_FLAGS[f], flags[f]]))
-  const h: Hyperparameters = { ...base, ...given, cbowMean: flags['cbow-sum'] === true ? false : base.cbowMean }
+  const given = Object.fromEntries(Object.keys(flags).flatMap((flag) => {
+    const field = fieldOfFlag(flag)
+    const rule = field && SETTING_RULES[field]
+    return rule && field !== 'maxVocab' ? [[field, rule.type === 'boolean' ? rule.flagSets : flags[flag]]] : []
+  }))
+  const h: Hyperparameters = { ...base, ...given }
   // A small alpha alone lowers the final rate with it, rather than being refused for lying below the default final rate.
   return flags['min-alpha'] === undefined ? { ...h, minAlpha: Math.min(base.minAlpha, h.alpha) } : h
 }
@@ -68,8 +85,8 @@ export function trainSettingsFromFlags(flags: FlagValues): { settings: ScheduleS
   const h = hyperparameters(flags, schedule)
   const maxVocab = flags['max-vocab'] as number | undefined
   const vocabulary = { minCount: h.minCount, ...(maxVocab === undefined ? {} : { maxVocab }) }
-  checkVocabularyOptions(vocabulary)
-  const problems = validateHyperparameters(h)
+  const maxVocabProblem = fieldProblem('maxVocab', vocabulary)
+  const problems = [...validateHyperparameters(h), ...(maxVocabProblem === null ? [] : [{ field: 'maxVocab' as const, message: maxVocabProblem }])]
   if (problems.length > 0) throw new UsageError(problems.map((p) => `${flagOf(p.field)}: ${p.message}`).join(' '))
   const tokenizer: Partial<TokenizerOptions> = {
     lowercase: flags['keep-case'] !== true,
@@ -97,7 +114,7 @@ export function resumedSettings(flags: FlagValues, saved: ScheduleSettings): Sch
   checkScheduleFlags(flags, saved.schedule)
   const threads = flags.threads as number | undefined
   if (saved.schedule !== 'word2vec' || threads === undefined) return saved
-  const config = { ...saved.config, threads }
-  validateStreamingConfig(config)
-  return { schedule: 'word2vec', config }
+  const settings: ScheduleSettings = { schedule: 'word2vec', config: { ...saved.config, threads } }
+  assertScheduleSettings(settings)
+  return settings
 }

@@ -27,7 +27,7 @@ export interface CorpusCheckSettings {
   readonly negatives: number
   readonly negativePower: number
   /** The run's maximum window on each side. */
-  readonly windowSize: number
+  readonly window: number
   readonly cbowMean: boolean
 }
 
@@ -82,7 +82,7 @@ export function drawCorpusMinibatch(
   const source = corpusContextSource(corpus, counts.length)
   const K = settings.loss === 'negSampling' ? Math.max(1, Math.min(settings.negatives, maxNegatives)) : 0
   const sample = K > 0 ? noiseSampler(buildAliasTable(unigramWeights(counts, settings.negativePower)), random, K) : () => []
-  const globalWindows = Array.from({ length: windowCount }, () => source.getRandomContext(random.randint(1, Math.max(1, Math.min(settings.windowSize, maxWindow))), random))
+  const globalWindows = Array.from({ length: windowCount }, () => source.getRandomContext(random.randint(1, Math.max(1, Math.min(settings.window, maxWindow))), random))
   const skipgramNegatives = globalWindows.flatMap((w) => w.contextWordIdxs.map((o) => sample(o)))
   const cbowNegatives = globalWindows.map((w) => sample(w.centerWordIdx))
 

@@ -9,9 +9,9 @@ import { Random } from './random'
 export function uniformContextSource(vocabSize: number): ContextSource {
   return {
     vocabSize,
-    getRandomContext(windowSize, random) {
+    getRandomContext(window, random) {
       const centerWordIdx = random.nextInt(vocabSize)
-      const contextWordIdxs = Array.from({ length: 2 * windowSize }, () => random.nextInt(vocabSize))
+      const contextWordIdxs = Array.from({ length: 2 * window }, () => random.nextInt(vocabSize))
       return { centerWordIdx, contextWordIdxs }
     },
   }
@@ -21,17 +21,17 @@ export interface Word2vecProblem {
   readonly name: string
   readonly tokens: readonly string[]
   readonly dim: number
-  readonly windowSize: number
-  readonly batchSize: number
+  readonly window: number
+  readonly batch: number
   readonly source: ContextSource
   /** V stacked over U (2|V| × d), rows normalised as in the course. */
   readonly wordVectors: Float64Array
 }
 
-function makeProblem(name: string, tokens: readonly string[], dim: number, windowSize: number, batchSize: number, seed: number): Word2vecProblem {
+function makeProblem(name: string, tokens: readonly string[], dim: number, window: number, batch: number, seed: number): Word2vecProblem {
   const random = new Random(seed)
   const wordVectors = normalizeRows(randomNormalMatrix(2 * tokens.length, dim, random)).data
-  return { name, tokens, dim, windowSize, batchSize, source: uniformContextSource(tokens.length), wordVectors }
+  return { name, tokens, dim, window, batch, source: uniformContextSource(tokens.length), wordVectors }
 }
 
 /** The course's test problem: 5 words a–e, 10 × 3 random unit-length vectors, C = 5, B = 50. */

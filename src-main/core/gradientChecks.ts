@@ -65,7 +65,7 @@ function checkModel(problem: Word2vecProblem, model: Word2vecModelKind, lossKind
   const half = vocabSize * problem.dim
   return gradcheck(
     (v) => word2vecMinibatch(v, problem.source, random, {
-      model, lossFn, cbowMean, windowSize: problem.windowSize, batchSize: problem.batchSize, dim: problem.dim,
+      model, lossFn, cbowMean, window: problem.window, batch: problem.batch, dim: problem.dim,
     }),
     Float64Array.from(problem.wordVectors),
     {

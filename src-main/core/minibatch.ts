@@ -13,8 +13,8 @@ export interface ContextWindow {
 /** Where training windows come from (the course's `dataset.getRandomContext`). */
 export interface ContextSource {
   readonly vocabSize: number
-  /** A random window with up to `windowSize` words on each side of the centre. */
-  getRandomContext(windowSize: number, random: Random): ContextWindow
+  /** A random window with up to `window` words on each side of the centre. */
+  getRandomContext(window: number, random: Random): ContextWindow
 }
 
 /**
@@ -36,9 +36,9 @@ export interface MinibatchOptions {
   readonly model: Word2vecModelKind
   readonly lossFn: Word2vecLossFn
   /** C: each window's size is drawn uniformly from 1..C, as in the course. */
-  readonly windowSize: number
+  readonly window: number
   /** B windows per minibatch. Default 50. */
-  readonly batchSize?: number
+  readonly batch?: number
   readonly dim: number
   /** CBOW only: average the context vectors instead of summing them. */
   readonly cbowMean?: boolean
@@ -54,24 +54,24 @@ export function word2vecMinibatch(
   random: Random,
   options: MinibatchOptions,
 ): { loss: number; grad: Float64Array } {
-  const batchSize = options.batchSize ?? 50
+  const batch = options.batch ?? 50
   const { centerWordVectors, outsideVectors } = splitWordVectors(wordVectors, source.vocabSize, options.dim)
   const grad = new Float64Array(wordVectors.length)
   const half = centerWordVectors.data.length
   let loss = 0
-  for (let b = 0; b < batchSize; b++) {
-    const windowSize = random.randint(1, options.windowSize)
-    const { centerWordIdx, contextWordIdxs } = source.getRandomContext(windowSize, random)
+  for (let b = 0; b < batch; b++) {
+    const size = random.randint(1, options.window)
+    const { centerWordIdx, contextWordIdxs } = source.getRandomContext(size, random)
     const result: Word2vecModelResult =
       options.model === 'skipgram'
         ? skipgram(centerWordIdx, contextWordIdxs, centerWordVectors, outsideVectors, options.lossFn)
         : cbow(centerWordIdx, contextWordIdxs, centerWordVectors, outsideVectors, options.lossFn, { mean: options.cbowMean ?? false })
-    loss += result.loss / batchSize
+    loss += result.loss / batch
     const gradV = result.gradCenterVecs.data
     const gradU = result.gradOutsideVectors.data
     for (let i = 0; i < half; i++) {
-      grad[i]! += gradV[i]! / batchSize
-      grad[half + i]! += gradU[i]! / batchSize
+      grad[i]! += gradV[i]! / batch
+      grad[half + i]! += gradU[i]! / batch
     }
   }
   return { loss, grad }

@@ -24,8 +24,7 @@ export interface Word2vecModelResult {
   readonly gradOutsideVectors: Matrix
 }
 
-export type Word2vecModelKind = 'skipgram' | 'cbow'
-export type Word2vecLossKind = 'naiveSoftmax' | 'negSampling'
+export type { Word2vecLossKind, Word2vecModelKind } from './settings/trainingSettings'
 
 export function checkWordIndex(name: string, idx: number, vocabSize: number): void {
   if (!Number.isInteger(idx) || idx < 0 || idx >= vocabSize) {

@@ -1,7 +1,7 @@
 import type { TrainingCorpus } from '../core/corpus/corpusTypes'
 import { buildAliasTable, keepProbabilities, unigramWeights } from '../core/corpus/sampling'
 import { Random } from '../core/random'
-import type { StreamingConfig } from '../core/training/streamingConfig'
+import type { Word2vecSettings } from '../core/settings/trainingSettings'
 import { type MemoryPlan, PARAM_BLOCK_BYTES, planMemory } from './layout'
 import { ParamBlock } from './paramBlock'
 import { createKernelMemory } from './wasmKernel'
@@ -28,7 +28,7 @@ export class TrainingMemory {
    * ±1/d as in gensim 4, twice word2vec.c's ±0.5/d: on the benchmark corpus the wider start gave
    * about half a point more analogy accuracy over three seeds (7.56% against 7.09%).
    */
-  static create(counts: Uint32Array, corpus: TrainingCorpus, config: StreamingConfig): TrainingMemory {
+  static create(counts: Uint32Array, corpus: TrainingCorpus, config: Word2vecSettings): TrainingMemory {
     const vocabSize = counts.length
     const plan = planMemory({
       vocabSize, dim: config.dim, tokens: corpus.ids.length, sentences: corpus.sentenceEnds.length,

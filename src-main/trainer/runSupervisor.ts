@@ -136,10 +136,8 @@ export class RunSupervisor {
 
   /** The run's objective, for a gradient check on its corpus. */
   checkSettings(): CorpusCheckSettings {
-    const s = this.options.run.settings
-    return s.schedule === 'word2vec'
-      ? { loss: s.config.loss, negatives: s.config.negatives, negativePower: s.config.negativePower, windowSize: s.config.window, cbowMean: s.config.cbowMean }
-      : { loss: s.config.loss, negatives: s.config.negatives, negativePower: s.config.negativePower, windowSize: s.config.windowSize, cbowMean: s.config.cbowMean }
+    const { loss, negatives, negativePower, window, cbowMean } = this.options.run.settings.config
+    return { loss, negatives, negativePower, window, cbowMean }
   }
 
   /** Trains: a fresh run at once, a restored one on `resume`. */

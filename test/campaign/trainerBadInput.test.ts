@@ -49,15 +49,15 @@ const EMPTY: Case[] = [
 
 /** With Moby-Dick loaded. */
 const LOADED: Case[] = [
-  { name: 'start with dim 0', call: start({ dim: 0 }), kind: 'config', says: /dim/i },
-  { name: 'start with a negative learning rate', call: start({ alpha: -0.1 }), kind: 'config' },
-  { name: 'start with 0 epochs', call: start({ epochs: 0 }), kind: 'config' },
-  { name: 'start with 0 threads', call: start({ threads: 0 }), kind: 'config' },
-  { name: 'start with a window of 0', call: start({ window: 0 }), kind: 'config' },
-  { name: 'start with sub-sampling 2', call: start({ sample: 2 }), kind: 'config' },
+  { name: 'start with dim 0', call: start({ dim: 0 }), kind: 'protocol', says: /dim/i },
+  { name: 'start with a negative learning rate', call: start({ alpha: -0.1 }), kind: 'protocol' },
+  { name: 'start with 0 epochs', call: start({ epochs: 0 }), kind: 'protocol' },
+  { name: 'start with 0 threads', call: start({ threads: 0 }), kind: 'protocol' },
+  { name: 'start with a window of 0', call: start({ window: 0 }), kind: 'protocol' },
+  { name: 'start with sub-sampling 2', call: start({ sample: 2 }), kind: 'protocol' },
   { name: 'start with a minCount no word reaches', call: start({}, { minCount: 100_000_000 }), kind: 'corpus' },
-  { name: 'start with dim 2001', call: start({ dim: 2001 }), kind: 'config', says: /dimension/i },
-  { name: 'course run with a batch of 1e9 windows', call: { type: 'start', settings: { schedule: 'cs224n', config: { model: 'skipgram', loss: 'negSampling', dim: 10, windowSize: 5, negatives: 10, step: 0.3, iterations: 10, batchSize: 1e9, annealEvery: 20000, optimizer: 'sgd', cbowMean: false, sample: 0, negativePower: 0.75, seed: 1 } }, vocabulary: { minCount: 1 }, plotWords: [] }, kind: 'config', says: /batch size/i },
+  { name: 'start with dim 2001', call: start({ dim: 2001 }), kind: 'protocol', says: /dimension/i },
+  { name: 'course run with a batch of 1e9 windows', call: { type: 'start', settings: { schedule: 'cs224n', config: { model: 'skipgram', loss: 'negSampling', dim: 10, window: 5, negatives: 10, step: 0.3, iterations: 10, batch: 1e9, annealEvery: 20000, optimizer: 'sgd', cbowMean: false, sample: 0, negativePower: 0.75, seed: 1 } }, vocabulary: { minCount: 1 }, plotWords: [] }, kind: 'protocol', says: /batch size/i },
   { name: 'evaluate a missing benchmark', call: { type: 'evaluate', kind: 'analogy', path: at('missing.txt') }, kind: 'state' },
 ]
 

@@ -21,7 +21,7 @@ const saved: Record<string, Checkpoint> = {}
 
 beforeAll(async () => {
   const word2vec = await runCli(['train', '--corpus', corpus, '--out', join(dir, 'w.vec'), '--checkpoint', genuine.word2vec, '--dim', '8', '--epochs', '1', '--min-count', '1', '--threads', '1'])
-  const course = await runCli(['train', '--corpus', corpus, '--out', join(dir, 'c.vec'), '--checkpoint', genuine.cs224n, '--schedule', 'cs224n', '--iterations', '50', '--optimizer', 'adam', '--alpha', '0.01'])
+  const course = await runCli(['train', '--corpus', corpus, '--out', join(dir, 'c.vec'), '--checkpoint', genuine.cs224n, '--schedule', 'cs224n', '--iterations', '50', '--optimizer', 'adam', '--step', '0.01'])
   expect([word2vec.exitCode, course.exitCode]).toEqual([0, 0])
   saved.word2vec = await readCheckpoint(genuine.word2vec)
   saved.cs224n = await readCheckpoint(genuine.cs224n)

@@ -62,9 +62,9 @@ describe('w2v train refuses flags the schedule does not use', () => {
 
 describe('w2v train judges every value before reading', () => {
   it.each([
-    [['--min-count', '-1'], /minCount .* must be a whole number of at least 0, not -1/],
-    [['--max-vocab', '-1'], /maxVocab .* must be a whole number of at least 1, or unset for no limit, not -1/],
-    [['--max-vocab', '0'], /maxVocab .* not 0/],
+    [['--min-count', '-1'], /--min-count: The minimum count \(minCount\) must be a whole number from 1 to 1,000,000,000, not -1/],
+    [['--max-vocab', '-1'], /--max-vocab: The largest vocabulary \(maxVocab\) must be a whole number from 1 to 1,000,000,000, not -1/],
+    [['--max-vocab', '0'], /maxVocab\) .* not 0/],
     [['--window', '0'], /The window must be a whole number from 1/],
     [['--threads', '0'], /The number of threads must be a whole number from 1 to 256/],
   ])('%j', async (args, message) => {
@@ -77,7 +77,7 @@ describe('w2v train judges every value before reading', () => {
     [['--dim', '3000'], { dim: 3000 }],
     [['--batch', '1e9'], { batch: 1e9 }],
     [['--iterations', '1e12'], { iterations: 1e12 }],
-    [['--alpha', '50'], { alpha: 50 }],
+    [['--step', '50'], { step: 50 }],
     [['--negative', '0'], { negatives: 0 }],
   ])('the course schedule with %j is refused as the form refuses it', async (args, values) => {
     expectUsage(await trainWithoutReading(['--schedule', 'cs224n', ...args]), formSays(values))

@@ -95,7 +95,7 @@ describe('gradcheck of a sampled loss', () => {
   const problem = dummyProblem()
   const sampledObjective = (random: Random) => {
     const lossFn = negSamplingLoss(courseNegativeSampler(() => random.nextInt(5), 10))
-    return (v: Float64Array) => word2vecMinibatch(v, problem.source, random, { model: 'skipgram', lossFn, windowSize: 5, batchSize: 50, dim: 3 })
+    return (v: Float64Array) => word2vecMinibatch(v, problem.source, random, { model: 'skipgram', lossFn, window: 5, batch: 50, dim: 3 })
   }
 
   it('passes when the generator is rewound before each evaluation', () => {

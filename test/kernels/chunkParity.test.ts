@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { TrainingCorpus } from '../../src-main/core/corpus/corpusTypes'
 import { Random } from '../../src-main/core/random'
 import { planChunks } from '../../src-main/core/training/chunkPlan'
-import { type StreamingConfig, word2vecDefaults } from '../../src-main/core/training/streamingConfig'
+import { type Word2vecSettings, word2vecDefaults } from '../../src-main/core/settings/trainingSettings'
 import { CONTROL_SLOTS, runChunkLoop } from '../../src-main/kernels/chunkLoop'
 import { MAX_SENTENCE } from '../../src-main/kernels/layout'
 import { TrainingMemory } from '../../src-main/kernels/trainingMemory'
@@ -39,7 +39,7 @@ function zipfCorpus(vocabSize: number, sentences: number, seed: number): { corpu
 }
 
 /** Trains the whole run at one thread with one kernel; returns both matrices and the mean loss. */
-async function train(kind: KernelKind, corpus: TrainingCorpus, counts: Uint32Array, config: StreamingConfig) {
+async function train(kind: KernelKind, corpus: TrainingCorpus, counts: Uint32Array, config: Word2vecSettings) {
   const training = TrainingMemory.create(counts, corpus, config)
   const kernel = kind === 'wasm-simd' ? instantiateWasmKernel(loadWasmModule(), training.memory) : createTypeScriptKernel(training.memory.buffer)
   let lossSum = 0
@@ -68,7 +68,7 @@ function relativeError(actual: Float32Array, expected: Float32Array): number {
   return diff / scale
 }
 
-const CASES: [string, Partial<StreamingConfig>, number][] = [
+const CASES: [string, Partial<Word2vecSettings>, number][] = [
   ['skip-gram, negative sampling', { model: 'skipgram', loss: 'negSampling' }, 1500],
   ['CBOW mean, negative sampling', { model: 'cbow', loss: 'negSampling', cbowMean: true }, 1500],
   ['CBOW sum, negative sampling', { model: 'cbow', loss: 'negSampling', cbowMean: false, alpha: 0.01 }, 1500],
@@ -81,7 +81,7 @@ describe('TypeScript kernel against the WebAssembly build, whole chunks at one t
     const vocabSize = settings.loss === 'naiveSoftmax' ? 40 : 300
     const { corpus, counts } = zipfCorpus(vocabSize, sentences, 7)
     // dim 10 leaves SIMD padding in each row; sample 1e-2 drops about a third of this corpus.
-    const config: StreamingConfig = { ...word2vecDefaults(), dim: 10, window: 4, negatives: 6, sample: 1e-2, epochs: 2, seed: 11, ...settings }
+    const config: Word2vecSettings = { ...word2vecDefaults(), dim: 10, window: 4, negatives: 6, sample: 1e-2, epochs: 2, seed: 11, ...settings }
     expect(planChunks(corpus).chunks).toBeGreaterThan(1)
     const wasm = await train('wasm-simd', corpus, counts, config)
     const typescript = await train('typescript', corpus, counts, config)

@@ -43,7 +43,7 @@ describe('hyperparameters store', () => {
     const form = useHyperparametersStore()
     form.applyPreset('cs224n')
     expect(form.choices.schedule).toBe('cs224n')
-    expect(form.text.alpha).toBe('0.3')
+    expect(form.text.step).toBe('0.3')
     form.setText('iterations', '0')
     expect(form.errorFor('iterations')).toBe('The number of iterations must be a whole number from 1 to 1,000,000,000, not 0.')
     form.setText('epochs', 'x')

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   hyperparameterWarnings, presetHyperparameters, startSettings, trainingMemoryEstimate, validateHyperparameters, vocabularyAt,
 } from '../../src-main/core/contract/settingsValidation'
-import { COURSE_PRESET } from '../../src-main/core/training/courseTrainer'
-import { word2vecDefaults } from '../../src-main/core/training/streamingConfig'
+import { COURSE_PRESET, word2vecDefaults } from '../../src-main/core/settings/trainingSettings'
 import { corpusResult } from './fakeW2v'
 
 const corpus = corpusResult(['/c.txt'])

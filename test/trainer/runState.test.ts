@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_KEPT_POINTS, TRAINER_PHASES, type ProgressBatch, type TrainerCall, type TrainerEvent } from '../../src-main/core/contract/trainerProtocol'
-import { COURSE_PRESET, type CourseConfig } from '../../src-main/core/training/courseTrainer'
+import { COURSE_PRESET, type Cs224nSettings } from '../../src-main/core/settings/trainingSettings'
 import { loadTrainingCheckpoint, saveTrainingCheckpoint } from '../../src-main/node/training/trainingCheckpoint'
 import { RunCurve } from '../../src-main/trainer/runCurve'
 import { plantedSynonymsText } from '../support/syntheticCorpus'
 import { is, sessionHarness } from './sessionHarness'
 
-const COURSE: CourseConfig = { ...COURSE_PRESET, dim: 8, iterations: 2000, batchSize: 10, annealEvery: 500 }
-const LONG: CourseConfig = { ...COURSE, iterations: 10_000_000 }
+const COURSE: Cs224nSettings = { ...COURSE_PRESET, dim: 8, iterations: 2000, batch: 10, annealEvery: 500 }
+const LONG: Cs224nSettings = { ...COURSE, iterations: 10_000_000 }
 
 let dir: string
 let corpusPath: string
@@ -30,7 +30,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const start = (config: CourseConfig): Extract<TrainerCall, { type: 'start' }> => ({ type: 'start', settings: { schedule: 'cs224n', config }, vocabulary: { minCount: 1 }, plotWords: [] })
+const start = (config: Cs224nSettings): Extract<TrainerCall, { type: 'start' }> => ({ type: 'start', settings: { schedule: 'cs224n', config }, vocabulary: { minCount: 1 }, plotWords: [] })
 const hasPoints = (e: TrainerEvent): e is ProgressBatch => e.type === 'progress' && e.x.length > 0
 
 describe('phases', () => {

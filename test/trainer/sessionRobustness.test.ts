@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { TrainerCall, TrainerEvent, TrainerResponseEvent } from '../../src-main/core/contract/trainerProtocol'
-import { COURSE_PRESET, type CourseConfig } from '../../src-main/core/training/courseTrainer'
 import { TrainerSession, type TrainerSessionOptions } from '../../src-main/trainer/trainerSession'
 import { Random } from '../../src-main/core/random'
 import { plantedSynonymsText } from '../support/syntheticCorpus'
+import { COURSE_PRESET, type Cs224nSettings } from '../../src-main/core/settings/trainingSettings'
 
 /** Paths whose open never settles, as on a hung network mount. */
 const stuck = new Set<string>()
@@ -69,7 +69,7 @@ describe('a course run with naive softmax and a large batch', () => {
     await writeFile(wide, lines.join('\n'))
     const { request } = session()
     expect(await request({ type: 'loadCorpus', paths: [wide], tokenizer: {} })).toMatchObject({ ok: true })
-    const config: CourseConfig = { ...COURSE_PRESET, loss: 'naiveSoftmax', dim: 50, batchSize: 5000, iterations: 100 }
+    const config: Cs224nSettings = { ...COURSE_PRESET, loss: 'naiveSoftmax', dim: 50, batch: 5000, iterations: 100 }
     expect(await request({ type: 'start', settings: { schedule: 'cs224n', config }, vocabulary: { minCount: 1 }, plotWords: [] })).toMatchObject({ ok: true })
     const timed = async (call: TrainerCall): Promise<number> => {
       await new Promise((r) => setTimeout(r, 100))
@@ -113,7 +113,7 @@ describe('loading a corpus that never opens', () => {
 })
 
 describe('autosave', () => {
-  const COURSE: CourseConfig = { ...COURSE_PRESET, dim: 4, iterations: 200, batchSize: 5, annealEvery: 100 }
+  const COURSE: Cs224nSettings = { ...COURSE_PRESET, dim: 4, iterations: 200, batch: 5, annealEvery: 100 }
 
   it('is off until someone names a file: a finished run writes nothing into the temp folder', async () => {
     const litter = join(tmpdir(), `word2vec-studio-autosave-${process.pid}.w2vckpt`)

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ProgressBatch, TrainerEvent } from '../../src-main/core/contract/trainerProtocol'
-import { COURSE_PRESET, type CourseConfig } from '../../src-main/core/training/courseTrainer'
+import { COURSE_PRESET, type Cs224nSettings } from '../../src-main/core/settings/trainingSettings'
 import { EventRouter } from '../../src-main/trainer/eventRouter'
 import { plantedSynonymsText } from '../support/syntheticCorpus'
 import { MOBY_DICK, SMALL_CONFIG } from './forkTrainer'
 import { is, sessionHarness } from './sessionHarness'
 
-const COURSE: CourseConfig = { ...COURSE_PRESET, dim: 8, iterations: 2000, batchSize: 10, annealEvery: 500 }
+const COURSE: Cs224nSettings = { ...COURSE_PRESET, dim: 8, iterations: 2000, batch: 10, annealEvery: 500 }
 
 let dir: string
 let corpusPath: string
@@ -68,7 +68,7 @@ describe('TrainerSession', () => {
     expect(check.corpusSkipped).toBeNull()
     expect(check.passed).toBe(true)
     expect(check.checks.map((c) => c.problem)).toEqual(['corpus', 'corpus'])
-    expect(jobs[0]!.minibatch!.settings).toEqual({ loss: 'negSampling', negatives: 10, negativePower: 0.75, windowSize: 5, cbowMean: false })
+    expect(jobs[0]!.minibatch!.settings).toEqual({ loss: 'negSampling', negatives: 10, negativePower: 0.75, window: 5, cbowMean: false })
 
     const neighbours = await call({ type: 'neighbours', word: 'cat', k: 3, vectors: 'sum' })
     expect(neighbours.neighbours).toHaveLength(3)
@@ -154,13 +154,14 @@ describe('TrainerSession', () => {
     expect(events.filter(is('state')).map((s) => s.state)).toEqual(['loadingCorpus', 'empty'])
   })
 
-  it('names the setting at fault in a config error, and the corpus when nothing would be kept', async () => {
+  it('names the setting at fault, by the contract’s rule, and the corpus when nothing would be kept', async () => {
     const { call, request } = harness('config')
     await call({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })
     const w2v = await request({ type: 'start', settings: { schedule: 'word2vec', config: { ...SMALL_CONFIG, dim: 0 } }, vocabulary: { minCount: 1 }, plotWords: [] })
-    expect(w2v.error).toMatchObject({ kind: 'config', field: 'dim', message: expect.stringMatching(/dimension/) })
-    const course = await request({ type: 'start', settings: { schedule: 'cs224n', config: { ...COURSE, batchSize: 0 } }, vocabulary: { minCount: 1 }, plotWords: [] })
-    expect(course.error).toMatchObject({ kind: 'config', field: 'batchSize' })
+    // The contract's schema carries the rule table's ranges: the request is refused at the boundary with the form's sentence.
+    expect(w2v.error).toMatchObject({ kind: 'protocol', message: expect.stringMatching(/"settings\.config\.dim": The dimension must be a whole number from 1 to 2000, not 0\.$/) })
+    const course = await request({ type: 'start', settings: { schedule: 'cs224n', config: { ...COURSE, batch: 0 } }, vocabulary: { minCount: 1 }, plotWords: [] })
+    expect(course.error).toMatchObject({ kind: 'protocol', message: expect.stringMatching(/"settings\.config\.batch": The batch size/) })
     const none = await request({ type: 'start', settings: { schedule: 'cs224n', config: COURSE }, vocabulary: { minCount: 1_000_000 }, plotWords: [] })
     expect(none.error).toMatchObject({ kind: 'corpus', message: expect.stringMatching(/No word occurs at least 1000000 times in “planted.txt”/) })
   })
@@ -168,9 +169,9 @@ describe('TrainerSession', () => {
   it('ends a diverging run in state diverged, naming the learning rate, and saves nothing over the last checkpoint', async () => {
     const { call, request, until, events, session } = harness('diverged')
     await call({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })
-    await call({ type: 'start', settings: { schedule: 'cs224n', config: { ...COURSE, step: 1e30 } }, vocabulary: { minCount: 1 }, plotWords: [] })
+    await call({ type: 'start', settings: { schedule: 'cs224n', config: { ...COURSE, loss: 'naiveSoftmax', step: 10 } }, vocabulary: { minCount: 1 }, plotWords: [] })
     const error = await until(is('error'))
-    expect(error.error).toMatchObject({ kind: 'diverged', message: expect.stringMatching(/learning rate \(1e\+30\).*smaller step.*No checkpoint had been saved yet/) })
+    expect(error.error).toMatchObject({ kind: 'diverged', message: expect.stringMatching(/learning rate \(10\).*smaller step.*No checkpoint had been saved yet/) })
     expect(session.state).toBe('diverged')
     expect((await request({ type: 'saveCheckpoint', path: join(dir, 'bad.w2vckpt') })).error).toMatchObject({ kind: 'state', message: expect.stringMatching(/diverged/) })
     expect((await call({ type: 'gradientCheck' })).corpusSkipped).toMatch(/diverged/)

@@ -1,19 +1,19 @@
 /**
  * Runtime schemas of the settings that cross process boundaries: tokenizer options, the two
- * training schedules, what to export. Their outputs are the core's own types (checked at
- * compile time below), so a parsed message goes straight into the engine. Ranges are the
- * engine's to judge (validateStreamingConfig names the field and the allowed range); these
- * schemas check shape and type only.
+ * training schedules, what to export. The training settings' schemas are built from the rule
+ * table (core/settings/settingRules.ts), ranges included, so a message the engine would refuse
+ * never gets past the boundary; their outputs are the core's own types (checked below).
  */
 import * as v from 'valibot'
 import type { TokenizerOptions } from '../corpus/tokenizer'
-import type { CourseConfig } from '../training/courseTrainer'
-import type { StreamingConfig } from '../training/streamingConfig'
-import type { VectorFormat } from '../vectors/vectorFormats'
+import { fieldProblem } from '../settings/settingProblems'
+import { SETTING_RULES, type SettingRule, VOCABULARY_FIELDS, configFields } from '../settings/settingRules'
+import {
+  type Cs224nSettings, type SettingField, type VocabularySettings, type Word2vecSettings,
+} from '../settings/trainingSettings'
+import { METHOD_NAMES, type ProjectionMethod } from '../projection/projection'
+import { VECTOR_FORMATS, type VectorFormat } from '../vectors/vectorFormats'
 import type { VectorKind } from '../vectors/vectorSelection'
-
-const finite = v.pipe(v.number(), v.finite())
-const count = v.pipe(v.number(), v.integer(), v.minValue(0))
 
 export const TokenizerOptionsSchema = v.strictObject({
   lowercase: v.optional(v.boolean()),
@@ -24,61 +24,41 @@ export const TokenizerOptionsSchema = v.strictObject({
   format: v.optional(v.picklist(['plain', 'cs224n'])),
 })
 
-export const StreamingConfigSchema = v.strictObject({
-  model: v.picklist(['skipgram', 'cbow']),
-  loss: v.picklist(['negSampling', 'naiveSoftmax']),
-  dim: count,
-  window: count,
-  negatives: count,
-  sample: finite,
-  alpha: finite,
-  minAlpha: finite,
-  epochs: count,
-  threads: count,
-  seed: v.pipe(v.number(), v.integer()),
-  cbowMean: v.boolean(),
-  negativePower: finite,
-})
+/** A field's type as the table gives it; the range is judged by fieldProblem, with the sentence the form shows. */
+function fieldSchema(field: SettingField): v.GenericSchema {
+  const rule: SettingRule = SETTING_RULES[field]
+  const base = rule.type === 'choice' ? v.picklist(rule.options) : rule.type === 'boolean' ? v.boolean() : v.number()
+  return rule.type === 'integer' || rule.type === 'number' ? (rule.optional ? v.optional(base) : base) : base
+}
 
-export const CourseConfigSchema = v.strictObject({
-  model: v.picklist(['skipgram', 'cbow']),
-  loss: v.picklist(['negSampling', 'naiveSoftmax']),
-  dim: count,
-  windowSize: count,
-  negatives: count,
-  step: finite,
-  iterations: count,
-  batchSize: count,
-  annealEvery: count,
-  optimizer: v.picklist(['sgd', 'momentum', 'adam']),
-  cbowMean: v.boolean(),
-  sample: finite,
-  negativePower: finite,
-  seed: v.pipe(v.number(), v.integer()),
-})
+/** A strict object of the given fields, checked field by field against the table (a bound may read another field). */
+function settingsSchema<T>(fields: readonly SettingField[]): v.GenericSchema<unknown, T> {
+  const shape = v.strictObject(Object.fromEntries(fields.map((field) => [field, fieldSchema(field)])))
+  const ranged = v.pipe(shape, ...fields.map((field) => v.forward(v.check((values: Record<string, unknown>) => fieldProblem(field, values) === null, (issue) => fieldProblem(field, issue.input as Record<string, unknown>) ?? ''), [field] as never)))
+  // Built from the table, so its output type is asserted here and checked against the fields below.
+  return ranged as unknown as v.GenericSchema<unknown, T>
+}
+
+export const Word2vecSettingsSchema = settingsSchema<Word2vecSettings>(configFields('word2vec'))
+export const Cs224nSettingsSchema = settingsSchema<Cs224nSettings>(configFields('cs224n'))
 
 export const ScheduleSettingsSchema = v.variant('schedule', [
-  v.strictObject({ schedule: v.literal('word2vec'), config: StreamingConfigSchema }),
-  v.strictObject({ schedule: v.literal('cs224n'), config: CourseConfigSchema }),
+  v.strictObject({ schedule: v.literal('word2vec'), config: Word2vecSettingsSchema }),
+  v.strictObject({ schedule: v.literal('cs224n'), config: Cs224nSettingsSchema }),
 ])
 
 /** How the corpus becomes training data. */
-export const VocabularySettingsSchema = v.strictObject({
-  minCount: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  maxVocab: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-})
+export const VocabularySettingsSchema = settingsSchema<VocabularySettings>(VOCABULARY_FIELDS)
 
 export const VectorKindSchema = v.picklist(['center', 'outside', 'sum', 'concat'])
-export const VectorFormatSchema = v.picklist(['word2vec-text', 'word2vec-binary', 'glove', 'projector', 'npy', 'json'])
-export const ProjectionMethodSchema = v.picklist(['pca', 'tsne', 'umap'])
+export const VectorFormatSchema = v.picklist(VECTOR_FORMATS.map((f) => f.format) as [VectorFormat, ...VectorFormat[]])
+export const ProjectionMethodSchema = v.picklist(Object.keys(METHOD_NAMES) as [ProjectionMethod, ...ProjectionMethod[]])
 
 // Compile-time checks that the schemas produce the engine's types.
 type Assert<T extends true> = T
 type Extends<A, B> = [A] extends [B] ? true : false
 export type SchemaChecks = [
   Assert<Extends<v.InferOutput<typeof TokenizerOptionsSchema>, Partial<TokenizerOptions>>>,
-  Assert<Extends<v.InferOutput<typeof StreamingConfigSchema>, StreamingConfig>>,
-  Assert<Extends<v.InferOutput<typeof CourseConfigSchema>, CourseConfig>>,
   Assert<Extends<v.InferOutput<typeof VectorKindSchema>, VectorKind>>,
   Assert<Extends<v.InferOutput<typeof VectorFormatSchema>, VectorFormat>>,
 ]

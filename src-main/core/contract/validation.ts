@@ -28,7 +28,8 @@ export function parseMessage<const S extends v.GenericSchema>(schema: S, value: 
   if (result.success) return result.output
   const issue = result.issues[0]
   const path = issue ? issuePath(issue) : ''
-  const detail = issue?.message ?? 'it does not fit the protocol'
+  // A rule's own sentence ends in a full stop; this one adds its own.
+  const detail = (issue?.message ?? 'it does not fit the protocol').replace(/\.$/, '')
   throw new ContractError(what, path, `Invalid ${what}${path ? ` at "${path}"` : ''}: ${detail}.`)
 }
 

@@ -12,7 +12,7 @@ export { unsegmentedText, type UnsegmentedText, UNSEGMENTED_SHARE, UNSEGMENTED_M
 export { corpusNotices, CORPUS_NOTICE_KINDS, type CorpusNotice, type CorpusNoticeKind } from './corpusNotices'
 export { createTokenizer, DEFAULT_TOKENIZER_OPTIONS, type Tokenizer, type TokenizerOptions } from './tokenizer'
 export { CorpusBuilder, rawCorpusFromText } from './corpusBuilder'
-export { buildVocabulary, checkVocabularyOptions, encodeCorpus } from './vocabulary'
+export { buildVocabulary, encodeCorpus } from './vocabulary'
 export {
   corpusStats, DEFAULT_CANDIDATE_MIN_COUNTS, type CorpusStats,
   type MinCountRow,

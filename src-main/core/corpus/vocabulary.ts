@@ -1,21 +1,6 @@
-import { TrainingConfigError } from '../training/trainingErrors'
+import { assertVocabularySettings } from '../settings/settingProblems'
 import { UNNAMED_SOURCE, emptyCorpusError, noVocabularyError } from './corpusErrors'
 import { type RawCorpus, type TrainingCorpus, type Vocabulary, type VocabularyOptions, type VocabularyStats } from './corpusTypes'
-
-/**
- * The vocabulary options buildVocabulary accepts, checked on their own so that a caller can
- * refuse them before reading a corpus. minCount 0 keeps every word, as 1 does; a maxVocab of 0
- * could keep nothing, so it is refused here rather than after the corpus has been read.
- */
-export function checkVocabularyOptions(options: VocabularyOptions): void {
-  const { minCount, maxVocab } = options
-  if (!Number.isInteger(minCount) || minCount < 0) {
-    throw new TrainingConfigError('minCount', `minCount (the fewest times a word must occur to be kept) must be a whole number of at least 0, not ${minCount}.`)
-  }
-  if (maxVocab !== undefined && (!Number.isInteger(maxVocab) || maxVocab < 1)) {
-    throw new TrainingConfigError('maxVocab', `maxVocab (the most words to keep) must be a whole number of at least 1, or unset for no limit, not ${maxVocab}.`)
-  }
-}
 
 /**
  * The words training keeps: those occurring at least `minCount` times, most frequent first,
@@ -29,7 +14,7 @@ export function buildVocabulary(
   options: VocabularyOptions,
   source: string = UNNAMED_SOURCE,
 ): { vocabulary: Vocabulary; stats: VocabularyStats } {
-  checkVocabularyOptions(options)
+  assertVocabularySettings(options)
   const { minCount, maxVocab } = options
   if (raw.tokens.length === 0) throw emptyCorpusError(source, 1)
 

@@ -62,7 +62,7 @@ export function corpusContextSource(corpus: TrainingCorpus, vocabSize: number, o
 
   return {
     vocabSize,
-    getRandomContext(windowSize: number, random: Random): ContextWindow {
+    getRandomContext(window: number, random: Random): ContextWindow {
       for (;;) {
         const s = candidates[random.nextInt(candidates.length)]!
         const start = s === 0 ? 0 : sentenceEnds[s - 1]!
@@ -73,7 +73,7 @@ export function corpusContextSource(corpus: TrainingCorpus, vocabSize: number, o
 
         const contextWordIdxs: number[] = []
         let taken = 0
-        for (let i = centre - 1; i >= start && taken < windowSize; i--) {
+        for (let i = centre - 1; i >= start && taken < window; i--) {
           const w = ids[i]!
           if (!kept(w, random)) continue
           taken++
@@ -82,7 +82,7 @@ export function corpusContextSource(corpus: TrainingCorpus, vocabSize: number, o
         // Left words were collected walking away from the centre; the course lists them in sentence order.
         contextWordIdxs.reverse()
         taken = 0
-        for (let i = centre + 1; i < end && taken < windowSize; i++) {
+        for (let i = centre + 1; i < end && taken < window; i++) {
           const w = ids[i]!
           if (!kept(w, random)) continue
           taken++

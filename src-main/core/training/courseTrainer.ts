@@ -2,65 +2,15 @@ import type { TrainingCorpus, Vocabulary } from '../corpus/corpusTypes'
 import { buildAliasTable, keepProbabilities, unigramWeights } from '../corpus/sampling'
 import type { ContextSource } from '../minibatch'
 import { Random, type RandomState } from '../random'
-import type { Word2vecLossKind, Word2vecModelKind } from '../word2vecLoss'
+import { assertScheduleSettings } from '../settings/settingProblems'
+import type { Cs224nSettings } from '../settings/trainingSettings'
 import { corpusContextSource, noiseSampler } from './corpusContexts'
-import { OBJECTIVE_LIMITS } from './streamingConfig'
-import { type OptimizerKind, type OptimizerState, type SparseOptimizer, createOptimizer } from './optimizers'
+import { type OptimizerState, type SparseOptimizer, createOptimizer } from './optimizers'
 import {
   type SparseGradients, type SparsePairLoss, type WordVectorParams, SlicedMinibatch, SparseRowGradient, SparseWord2vec,
   sparseNaiveSoftmaxLoss, sparseNegSamplingLoss,
 } from './sparseGradients'
-import { TrainingConfigError, TrainingDivergedError, TrainingResumeError } from './trainingErrors'
-
-export interface CourseConfig {
-  readonly model: Word2vecModelKind
-  readonly loss: Word2vecLossKind
-  readonly dim: number
-  /** C: each window's size is drawn from 1..C. */
-  readonly windowSize: number
-  /** K negative samples per (centre, outside) pair. */
-  readonly negatives: number
-  /** The initial learning rate, halved every `annealEvery` iterations. */
-  readonly step: number
-  readonly iterations: number
-  /** B windows per minibatch. */
-  readonly batchSize: number
-  readonly annealEvery: number
-  readonly optimizer: OptimizerKind
-  /** CBOW only: average the context vectors instead of summing them (the course sums). */
-  readonly cbowMean: boolean
-  /** Sub-sampling threshold (word2vec's `sample`); 0 = off. */
-  readonly sample: number
-  /** Exponent of the unigram counts in the noise distribution. */
-  readonly negativePower: number
-  readonly seed: number
-}
-
-/**
- * CS224n assignment 2's run.py: skip-gram with negative sampling, d = 10, C = 5, K = 10, plain SGD
- * with step 0.3 for 40,000 iterations of B = 50 windows, the step halved every 20,000 (sgd.py's
- * ANNEAL_EVERY), V uniform in [−0.5, 0.5)/d and U zero. Where this differs from the course:
- * - sub-sampling is off; the course always drops frequent words (keep √(10⁻⁵·T / c_w), once over
- *   30 copies of the corpus). Set `sample` to sub-sample with word2vec's formula at every window;
- * - negatives come from an exact alias table of c_w^0.75, not a 10⁶-entry approximate table;
- * - one seeded generator drives everything, so the numbers are not Python's and NumPy's.
- */
-export const COURSE_PRESET: CourseConfig = {
-  model: 'skipgram',
-  loss: 'negSampling',
-  dim: 10,
-  windowSize: 5,
-  negatives: 10,
-  step: 0.3,
-  iterations: 40000,
-  batchSize: 50,
-  annealEvery: 20000,
-  optimizer: 'sgd',
-  cbowMean: false,
-  sample: 0,
-  negativePower: 0.75,
-  seed: 31415,
-}
+import { TrainingDivergedError, TrainingResumeError } from './trainingErrors'
 
 /** Where a course run stands; plain data, enough to continue it exactly. */
 export interface CourseTrainerState {
@@ -84,41 +34,6 @@ export interface CourseProgress {
 
 /** The course updates its loss average every PRINT_EVERY = 10 iterations, from that iteration's loss. */
 const EXP_LOSS_EVERY = 10
-
-/**
- * Upper bounds of the course's own settings, the form's and the engine's alike: a minibatch of
- * more windows than this, or more iterations, would not end in a lifetime.
- */
-export const COURSE_LIMITS = {
-  iterations: { min: 1, max: 1e9 },
-  batchSize: { min: 1, max: 100_000 },
-  annealEvery: { min: 1, max: 1e9 },
-} as const
-
-/** Throws a TrainingConfigError naming the first setting out of range. */
-export function validateCourseConfig(config: CourseConfig): void {
-  const wholeAtLeast = (field: keyof CourseConfig, what: string, min: number, max = Infinity) => {
-    const value = config[field]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      throw new TrainingConfigError(field, `${what} must be a whole number of at least ${min}, not ${String(value)}.`)
-    }
-    if (value > max) throw new TrainingConfigError(field, `${what} must be at most ${max.toLocaleString('en-US')}, not ${value.toLocaleString('en-US')}.`)
-  }
-  if (config.model !== 'skipgram' && config.model !== 'cbow') throw new TrainingConfigError('model', `The model must be skipgram or cbow, not ${String(config.model)}.`)
-  if (config.loss !== 'negSampling' && config.loss !== 'naiveSoftmax') throw new TrainingConfigError('loss', `The loss must be negSampling or naiveSoftmax, not ${String(config.loss)}.`)
-  if (!['sgd', 'momentum', 'adam'].includes(config.optimizer)) throw new TrainingConfigError('optimizer', `The optimizer must be sgd, momentum or adam, not ${String(config.optimizer)}.`)
-  wholeAtLeast('dim', 'The dimension', OBJECTIVE_LIMITS.dim.min, OBJECTIVE_LIMITS.dim.max)
-  wholeAtLeast('windowSize', 'The window size', OBJECTIVE_LIMITS.window.min, OBJECTIVE_LIMITS.window.max)
-  wholeAtLeast('negatives', 'The number of negative samples', config.loss === 'negSampling' ? OBJECTIVE_LIMITS.negatives.min : 0, OBJECTIVE_LIMITS.negatives.max)
-  // 0 is allowed here (a run that only restores), though the form asks for at least 1.
-  wholeAtLeast('iterations', 'The number of iterations', 0, COURSE_LIMITS.iterations.max)
-  wholeAtLeast('batchSize', 'The batch size', COURSE_LIMITS.batchSize.min, COURSE_LIMITS.batchSize.max)
-  wholeAtLeast('annealEvery', 'The number of iterations between halvings of the step (annealEvery)', COURSE_LIMITS.annealEvery.min, COURSE_LIMITS.annealEvery.max)
-  if (!Number.isInteger(config.seed)) throw new TrainingConfigError('seed', `The seed must be a whole number, not ${config.seed}.`)
-  if (!(config.step > 0) || !Number.isFinite(config.step)) throw new TrainingConfigError('step', `The step (the learning rate) must be a positive number, not ${config.step}.`)
-  if (!(config.sample >= 0) || !Number.isFinite(config.sample)) throw new TrainingConfigError('sample', `The sub-sampling threshold must be 0 (off) or a positive number such as 0.001, not ${config.sample}.`)
-  if (!Number.isFinite(config.negativePower)) throw new TrainingConfigError('negativePower', `The noise-distribution exponent must be a number such as 0.75, not ${config.negativePower}.`)
-}
 
 function checkResume(state: CourseTrainerState, size: number): void {
   if (state.centerWordVectors.length !== size || state.outsideVectors.length !== size) {
@@ -164,8 +79,8 @@ export class CourseTrainer {
   /** Set once training diverged: the parameters may hold NaN, so nothing may run or be exported after. */
   private divergence: TrainingDivergedError | null = null
 
-  constructor(corpus: TrainingCorpus, vocabulary: Vocabulary, readonly config: CourseConfig, resume?: CourseTrainerState) {
-    validateCourseConfig(config)
+  constructor(corpus: TrainingCorpus, vocabulary: Vocabulary, readonly config: Cs224nSettings, resume?: CourseTrainerState) {
+    assertScheduleSettings({ schedule: 'cs224n', config })
     const { dim } = config
     const vocabSize = vocabulary.words.length
     if (vocabulary.counts.length !== vocabSize) throw new RangeError(`The vocabulary has ${vocabSize} words but ${vocabulary.counts.length} counts.`)
@@ -193,7 +108,7 @@ export class CourseTrainer {
     this.iterationCount = resume?.iteration ?? 0
     this.stepSize = resume?.step ?? config.step
     this.expLossValue = resume?.expLoss ?? null
-    const options = { model: config.model, lossFn: this.lossFn, windowSize: config.windowSize, batchSize: config.batchSize, cbowMean: config.cbowMean }
+    const options = { model: config.model, lossFn: this.lossFn, window: config.window, batch: config.batch, cbowMean: config.cbowMean }
     this.minibatch = new SlicedMinibatch(this.params, this.source, this.random, this.model, options, this.grads)
   }
 

@@ -10,8 +10,9 @@ export {
 export {
   createOptimizer, DEFAULT_OPTIMIZER_SETTINGS, type OptimizerKind, type OptimizerSettings, type OptimizerState, type SparseOptimizer,
 } from './optimizers'
-export { CourseTrainer, COURSE_PRESET, type CourseConfig, type CourseTrainerState, type CourseProgress } from './courseTrainer'
+export { CourseTrainer, type CourseTrainerState, type CourseProgress } from './courseTrainer'
+export { streamingConfigWarnings, learningRateAt, NAIVE_SOFTMAX_WARNING_VOCABULARY } from './streamingConfig'
 export {
-  type StreamingConfig, word2vecDefaults, validateStreamingConfig, streamingConfigWarnings, learningRateAt, NAIVE_SOFTMAX_WARNING_VOCABULARY,
-} from './streamingConfig'
+  COURSE_PRESET, type Cs224nSettings, type ScheduleSettings, type Word2vecSettings, word2vecDefaults,
+} from '../settings/trainingSettings'
 export { type ChunkPlan, planChunks, splitLongSentences, CHUNK_WORDS } from './chunkPlan'

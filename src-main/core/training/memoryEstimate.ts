@@ -4,8 +4,7 @@
  * hold, before they allocate. The word2vec figure is the kernels' own memory plan; the course's
  * counts the float64 arrays CourseTrainer keeps. Both count the copy a save makes, the peak of a run.
  */
-import type { StreamingConfig } from './streamingConfig'
-import type { CourseConfig } from './courseTrainer'
+import type { Cs224nSettings, OptimizerKind, Word2vecSettings } from '../settings/trainingSettings'
 import { MAX_KERNEL_MEMORY_BYTES, planMemory } from './kernelMemoryPlan'
 import { SLOTS_PER_MATRIX } from './optimizers'
 import { TrainingMemoryError } from './trainingErrors'
@@ -31,7 +30,7 @@ const VOCABULARY_BYTES_PER_WORD = 64
 /** The course's sampling tables: alias probability (f64) and index (i32), draw probabilities (f64), keep (f32), weights (f64). */
 const COURSE_TABLE_BYTES_PER_WORD = 32
 
-export function word2vecMemoryEstimate(config: Pick<StreamingConfig, 'dim' | 'threads' | 'negatives' | 'window' | 'loss'>, size: RunSize): MemoryEstimate {
+export function word2vecMemoryEstimate(config: Pick<Word2vecSettings, 'dim' | 'threads' | 'negatives' | 'window' | 'loss'>, size: RunSize): MemoryEstimate {
   const plan = planMemory({
     vocabSize: size.vocabSize, dim: config.dim, tokens: size.tokens, sentences: size.sentences,
     threads: config.threads, negatives: config.negatives, window: config.window, naiveSoftmax: config.loss === 'naiveSoftmax',
@@ -43,14 +42,14 @@ export function word2vecMemoryEstimate(config: Pick<StreamingConfig, 'dim' | 'th
   return { bytes: plan.bytes + outside, parameterBytes: 2 * matrices + saveCopy, kernelBytes: plan.bytes }
 }
 
-type CourseSizing = Pick<CourseConfig, 'dim' | 'loss' | 'model' | 'optimizer' | 'batchSize' | 'windowSize' | 'negatives'>
+type CourseSizing = Pick<Cs224nSettings, 'dim' | 'loss' | 'model' | 'optimizer' | 'batch' | 'window' | 'negatives'>
 
 /** Rows a minibatch's sparse gradient can touch: its pool grows by doubling up to |V| rows. */
 function gradientRows(config: CourseSizing, vocabSize: number, matrix: 'center' | 'outside'): number {
-  const pairs = config.batchSize * 2 * config.windowSize
+  const pairs = config.batch * 2 * config.window
   const touched = matrix === 'outside'
     ? (config.loss === 'naiveSoftmax' ? vocabSize : pairs * (config.negatives + 1))
-    : (config.model === 'skipgram' ? config.batchSize : pairs)
+    : (config.model === 'skipgram' ? config.batch : pairs)
   return Math.min(vocabSize, 2 * touched)
 }
 
@@ -75,7 +74,7 @@ export function describeBytes(bytes: number): string {
 }
 
 /** What to lower, in the words of the form: the settings that move the larger part of the figure. */
-function advice(estimate: MemoryEstimate, optimizer: CourseConfig['optimizer'] | null): { field: string; sentence: string } {
+function advice(estimate: MemoryEstimate, optimizer: OptimizerKind | null): { field: string; sentence: string } {
   if (estimate.parameterBytes * 2 >= estimate.bytes) {
     const slots = optimizer && SLOTS_PER_MATRIX[optimizer] > 0 ? `, or use the sgd optimizer (${optimizer} keeps ${SLOTS_PER_MATRIX[optimizer] === 1 ? 'another copy' : 'two more copies'} of the vectors)` : ''
     return { field: 'dim', sentence: `Lower the dimension or raise minCount (a smaller vocabulary)${slots}.` }
@@ -87,7 +86,7 @@ function advice(estimate: MemoryEstimate, optimizer: CourseConfig['optimizer'] |
  * Refuses a run that would not fit, before it allocates: more than `availableBytes` in all, or
  * more kernel memory than WebAssembly can address. `optimizer`: the course's, for its advice.
  */
-export function checkMemory(estimate: MemoryEstimate, availableBytes: number, optimizer: CourseConfig['optimizer'] | null = null): void {
+export function checkMemory(estimate: MemoryEstimate, availableBytes: number, optimizer: OptimizerKind | null = null): void {
   const { field, sentence } = advice(estimate, optimizer)
   if (estimate.kernelBytes > MAX_KERNEL_MEMORY_BYTES) throw kernelMemoryError(estimate.kernelBytes, sentence, field)
   if (estimate.bytes > availableBytes) {

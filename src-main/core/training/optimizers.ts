@@ -9,7 +9,9 @@ import { TrainingResumeError } from './trainingErrors'
  * it was rather than decaying it. (Dense momentum or Adam would keep moving untouched rows.)
  */
 
-export type OptimizerKind = 'sgd' | 'momentum' | 'adam'
+import type { OptimizerKind } from '../settings/trainingSettings'
+
+export type { OptimizerKind }
 
 export interface OptimizerSettings {
   /** Heavy-ball momentum β. */

@@ -266,8 +266,8 @@ export interface SparseMinibatchOptions {
   readonly model: Word2vecModelKind
   readonly lossFn: SparsePairLoss
   /** C: each window's size is drawn uniformly from 1..C. */
-  readonly windowSize: number
-  readonly batchSize: number
+  readonly window: number
+  readonly batch: number
   readonly cbowMean?: boolean
 }
 
@@ -315,7 +315,7 @@ export class SlicedMinibatch {
 
   /** All B windows are in the gradients. */
   get complete(): boolean {
-    return this.windows === this.options.batchSize
+    return this.windows === this.options.batch
   }
 
   /** The mean loss of the windows so far (of the minibatch once complete). */
@@ -326,13 +326,13 @@ export class SlicedMinibatch {
   /** Runs up to `budget` predictions of the minibatch; returns how many it ran. */
   advance(budget: number): number {
     const { params, model, options, grads } = this
-    const { batchSize, lossFn } = options
-    const scale = 1 / batchSize
+    const { batch, lossFn } = options
+    const scale = 1 / batch
     let used = 0
-    while (used < budget && this.windows < batchSize) {
+    while (used < budget && this.windows < batch) {
       if (!this.window) {
-        const windowSize = this.random.randint(1, options.windowSize)
-        this.window = this.source.getRandomContext(windowSize, this.random)
+        const size = this.random.randint(1, options.window)
+        this.window = this.source.getRandomContext(size, this.random)
         this.pair = 0
         this.windowLoss = 0
         if (options.model === 'skipgram' && this.window.contextWordIdxs.length > 0) model.skipgramBegin()
@@ -346,7 +346,7 @@ export class SlicedMinibatch {
         if (++this.pair < contextWordIdxs.length) continue
         model.skipgramEnd(centerWordIdx, grads)
       }
-      this.lossSoFar += this.windowLoss / batchSize
+      this.lossSoFar += this.windowLoss / batch
       this.window = null
       this.windows++
     }

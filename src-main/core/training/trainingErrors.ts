@@ -38,7 +38,7 @@ export class TrainingDivergedError extends Error {
   }
 }
 
-/** A training setting is out of range; `field` names it as the config does ('windowSize', 'step'). */
+/** A training setting is out of range; `field` names it as the config does ('window', 'step'). */
 export class TrainingConfigError extends Error {
   override readonly name: string = 'TrainingConfigError'
 

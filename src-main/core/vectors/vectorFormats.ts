@@ -9,17 +9,19 @@ export interface VectorFormatInfo {
   readonly label: string
   /** Extensions (lower case, with the dot) that select this format on their own. */
   readonly extensions: readonly string[]
+  /** The extension a save dialog suggests (GloVe's .txt alone would be read back as word2vec text, so it must be named). */
+  readonly suggestedExtension: string
   /** What happens to a word the format cannot hold. */
   readonly words: string
 }
 
 export const VECTOR_FORMATS: readonly VectorFormatInfo[] = [
-  { format: 'word2vec-text', label: 'word2vec text (gensim, fastText .vec)', extensions: ['.txt', '.vec'], words: 'refuses empty words and words containing whitespace (the format splits on it)' },
-  { format: 'word2vec-binary', label: 'word2vec binary', extensions: ['.bin'], words: 'refuses empty words and words containing whitespace (a space ends the word)' },
-  { format: 'glove', label: 'GloVe text (no header)', extensions: [], words: 'refuses empty words and words containing whitespace' },
-  { format: 'projector', label: 'TensorFlow Embedding Projector (vectors.tsv + metadata.tsv)', extensions: ['.tsv'], words: 'refuses empty or blank words and words containing a tab or a line break (each would shift the rows)' },
-  { format: 'npy', label: 'NumPy (.npy float32 + vocabulary text)', extensions: ['.npy'], words: 'refuses empty or blank words and words containing a line break (each would shift the rows)' },
-  { format: 'json', label: 'JSON', extensions: ['.json'], words: 'any word (JSON escapes it)' },
+  { format: 'word2vec-text', suggestedExtension: '.vec', label: 'word2vec text (gensim, fastText .vec)', extensions: ['.txt', '.vec'], words: 'refuses empty words and words containing whitespace (the format splits on it)' },
+  { format: 'word2vec-binary', suggestedExtension: '.bin', label: 'word2vec binary', extensions: ['.bin'], words: 'refuses empty words and words containing whitespace (a space ends the word)' },
+  { format: 'glove', suggestedExtension: '.txt', label: 'GloVe text (no header)', extensions: [], words: 'refuses empty words and words containing whitespace' },
+  { format: 'projector', suggestedExtension: '.tsv', label: 'TensorFlow Embedding Projector (vectors.tsv + metadata.tsv)', extensions: ['.tsv'], words: 'refuses empty or blank words and words containing a tab or a line break (each would shift the rows)' },
+  { format: 'npy', suggestedExtension: '.npy', label: 'NumPy (.npy float32 + vocabulary text)', extensions: ['.npy'], words: 'refuses empty or blank words and words containing a line break (each would shift the rows)' },
+  { format: 'json', suggestedExtension: '.json', label: 'JSON', extensions: ['.json'], words: 'any word (JSON escapes it)' },
 ]
 
 function extensionOf(path: string): string {

@@ -1,5 +1,7 @@
 import type { TrainingCorpus, Vocabulary } from '../../core/corpus/corpusTypes'
-import { type CourseConfig, CourseTrainer, type CourseTrainerState, validateCourseConfig } from '../../core/training/courseTrainer'
+import { assertScheduleSettings } from '../../core/settings/settingProblems'
+import type { Cs224nSettings } from '../../core/settings/trainingSettings'
+import { CourseTrainer, type CourseTrainerState } from '../../core/training/courseTrainer'
 import { courseMemoryEstimate } from '../../core/training/memoryEstimate'
 import { ensureMemory } from './machineMemory'
 
@@ -41,8 +43,8 @@ export class CourseRunner {
   constructor(readonly trainer: CourseTrainer) {}
 
   /** A run of the course schedule, refused with a TrainingMemoryError before it allocates when the machine cannot hold it. */
-  static create(corpus: TrainingCorpus, vocabulary: Vocabulary, config: CourseConfig, resume?: CourseTrainerState): CourseRunner {
-    validateCourseConfig(config)
+  static create(corpus: TrainingCorpus, vocabulary: Vocabulary, config: Cs224nSettings, resume?: CourseTrainerState): CourseRunner {
+    assertScheduleSettings({ schedule: 'cs224n', config })
     ensureMemory(courseMemoryEstimate(config, { vocabSize: vocabulary.words.length, tokens: corpus.ids.length, sentences: corpus.sentenceEnds.length }), config.optimizer)
     return new CourseRunner(new CourseTrainer(corpus, vocabulary, config, resume))
   }

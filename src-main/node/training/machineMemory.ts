@@ -6,7 +6,7 @@
  */
 import { freemem } from 'node:os'
 import { type MemoryEstimate, checkMemory } from '../../core/training/memoryEstimate'
-import type { CourseConfig } from '../../core/training/courseTrainer'
+import type { OptimizerKind } from '../../core/settings/trainingSettings'
 
 export function availableMemory(): number {
   // Node 20.13 and later: cgroup-aware; earlier, the system's figure.
@@ -15,6 +15,6 @@ export function availableMemory(): number {
 }
 
 /** Throws a TrainingMemoryError when the run would not fit in what is available now. */
-export function ensureMemory(estimate: MemoryEstimate, optimizer: CourseConfig['optimizer'] | null = null): void {
+export function ensureMemory(estimate: MemoryEstimate, optimizer: OptimizerKind | null = null): void {
   checkMemory(estimate, availableMemory(), optimizer)
 }

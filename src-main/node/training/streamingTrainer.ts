@@ -4,7 +4,9 @@ import { Worker } from 'node:worker_threads'
 import type { TrainingCorpus } from '../../core/corpus/corpusTypes'
 import { type ChunkPlan, planChunks, splitLongSentences, wordsBeforeChunk } from '../../core/training/chunkPlan'
 import { word2vecMemoryEstimate } from '../../core/training/memoryEstimate'
-import { type StreamingConfig, learningRateAt, validateStreamingConfig } from '../../core/training/streamingConfig'
+import { assertScheduleSettings } from '../../core/settings/settingProblems'
+import type { Word2vecSettings } from '../../core/settings/trainingSettings'
+import { learningRateAt } from '../../core/training/streamingConfig'
 import { TrainingDivergedError, TrainingResumeError } from '../../core/training/trainingErrors'
 import { type ChunkLoopEvent, CONTROL, CONTROL_SLOTS, RUN_STATE, runChunkLoop } from '../../kernels/chunkLoop'
 import { MAX_SENTENCE } from '../../kernels/layout'
@@ -92,15 +94,15 @@ export class StreamingTrainer {
   private pausedAt: number | null = null
   private pausedMs = 0
 
-  private constructor(private readonly memory: TrainingMemory, private readonly config: StreamingConfig, corpus: TrainingCorpus, resume?: StreamingState) {
+  private constructor(private readonly memory: TrainingMemory, private readonly config: Word2vecSettings, corpus: TrainingCorpus, resume?: StreamingState) {
     this.plan = planChunks(corpus)
     const start = resume ? resume.nextChunk : 0
     Atomics.store(this.control, CONTROL.nextChunk, start)
     this.wordsDone = this.position
   }
 
-  static create(counts: Uint32Array, corpus: TrainingCorpus, config: StreamingConfig, resume?: StreamingState): StreamingTrainer {
-    validateStreamingConfig(config)
+  static create(counts: Uint32Array, corpus: TrainingCorpus, config: Word2vecSettings, resume?: StreamingState): StreamingTrainer {
+    assertScheduleSettings({ schedule: 'word2vec', config })
     const pieces = splitLongSentences(corpus, MAX_SENTENCE)
     ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, tokens: pieces.ids.length, sentences: pieces.sentenceEnds.length }))
     const memory = TrainingMemory.create(counts, pieces, config)

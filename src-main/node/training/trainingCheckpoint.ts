@@ -2,9 +2,9 @@ import type { TokenizerOptions } from '../../core/corpus/tokenizer'
 import type { Vocabulary } from '../../core/corpus/corpusTypes'
 import * as v from 'valibot'
 import { ScheduleSettingsSchema, TokenizerOptionsSchema } from '../../core/contract/settingsSchemas'
-import { checkVocabularyOptions } from '../../core/corpus/vocabulary'
-import { type CourseConfig, type CourseTrainerState, validateCourseConfig } from '../../core/training/courseTrainer'
-import { type StreamingConfig, validateStreamingConfig } from '../../core/training/streamingConfig'
+import { assertVocabularySettings } from '../../core/settings/settingProblems'
+import type { ScheduleSettings } from '../../core/settings/trainingSettings'
+import type { CourseTrainerState } from '../../core/training/courseTrainer'
 import { SLOTS_PER_MATRIX } from '../../core/training/optimizers'
 import { TrainingConfigError } from '../../core/training/trainingErrors'
 import type { Embeddings } from '../../core/vectors/embeddings'
@@ -12,13 +12,10 @@ import { type VectorKind, selectVectors } from '../../core/vectors/vectorSelecti
 import { CheckpointError, type CheckpointArray, type JsonValue, readCheckpoint, readCheckpointMeta, writeCheckpoint } from '../checkpointFile'
 import type { StreamingState } from './streamingTrainer'
 
-/** Which schedule a run uses, with its settings. */
-export type ScheduleSettings =
-  | { readonly schedule: 'word2vec'; readonly config: StreamingConfig }
-  | { readonly schedule: 'cs224n'; readonly config: CourseConfig }
+export type { ScheduleSettings }
 
 /** How the corpus became training data: needed to encode it again the same way on resume. */
-export interface CorpusSettings {
+export type CorpusSettings = {
   readonly tokenizer: Partial<TokenizerOptions>
   readonly minCount: number
   readonly maxVocab?: number
@@ -43,7 +40,8 @@ export interface TrainingCheckpoint {
 }
 
 const FORMAT = 'word2vec-studio-training'
-const VERSION = 1
+/** 2: the course's settings say `window` and `batch` (version 1: `windowSize` and `batchSize`). */
+const VERSION = 2
 
 /** Vocabulary, both matrices, schedule position, optimizer and generator states and config, in one atomic file. */
 export async function saveTrainingCheckpoint(path: string, checkpoint: TrainingCheckpoint): Promise<void> {
@@ -66,8 +64,8 @@ export async function saveTrainingCheckpoint(path: string, checkpoint: TrainingC
   }
   const meta: JsonValue = {
     format: FORMAT, version: VERSION,
-    settings: checkpoint.settings as unknown as JsonValue,
-    corpus: checkpoint.corpus as unknown as JsonValue,
+    settings: checkpoint.settings,
+    corpus: checkpoint.corpus,
     words: [...checkpoint.vocabulary.words],
     position,
     ...(checkpoint.trainingSeconds === undefined ? {} : { trainingSeconds: checkpoint.trainingSeconds }),
@@ -109,7 +107,7 @@ const finiteNumber = v.pipe(v.number(), v.finite())
 const uint64Text = v.pipe(v.string(), v.check((text) => /^\d{1,20}$/.test(text) && BigInt(text) < 2n ** 64n, 'not a whole number from 0 to 2⁶⁴ − 1'))
 const uint32 = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32 - 1))
 
-/** The corpus settings in the checkpoint; their ranges are the vocabulary builder's (checkVocabularyOptions). */
+/** The corpus settings in the checkpoint; their ranges are the rule table's (assertVocabularySettings). */
 const CorpusSettingsSchema = v.strictObject({
   tokenizer: TokenizerOptionsSchema,
   minCount: v.pipe(v.number(), v.integer()),
@@ -141,6 +139,18 @@ const MetaSchema = v.strictObject({
   position: v.unknown(),
   trainingSeconds: v.optional(v.pipe(finiteNumber, v.minValue(0))),
 })
+
+function isJsonObject(value: JsonValue | undefined): value is { readonly [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Version 1's metadata in today's words: the course's `windowSize` and `batchSize` became `window` and `batch`. */
+function fromVersion1(meta: { readonly [key: string]: JsonValue }): JsonValue {
+  const settings = meta.settings
+  if (!isJsonObject(settings) || settings.schedule !== 'cs224n' || !isJsonObject(settings.config)) return { ...meta, version: VERSION }
+  const { windowSize, batchSize, ...rest } = settings.config
+  return { ...meta, version: VERSION, settings: { ...settings, config: { ...rest, window: windowSize ?? null, batch: batchSize ?? null } } }
+}
 
 /** Parses `value` with `schema`, or says in a CheckpointError where it does not fit. */
 function parseMeta<const S extends v.GenericSchema>(path: string, schema: S, value: unknown, prefix = ''): v.InferOutput<S> {
@@ -183,10 +193,9 @@ export async function loadTrainingCheckpoint(path: string): Promise<TrainingChec
   const { meta, arrays } = await readCheckpoint(path)
   const m = meta as Record<string, JsonValue> | null
   if (typeof m !== 'object' || m === null || Array.isArray(m) || m.format !== FORMAT) throw foreign(path, 'it holds something else')
-  if (m.version !== VERSION) throw new CheckpointError('version', path, `“${path}” was saved by a newer Word2Vec Studio (training checkpoint version ${String(m.version)}); update the app to resume it.`)
-  const { settings, corpus, words, position: savedPosition, trainingSeconds } = parseMeta(path, MetaSchema, meta)
-  checkWith(path, () => checkVocabularyOptions(corpus))
-  checkWith(path, () => (settings.schedule === 'word2vec' ? validateStreamingConfig(settings.config) : validateCourseConfig(settings.config)))
+  if (m.version !== VERSION && m.version !== 1) throw new CheckpointError('version', path, `“${path}” was saved by a newer Word2Vec Studio (training checkpoint version ${String(m.version)}); update the app to resume it.`)
+  const { settings, corpus, words, position: savedPosition, trainingSeconds } = parseMeta(path, MetaSchema, m.version === 1 ? fromVersion1(m) : m)
+  checkWith(path, () => assertVocabularySettings(corpus))
   if (words.length === 0) throw damaged(path, 'its vocabulary is empty')
   if (new Set(words).size !== words.length) throw damaged(path, 'its vocabulary lists a word twice')
   const counts = arrays.counts

@@ -3,6 +3,7 @@
  * the user types), the choices, and what the engine's rules say about them as they change.
  * Train is allowed only when `problems` is empty.
  */
+import { FORM_NUMBER_FIELDS, type FormChoiceField, type FormNumberField } from '@contract/settingsForm'
 import {
   type FieldProblem, type HyperparameterField, type Hyperparameters, type PresetId, hyperparameterWarnings, presetHyperparameters,
   startSettings, trainingMemoryEstimate, validateHyperparameters, vocabularyAt,
@@ -12,12 +13,11 @@ import { computed, reactive, ref } from 'vue'
 import { useAppStore } from './app'
 import { useCorpusStore } from './corpus'
 
-export const NUMBER_FIELDS = [
-  'dim', 'window', 'negatives', 'minCount', 'sample', 'alpha', 'minAlpha', 'epochs', 'iterations', 'batch', 'annealEvery', 'threads', 'seed',
-] as const satisfies readonly HyperparameterField[]
-export type NumberField = (typeof NUMBER_FIELDS)[number]
+export type NumberField = FormNumberField
+export type ChoiceField = FormChoiceField
 
-type Choices = Pick<Hyperparameters, 'schedule' | 'model' | 'loss' | 'optimizer' | 'cbowMean' | 'negativePower'>
+/** Everything but the typed numbers: the schedule, the choices, and what each preset sets off the form. */
+type Choices = Omit<Hyperparameters, NumberField>
 
 /** Blank or not a number is NaN, which validation turns into "… needs a number." */
 function parseNumber(text: string): number {
@@ -33,8 +33,12 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
   const choices = reactive({} as Choices)
 
   function fill(values: Hyperparameters): void {
-    for (const field of NUMBER_FIELDS) text[field] = String(values[field])
-    Object.assign(choices, { schedule: values.schedule, model: values.model, loss: values.loss, optimizer: values.optimizer, cbowMean: values.cbowMean, negativePower: values.negativePower })
+    const rest: Record<string, unknown> = { ...values }
+    for (const field of FORM_NUMBER_FIELDS) {
+      text[field] = String(values[field])
+      delete rest[field]
+    }
+    Object.assign(choices, rest)
   }
 
   function applyPreset(id: PresetId): void {
@@ -45,7 +49,7 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
   applyPreset(preset.value)
 
   const values = computed<Hyperparameters>(() => {
-    const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, parseNumber(text[field])])) as Record<NumberField, number>
+    const numbers = Object.fromEntries(FORM_NUMBER_FIELDS.map((field) => [field, parseNumber(text[field])])) as Record<NumberField, number>
     return { ...choices, ...numbers }
   })
 

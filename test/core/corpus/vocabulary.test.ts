@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CorpusError, buildVocabulary, checkVocabularyOptions, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { CorpusError, buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { assertVocabularySettings } from '../../../src-main/core/settings/settingProblems'
 import { TrainingConfigError } from '../../../src-main/core/training/trainingErrors'
 
 // Counts: the 4, cat 3, sat 3 (cat first), on 2, mat 2 (on first), a 1, dog 1.
@@ -42,10 +43,11 @@ describe('buildVocabulary', () => {
 
   it('refuses options out of range with a TrainingConfigError naming the option, before looking at the corpus', () => {
     expect(() => buildVocabulary(raw, { minCount: 1.5 })).toThrow(TrainingConfigError)
-    expect(() => buildVocabulary(raw, { minCount: -1 })).toThrow(/minCount .* must be a whole number of at least 0, not -1/)
-    expect(() => buildVocabulary(raw, { minCount: 1, maxVocab: -3 })).toThrow(/maxVocab .* must be a whole number of at least 1/)
-    expect(() => checkVocabularyOptions({ minCount: 1, maxVocab: 0 })).toThrow(expect.objectContaining({ field: 'maxVocab' }))
-    expect(() => checkVocabularyOptions({ minCount: 0 })).not.toThrow()
+    expect(() => buildVocabulary(raw, { minCount: -1 })).toThrow(/minCount\) must be a whole number from 1 to 1,000,000,000, not -1/)
+    expect(() => buildVocabulary(raw, { minCount: 1, maxVocab: -3 })).toThrow(/maxVocab\) must be a whole number from 1 to/)
+    expect(() => assertVocabularySettings({ minCount: 1, maxVocab: 0 })).toThrow(expect.objectContaining({ field: 'maxVocab' }))
+    // The rule table's bound, as the form and the contract have it.
+    expect(() => assertVocabularySettings({ minCount: 0 })).toThrow(expect.objectContaining({ field: 'minCount' }))
   })
 })
 

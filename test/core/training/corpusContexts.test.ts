@@ -22,12 +22,12 @@ describe('corpusContextSource', () => {
     const random = new Random(1)
     const seenCentres = new Set<number>()
     for (let i = 0; i < 3000; i++) {
-      const windowSize = 1 + (i % 4)
-      const { centerWordIdx: c, contextWordIdxs } = source.getRandomContext(windowSize, random)
+      const window = 1 + (i % 4)
+      const { centerWordIdx: c, contextWordIdxs } = source.getRandomContext(window, random)
       seenCentres.add(c)
       const [start, end] = bounds[sentenceOf(c)]!
       const expected: number[] = []
-      for (let p = Math.max(start, c - windowSize); p <= Math.min(end, c + windowSize); p++) if (p !== c) expected.push(p)
+      for (let p = Math.max(start, c - window); p <= Math.min(end, c + window); p++) if (p !== c) expected.push(p)
       expect(contextWordIdxs).toEqual(expected)
     }
     // Every position of a sentence with context is a centre sometimes; the one-word sentence never is.

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { TrainingCorpus, Vocabulary } from '../../../src-main/core/corpus/corpusTypes'
 import { Random } from '../../../src-main/core/random'
 import type { ContextSource } from '../../../src-main/core/minibatch'
-import { COURSE_PRESET, CourseTrainer, type CourseConfig } from '../../../src-main/core/training/courseTrainer'
+import { CourseTrainer } from '../../../src-main/core/training/courseTrainer'
+import { COURSE_PRESET, type Cs224nSettings } from '../../../src-main/core/settings/trainingSettings'
 import {
   type SparsePairLoss, SlicedMinibatch, SparseRowGradient, SparseWord2vec, sparseMinibatch, sparseNaiveSoftmaxLoss,
 } from '../../../src-main/core/training/sparseGradients'
@@ -33,10 +34,10 @@ function snapshot(trainer: CourseTrainer) {
   return { v: Array.from(trainer.centerWordVectors), u: Array.from(trainer.outsideVectors), expLoss: trainer.expLoss, step: trainer.currentStep, iteration: trainer.iteration }
 }
 
-const CONFIGS: readonly [string, CourseConfig][] = [
-  ['skip-gram, negative sampling, sgd', { ...COURSE_PRESET, dim: 6, iterations: 40, batchSize: 13, annealEvery: 15, seed: 11 }],
-  ['skip-gram, naive softmax, adam', { ...COURSE_PRESET, loss: 'naiveSoftmax', optimizer: 'adam', step: 0.01, dim: 5, iterations: 30, batchSize: 17, annealEvery: 10, seed: 12 }],
-  ['cbow, negative sampling, momentum, sub-sampling', { ...COURSE_PRESET, model: 'cbow', optimizer: 'momentum', step: 0.03, sample: 0.01, dim: 4, iterations: 30, batchSize: 9, annealEvery: 10, seed: 13 }],
+const CONFIGS: readonly [string, Cs224nSettings][] = [
+  ['skip-gram, negative sampling, sgd', { ...COURSE_PRESET, dim: 6, iterations: 40, batch: 13, annealEvery: 15, seed: 11 }],
+  ['skip-gram, naive softmax, adam', { ...COURSE_PRESET, loss: 'naiveSoftmax', optimizer: 'adam', step: 0.01, dim: 5, iterations: 30, batch: 17, annealEvery: 10, seed: 12 }],
+  ['cbow, negative sampling, momentum, sub-sampling', { ...COURSE_PRESET, model: 'cbow', optimizer: 'momentum', step: 0.03, sample: 0.01, dim: 4, iterations: 30, batch: 9, annealEvery: 10, seed: 13 }],
 ]
 
 describe.each(CONFIGS)('CourseTrainer in slices of predictions (%s)', (_, config) => {
@@ -63,7 +64,7 @@ describe.each(CONFIGS)('CourseTrainer in slices of predictions (%s)', (_, config
     unbroken.runIterations(config.iterations)
     const first = new CourseTrainer(corpus, vocabulary, config)
     first.runIterations(7)
-    first.runPredictions(Math.floor(config.batchSize / 2))
+    first.runPredictions(Math.floor(config.batch / 2))
     expect(first.iteration).toBe(7)
     const resumed = new CourseTrainer(corpus, vocabulary, config, first.exportState())
     resumed.runIterations(config.iterations)
@@ -88,7 +89,7 @@ describe('SlicedMinibatch', () => {
     let calls = 0
     const naive = sparseNaiveSoftmaxLoss(vocabSize)
     const counted: SparsePairLoss = (...args) => (calls++, naive(...args))
-    const options = { model: 'skipgram' as const, lossFn: counted, windowSize: 5, batchSize: 3 }
+    const options = { model: 'skipgram' as const, lossFn: counted, window: 5, batch: 3 }
 
     const sliced = grads()
     const minibatch = new SlicedMinibatch(params(), wide, new Random(9), new SparseWord2vec(dim), options, sliced)

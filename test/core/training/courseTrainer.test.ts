@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Random } from '../../../src-main/core/index'
 import type { TrainingCorpus, Vocabulary } from '../../../src-main/core/corpus/corpusTypes'
 import {
-  COURSE_PRESET, CourseTrainer, TrainingConfigError, TrainingDivergedError, TrainingResumeError, type CourseConfig,
+  COURSE_PRESET, CourseTrainer, TrainingConfigError, TrainingDivergedError, TrainingResumeError, type Cs224nSettings,
   type OptimizerKind,
 } from '../../../src-main/core/training/index'
 
@@ -33,10 +33,10 @@ function topicCorpus(seed = 5): { corpus: TrainingCorpus; vocabulary: Vocabulary
 }
 
 const { corpus, vocabulary } = topicCorpus()
-const small: CourseConfig = { ...COURSE_PRESET, dim: 8, windowSize: 3, negatives: 5, iterations: 1000, batchSize: 20, annealEvery: 500, seed: 7 }
+const small: Cs224nSettings = { ...COURSE_PRESET, dim: 8, window: 3, negatives: 5, iterations: 1000, batch: 20, annealEvery: 500, seed: 7 }
 
 /** Mean minibatch loss of each tenth of the run. */
-function lossByTenth(config: CourseConfig): number[] {
+function lossByTenth(config: Cs224nSettings): number[] {
   const trainer = new CourseTrainer(corpus, vocabulary, config)
   const tenth = config.iterations / 10
   const means: number[] = []
@@ -49,7 +49,7 @@ function lossByTenth(config: CourseConfig): number[] {
 }
 
 describe('CourseTrainer', () => {
-  it.each<[OptimizerKind, CourseConfig['model'], CourseConfig['loss'], number]>([
+  it.each<[OptimizerKind, Cs224nSettings['model'], Cs224nSettings['loss'], number]>([
     ['sgd', 'skipgram', 'negSampling', 0.3],
     ['momentum', 'skipgram', 'negSampling', 0.05],
     ['adam', 'skipgram', 'negSampling', 0.02],
@@ -96,10 +96,10 @@ describe('CourseTrainer', () => {
     expect(c.centerWordVectors).not.toEqual(a.centerWordVectors)
   })
 
-  it.each<[OptimizerKind, CourseConfig['model']]>([['sgd', 'skipgram'], ['momentum', 'cbow'], ['adam', 'skipgram']])(
+  it.each<[OptimizerKind, Cs224nSettings['model']]>([['sgd', 'skipgram'], ['momentum', 'cbow'], ['adam', 'skipgram']])(
     '%s / %s resumed from exported state continues exactly like the unbroken run',
     (optimizer, model) => {
-      const config: CourseConfig = { ...small, optimizer, model, step: optimizer === 'sgd' ? 0.3 : 0.02, iterations: 400, annealEvery: 150, sample: 0.01, cbowMean: true }
+      const config: Cs224nSettings = { ...small, optimizer, model, step: optimizer === 'sgd' ? 0.3 : 0.02, iterations: 400, annealEvery: 150, sample: 0.01, cbowMean: true }
       const unbroken = new CourseTrainer(corpus, vocabulary, config)
       unbroken.runIterations(400)
 
@@ -124,7 +124,7 @@ describe('CourseTrainer', () => {
   })
 
   it('throws TrainingDivergedError naming the step when a huge step makes the loss blow up', () => {
-    const trainer = new CourseTrainer(corpus, vocabulary, { ...small, loss: 'naiveSoftmax', step: 1e6 })
+    const trainer = new CourseTrainer(corpus, vocabulary, { ...small, loss: 'naiveSoftmax', step: 10 })
     let error: unknown
     try {
       trainer.runIterations(small.iterations)
@@ -133,7 +133,7 @@ describe('CourseTrainer', () => {
     }
     expect(error).toBeInstanceOf(TrainingDivergedError)
     const { message, details } = error as TrainingDivergedError
-    expect(message).toMatch(/^Training diverged at iteration \d+: the (loss|word vectors) became (NaN|infinite)\. The learning rate \(1000000\) is probably too high; try a smaller step\.$/)
+    expect(message).toMatch(/^Training diverged at iteration \d+: the (loss|word vectors) became (NaN|infinite)\. The learning rate \(10\) is probably too high; try a smaller step\.$/)
     expect(details.at).toBe(`iteration ${trainer.iteration + 1}`)
     // Nothing non-finite can be saved afterwards: the trainer refuses to go on or export.
     expect(() => trainer.exportState()).toThrow(TrainingDivergedError)
@@ -147,11 +147,11 @@ describe('CourseTrainer', () => {
   })
 
   it('rejects settings out of range with the field named', () => {
-    const bad = (patch: Partial<CourseConfig>) => () => new CourseTrainer(corpus, vocabulary, { ...small, ...patch })
-    expect(bad({ windowSize: 0 })).toThrow(TrainingConfigError)
-    expect(bad({ windowSize: 0 })).toThrow(/The window size must be a whole number of at least 1, not 0/)
-    expect(bad({ step: -1 })).toThrow(/step \(the learning rate\) must be a positive number/)
-    expect(bad({ batchSize: 2.5 })).toThrow(/batch size/)
+    const bad = (patch: Partial<Cs224nSettings>) => () => new CourseTrainer(corpus, vocabulary, { ...small, ...patch })
+    expect(bad({ window: 0 })).toThrow(TrainingConfigError)
+    expect(bad({ window: 0 })).toThrow(/The window must be a whole number from 1 to 100, not 0/)
+    expect(bad({ step: -1 })).toThrow(/step \(the learning rate\) must be a number from 1e-8 to 10, not -1/)
+    expect(bad({ batch: 2.5 })).toThrow(/batch size/)
     try {
       bad({ sample: -0.1 })()
     } catch (e) {

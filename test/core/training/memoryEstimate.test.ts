@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { COURSE_PRESET, CourseTrainer, type CourseConfig } from '../../../src-main/core/training/courseTrainer'
+import { CourseTrainer } from '../../../src-main/core/training/courseTrainer'
 import { planMemory } from '../../../src-main/core/training/kernelMemoryPlan'
 import { checkMemory, courseMemoryEstimate, word2vecMemoryEstimate } from '../../../src-main/core/training/memoryEstimate'
-import { word2vecDefaults } from '../../../src-main/core/training/streamingConfig'
 import { TrainingConfigError, TrainingMemoryError } from '../../../src-main/core/training/trainingErrors'
 import { createKernelMemory } from '../../../src-main/kernels/wasmKernel'
+import { COURSE_PRESET, type Cs224nSettings, word2vecDefaults } from '../../../src-main/core/settings/trainingSettings'
 
 const SOTU = { vocabSize: 30_000, tokens: 1_800_000, sentences: 80_000 }
 const GB = 2 ** 30
@@ -27,7 +27,7 @@ describe('word2vecMemoryEstimate', () => {
 })
 
 describe('courseMemoryEstimate', () => {
-  const course: CourseConfig = { ...COURSE_PRESET, dim: 300 }
+  const course: Cs224nSettings = { ...COURSE_PRESET, dim: 300 }
 
   it('counts float64 vectors twice (live and saved) and the optimizer’s slots beside them', () => {
     const matrix = 8 * SOTU.vocabSize * 300
@@ -39,8 +39,8 @@ describe('courseMemoryEstimate', () => {
   })
 
   it('counts naive softmax’s gradient of every outside vector', () => {
-    const negSampling = courseMemoryEstimate({ ...course, batchSize: 1 }, SOTU)
-    const naive = courseMemoryEstimate({ ...course, batchSize: 1, loss: 'naiveSoftmax' }, SOTU)
+    const negSampling = courseMemoryEstimate({ ...course, batch: 1 }, SOTU)
+    const naive = courseMemoryEstimate({ ...course, batch: 1, loss: 'naiveSoftmax' }, SOTU)
     expect(naive.bytes - negSampling.bytes).toBeGreaterThan(8 * SOTU.vocabSize * 299)
   })
 
@@ -88,10 +88,10 @@ describe('the course engine’s bounds are the form’s', () => {
   const corpus = { ids: Int32Array.from([0, 1, 2, 0, 1, 2]), sentenceEnds: Uint32Array.from([3, 6]) }
   const vocabulary = { words: ['a', 'b', 'c'], counts: Uint32Array.from([2, 2, 2]), index: new Map([['a', 0], ['b', 1], ['c', 2]]) }
   it.each([
-    [{ dim: 100_000 }, /^The dimension must be at most 2,000, not 100,000\.$/],
-    [{ batchSize: 1e9 }, /^The batch size must be at most 100,000/],
-    [{ iterations: 1e12 }, /^The number of iterations must be at most 1,000,000,000/],
-    [{ windowSize: 1000 }, /^The window size must be at most 100/],
+    [{ dim: 100_000 }, /^The dimension must be a whole number from 1 to 2000, not 100,000\.$/],
+    [{ batch: 1e9 }, /^The batch size must be a whole number from 1 to 100,000/],
+    [{ iterations: 1e12 }, /^The number of iterations must be a whole number from 1 to 1,000,000,000/],
+    [{ window: 1000 }, /^The window must be a whole number from 1 to 100/],
   ])('refuses %j', (change, message) => {
     expect(() => new CourseTrainer(corpus, vocabulary, { ...COURSE_PRESET, ...change })).toThrow(message)
   })

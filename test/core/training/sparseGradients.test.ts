@@ -111,7 +111,7 @@ describe('sparseMinibatch', () => {
     (model, cbowMean) => {
       const { V, U, params } = problem(77)
       const table = buildAliasTable(unigramWeights(Array.from({ length: VOCAB }, (_, w) => 1 + ((w * 7) % 5))))
-      const options = { model, windowSize: 3, batchSize: 8, cbowMean }
+      const options = { model, window: 3, batch: 8, cbowMean }
 
       const denseRandom = new Random(2024)
       const dense = word2vecMinibatch(stacked(V, U), uniformContextSource(VOCAB), denseRandom, {
@@ -133,7 +133,7 @@ describe('sparseMinibatch', () => {
   it('clears the previous minibatch before accumulating', () => {
     const { params } = problem(8)
     const grads = freshGrads()
-    const options = { model: 'skipgram' as const, lossFn: sparseNaiveSoftmaxLoss(VOCAB), windowSize: 2, batchSize: 3 }
+    const options = { model: 'skipgram' as const, lossFn: sparseNaiveSoftmaxLoss(VOCAB), window: 2, batch: 3 }
     const engine = new SparseWord2vec(DIM)
     sparseMinibatch(params, uniformContextSource(VOCAB), new Random(1), engine, options, grads)
     const first = grads.gradOutsideVectors.toDense()

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
-import { type StreamingConfig, TrainingDivergedError, TrainingResumeError, word2vecDefaults } from '../../../src-main/core/training/index'
+import { type Word2vecSettings, TrainingDivergedError, TrainingResumeError, word2vecDefaults } from '../../../src-main/core/training/index'
 import { chooseKernel } from '../../../src-main/node/training/kernelModule'
 import { type StreamingProgress, StreamingTrainer } from '../../../src-main/node/training/streamingTrainer'
 import { cosine, plantedSynonymsText } from '../../support/syntheticCorpus'
@@ -9,7 +9,7 @@ import { cosine, plantedSynonymsText } from '../../support/syntheticCorpus'
 const raw = rawCorpusFromText(plantedSynonymsText(4000))
 const { vocabulary } = buildVocabulary(raw, { minCount: 1 })
 const corpus = encodeCorpus(raw, vocabulary)
-const config: StreamingConfig = { ...word2vecDefaults('skipgram', 1), dim: 24, epochs: 3, sample: 0, alpha: 0.05 }
+const config: Word2vecSettings = { ...word2vecDefaults('skipgram', 1), dim: 24, epochs: 3, sample: 0, alpha: 0.05 }
 const kernel = chooseKernel()
 const id = (word: string): number => vocabulary.index.get(word)!
 

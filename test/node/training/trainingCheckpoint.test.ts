@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -33,7 +33,7 @@ describe('training checkpoints', () => {
   })
 
   it('round-trips a course run with Adam’s moments', async () => {
-    const config = { ...COURSE_PRESET, optimizer: 'adam' as const, iterations: 50, batchSize: 5 }
+    const config = { ...COURSE_PRESET, optimizer: 'adam' as const, iterations: 50, batch: 5 }
     const trainer = new CourseTrainer(corpus, vocabulary, config)
     trainer.runIterations(20)
     const state = trainer.exportState()
@@ -53,5 +53,30 @@ describe('training checkpoints', () => {
     const path = join(dir, 'other.w2vckpt')
     await writeCheckpoint(path, { meta: { format: 'something-else' }, arrays: {} })
     await expect(loadTrainingCheckpoint(path)).rejects.toThrow(/is not a training checkpoint of Word2Vec Studio/)
+  })
+})
+
+describe('checkpoints written before the settings model (version 1)', () => {
+  const fixtures = join(__dirname, '../../fixtures/checkpoints')
+  const expected = JSON.parse(readFileSync(join(fixtures, 'expected.json'), 'utf8')) as {
+    word2vec: Record<string, unknown>; cs224n: Record<string, unknown>; words: string[]
+    word2vecVectors: { centerWordVectors: number[]; outsideVectors: number[] }; cs224nVectors: { centerWordVectors: number[]; outsideVectors: number[] }
+  }
+
+  it('load a word2vec run with the same settings and vectors', async () => {
+    const loaded = await loadTrainingCheckpoint(join(fixtures, 'word2vec-v1.w2vckpt'))
+    expect(loaded.settings).toEqual({ schedule: 'word2vec', config: expected.word2vec })
+    expect(loaded.vocabulary.words).toEqual(expected.words)
+    expect([...loaded.training.state.centerWordVectors]).toEqual(expected.word2vecVectors.centerWordVectors)
+    expect([...loaded.training.state.outsideVectors]).toEqual(expected.word2vecVectors.outsideVectors)
+  })
+
+  it('load a course run with windowSize and batchSize renamed to window and batch', async () => {
+    const loaded = await loadTrainingCheckpoint(join(fixtures, 'cs224n-v1.w2vckpt'))
+    const { windowSize, batchSize, ...rest } = expected.cs224n
+    expect(loaded.settings).toEqual({ schedule: 'cs224n', config: { ...rest, window: windowSize, batch: batchSize } })
+    expect([...loaded.training.state.centerWordVectors]).toEqual(expected.cs224nVectors.centerWordVectors)
+    expect([...loaded.training.state.outsideVectors]).toEqual(expected.cs224nVectors.outsideVectors)
+    expect(loaded.training.schedule === 'cs224n' && loaded.training.state.iteration).toBe(12)
   })
 })
