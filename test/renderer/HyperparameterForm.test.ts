@@ -4,8 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import HyperparameterForm from '../../src-renderer/src/components/HyperparameterForm.vue'
 import TrainingBar from '../../src-renderer/src/components/TrainingBar.vue'
-import { useCorpusStore } from '../../src-renderer/src/stores/corpus'
-import { installFakeW2v } from './fakeW2v'
+import { installFakeW2v, startFakeSession } from './fakeW2v'
 
 const FIELDS = ['schedule', 'model', 'loss', 'dim', 'window', 'negatives', 'minCount', 'sample', 'alpha', 'minAlpha', 'epochs', 'iterations', 'batch', 'optimizer', 'annealEvery', 'threads', 'seed']
 
@@ -14,7 +13,7 @@ describe('HyperparameterForm', () => {
     const pinia = createPinia()
     setActivePinia(pinia)
     installFakeW2v()
-    await useCorpusStore().init()
+    await startFakeSession()
   })
 
   function mountBoth() {

@@ -4,13 +4,12 @@
  * Train is allowed only when `problems` is empty.
  */
 import {
-  type FieldProblem, type HyperparameterField, type Hyperparameters, type PresetId, hyperparameterWarnings, presetHyperparameters,
+  type CorpusVocabulary, type FieldProblem, type HyperparameterField, type Hyperparameters, type PresetId, hyperparameterWarnings, presetHyperparameters,
   startSettings, trainingMemoryEstimate, validateHyperparameters, vocabularyAt,
 } from '@contract/settingsValidation'
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
-import { useAppStore } from './app'
-import { useCorpusStore } from './corpus'
+import { defaultThreadsOf } from '../composables/threads'
 
 export const NUMBER_FIELDS = [
   'dim', 'window', 'negatives', 'minCount', 'sample', 'alpha', 'minAlpha', 'epochs', 'iterations', 'batch', 'annealEvery', 'threads', 'seed',
@@ -31,6 +30,9 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
   const modified = ref(false)
   const text = reactive({} as Record<NumberField, string>)
   const choices = reactive({} as Choices)
+  const defaultThreads = ref(defaultThreadsOf(null))
+  /** The loaded corpus's counts, which the rules and the memory estimate read; the session follows the corpus. */
+  const corpusVocabulary = ref<CorpusVocabulary | null>(null)
 
   function fill(values: Hyperparameters): void {
     for (const field of NUMBER_FIELDS) text[field] = String(values[field])
@@ -40,18 +42,13 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
   function applyPreset(id: PresetId): void {
     preset.value = id
     modified.value = false
-    fill(presetHyperparameters(id, useAppStore().defaultThreads))
+    fill(presetHyperparameters(id, defaultThreads.value))
   }
   applyPreset(preset.value)
 
   const values = computed<Hyperparameters>(() => {
     const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, parseNumber(text[field])])) as Record<NumberField, number>
     return { ...choices, ...numbers }
-  })
-
-  const corpusVocabulary = computed(() => {
-    const corpus = useCorpusStore().current
-    return corpus ? { tokens: corpus.tokens, sentences: corpus.sentences, vocabularyByMinCount: corpus.vocabularyByMinCount } : null
   })
 
   const problems = computed<FieldProblem[]>(() => validateHyperparameters(values.value, corpusVocabulary.value))
@@ -87,12 +84,18 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
   }
 
   /** The machine's thread count became known: an untouched preset follows it. */
-  function threadsChanged(): void {
+  function threadsChanged(threads: number): void {
+    if (threads === defaultThreads.value) return
+    defaultThreads.value = threads
     if (!modified.value) applyPreset(preset.value)
   }
 
+  function corpusChanged(counts: CorpusVocabulary | null): void {
+    corpusVocabulary.value = counts
+  }
+
   return {
-    preset, modified, text, choices, values, problems, valid, kept, warnings, memoryBytes,
-    applyPreset, errorFor, setText, setChoice, settingsForStart, threadsChanged,
+    preset, modified, text, choices, defaultThreads, corpusVocabulary, values, problems, valid, kept, warnings, memoryBytes,
+    applyPreset, errorFor, setText, setChoice, settingsForStart, threadsChanged, corpusChanged,
   }
 })
