@@ -36,6 +36,11 @@ export class PlotSnapshots {
     this.everyMs = options.everyMs ?? 300
   }
 
+  /** The words plotted now. */
+  get plotted(): readonly string[] {
+    return this.words
+  }
+
   /** The words to plot (those in the vocabulary) and the ones it does not have. */
   setWords(source: PlotSource, words: readonly string[]): { words: string[]; missing: string[] } {
     const found: string[] = []

@@ -8,6 +8,7 @@
 import type { ProgressBatch } from '../core/contract/trainerProtocol'
 import type { RunProgress } from '../node/session/trainingRun'
 import { halveLossPoints } from '../core/contract/lossPoints'
+import type { RunCurve } from './runCurve'
 
 export interface ProgressStreamOptions {
   readonly send: (batch: ProgressBatch) => void
@@ -23,8 +24,22 @@ interface RunSeries {
   readonly schedule: ProgressBatch['schedule']
   readonly boundaryEvery: number
   readonly total: number
+  /** Training seconds before this call to run (a restored run's), added to every point's t. */
+  readonly secondsBefore: number
+  /** Where the run's curve is kept, every point of it, whatever the receiver is sent. */
+  readonly curve: RunCurve | null
   lastX: number
   ema: number | null
+}
+
+export interface StreamedRun {
+  readonly runId: string
+  readonly schedule: ProgressBatch['schedule']
+  readonly boundaryEvery: number
+  readonly total: number
+  readonly done: number
+  readonly secondsBefore?: number
+  readonly curve?: RunCurve
 }
 
 interface Pending {
@@ -56,9 +71,12 @@ export class ProgressStream {
   }
 
   /** Points from now on belong to this run; anything still pending from an earlier run is dropped. */
-  begin(run: { runId: string; schedule: ProgressBatch['schedule']; boundaryEvery: number; total: number; done: number }): void {
+  begin(run: StreamedRun): void {
     this.pending = null
-    this.series = { runId: run.runId, schedule: run.schedule, boundaryEvery: run.boundaryEvery, total: run.total, lastX: run.done, ema: null }
+    this.series = {
+      runId: run.runId, schedule: run.schedule, boundaryEvery: run.boundaryEvery, total: run.total,
+      secondsBefore: run.secondsBefore ?? 0, curve: run.curve ?? null, lastX: run.done, ema: null,
+    }
   }
 
   add(progress: RunProgress): void {
@@ -69,11 +87,16 @@ export class ProgressStream {
     this.addBoundaries(series, pending, progress.x)
     if (progress.loss !== null && Number.isFinite(progress.loss)) {
       series.ema = series.ema === null ? progress.loss : (1 - this.smoothing) * series.ema + this.smoothing * progress.loss
-      pending.x.push(progress.x)
-      pending.loss.push(progress.loss)
-      pending.smoothedLoss.push(series.schedule === 'cs224n' ? progress.smoothedLoss : series.ema)
-      pending.alpha.push(progress.alpha)
-      pending.t.push(progress.t)
+      const point = {
+        x: progress.x, loss: progress.loss, smoothedLoss: series.schedule === 'cs224n' ? progress.smoothedLoss : series.ema,
+        alpha: progress.alpha, t: series.secondsBefore + progress.t,
+      }
+      series.curve?.add(point)
+      pending.x.push(point.x)
+      pending.loss.push(point.loss)
+      pending.smoothedLoss.push(point.smoothedLoss)
+      pending.alpha.push(point.alpha)
+      pending.t.push(point.t)
       if (pending.x.length > this.maxPoints) halveLossPoints(pending)
     }
     this.timer ??= setInterval(() => this.flush(), this.everyMs)
@@ -85,6 +108,7 @@ export class ProgressStream {
     if (every > 0 && x > series.lastX) {
       const first = Math.floor(series.lastX / every) + 1
       const last = Math.floor(Math.min(x, series.total - 1) / every)
+      for (let m = first; m <= last; m++) series.curve?.addBoundary(m * every)
       for (let m = Math.max(first, last - this.maxPoints + 1); m <= last; m++) pending.boundaries.push(m * every)
       if (pending.boundaries.length > this.maxPoints) pending.boundaries.splice(0, pending.boundaries.length - this.maxPoints)
     }

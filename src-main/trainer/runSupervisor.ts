@@ -5,21 +5,23 @@
  * a save never pauses a run that a stop is ending, and a save of the streaming schedule always
  * sees its threads paused: a consistent position, resumed right after.
  */
-import type { RunInfo, TrainerEvent, TrainerState } from '../core/contract/trainerProtocol'
+import type { RunInfo, RunOutcome as RunOutcomeName, RunRecord, TrainerEvent, TrainerPhase } from '../core/contract/trainerProtocol'
 import type { CorpusCheckSettings } from '../core/corpusGradientCheck'
 import { TrainingDivergedError } from '../core/training/trainingErrors'
 import type { TrainingData } from '../node/session/loadedCorpus'
-import type { RunOutcome, TrainingRun } from '../node/session/trainingRun'
+import type { RunOutcome, RunProgress, TrainingRun } from '../node/session/trainingRun'
 import { type CorpusSettings, type TrainingState, saveTrainingCheckpoint } from '../node/training/trainingCheckpoint'
 import type { PlotSnapshots, PlotSource } from './plotSnapshots'
 import type { ProgressStream } from './progressStream'
+import { RunCurve } from './runCurve'
 import { TrainerStateError, log, toTrainerError } from './trainerErrors'
 
 /** 'restored': loaded from a checkpoint and not yet resumed; 'ending': trained out, being saved. */
 export type RunPhase = 'restored' | 'running' | 'paused' | 'stopping' | 'ending' | 'ended' | 'diverged'
 
-export const PHASE_STATE: Readonly<Record<RunPhase, TrainerState>> = {
-  restored: 'paused', running: 'training', paused: 'paused', stopping: 'stopping', ending: 'stopping', ended: 'finished', diverged: 'diverged',
+/** The trainer's phase for each of the run's, but 'ended', which is 'finished' or 'stopped' by how it ended. */
+const TRAINER_PHASE: Readonly<Record<Exclude<RunPhase, 'ended'>, TrainerPhase>> = {
+  restored: 'paused', running: 'training', paused: 'paused', stopping: 'stopping', ending: 'saving', diverged: 'diverged',
 }
 
 export interface AutosaveSettings {
@@ -30,6 +32,8 @@ export interface AutosaveSettings {
 
 export interface RunSupervisorOptions {
   readonly runId: string
+  /** The run's number in this trainer process, from 1. */
+  readonly number: number
   readonly run: TrainingRun
   readonly data: TrainingData
   readonly corpus: CorpusSettings
@@ -42,6 +46,8 @@ export interface RunSupervisorOptions {
   readonly onDidChange: () => void
   /** Restored from this checkpoint: the run starts paused and this is its checkpoint until the next save. */
   readonly restoredFrom?: string
+  /** Training seconds before this run was restored (the checkpoint's); 0 for a fresh run. */
+  readonly secondsBefore?: number
 }
 
 type SaveReason = Extract<TrainerEvent, { type: 'checkpointSaved' }>['reason']
@@ -62,6 +68,9 @@ export class RunSupervisor {
   private saving = false
   private ended: Promise<void> | null = null
   private autosaveTimer: ReturnType<typeof setInterval> | null = null
+  private readonly curve = new RunCurve()
+  /** The latest progress point of this call to run; null before the first. */
+  private latest: RunProgress | null = null
 
   constructor(private readonly options: RunSupervisorOptions) {
     this.phase = options.restoredFrom ? 'restored' : 'running'
@@ -81,12 +90,42 @@ export class RunSupervisor {
     return this.phase !== 'ended' && this.phase !== 'diverged'
   }
 
+  /** The trainer's phase while this run is its current one. */
+  get trainerPhase(): TrainerPhase {
+    if (this.phase !== 'ended') return TRAINER_PHASE[this.phase]
+    return this.outcome?.stopped ? 'stopped' : 'finished'
+  }
+
+  private get outcomeName(): RunOutcomeName {
+    if (this.phase === 'diverged') return 'diverged'
+    if (this.phase !== 'ended') return 'running'
+    return this.outcome?.stopped ? 'stopped' : 'finished'
+  }
+
+  /** Training seconds so far, pauses excluded, counting those before a restore. */
+  get seconds(): number {
+    return (this.options.secondsBefore ?? 0) + (this.outcome?.seconds ?? this.latest?.t ?? 0)
+  }
+
   info(): RunInfo {
-    const { run } = this.options
+    const { run, corpus } = this.options
+    const done = this.outcome?.done ?? run.done
+    const settings = run.settings
+    // Before the first point of a restored run, its epoch is the one its position lies in.
+    const epoch = settings.schedule === 'cs224n' ? null : this.latest?.epoch ?? Math.min(settings.config.epochs, Math.floor(done / Math.max(1, run.boundaryEvery)) + 1)
     return {
-      runId: this.options.runId, schedule: run.settings.schedule, done: this.outcome?.done ?? run.done, total: run.total,
-      vocabSize: this.options.data.vocabulary.words.length, dim: run.settings.config.dim, checkpointPath: this.checkpointPath,
+      runId: this.options.runId, number: this.options.number, schedule: settings.schedule, settings,
+      vocabulary: { minCount: corpus.minCount, ...(corpus.maxVocab === undefined ? {} : { maxVocab: corpus.maxVocab }) },
+      outcome: this.outcomeName, done, total: run.total, fraction: run.total > 0 ? Math.min(1, done / run.total) : 0, epoch,
+      seconds: this.seconds, finalLoss: this.outcome?.finalLoss ?? null,
+      vocabSize: this.options.data.vocabulary.words.length, dim: settings.config.dim, checkpointPath: this.checkpointPath,
+      restoredFrom: this.options.restoredFrom ?? null,
     }
+  }
+
+  /** The run and the curve kept of it. */
+  record(): RunRecord {
+    return { ...this.info(), points: this.curve.snapshot() }
   }
 
   plotSource(): PlotSource {
@@ -105,10 +144,17 @@ export class RunSupervisor {
   /** Trains: a fresh run at once, a restored one on `resume`. */
   start(): void {
     const { run, stream, snapshots, emit } = this.options
-    stream.begin({ runId: this.options.runId, schedule: run.settings.schedule, boundaryEvery: run.boundaryEvery, total: run.total, done: run.done })
+    stream.begin({
+      runId: this.options.runId, schedule: run.settings.schedule, boundaryEvery: run.boundaryEvery, total: run.total, done: run.done,
+      secondsBefore: this.options.secondsBefore ?? 0, curve: this.curve,
+    })
     this.phase = 'running'
     this.startTimers()
-    this.ended = run.run({ onProgress: (p) => stream.add(p), onNotice: (message) => emit({ type: 'warning', message }) })
+    const onProgress = (progress: RunProgress): void => {
+      this.latest = progress
+      stream.add(progress)
+    }
+    this.ended = run.run({ onProgress, onNotice: (message) => emit({ type: 'warning', message }) })
       .then((outcome) => this.finish(outcome), (error: unknown) => this.fail(error))
       .catch((error: unknown) => log('Ending the run failed:', error))
     snapshots.takeNow()
@@ -225,8 +271,9 @@ export class RunSupervisor {
         }
       })
       if (!allFinite(exported.training)) throw new TrainerStateError('The parameters are not finite numbers (the training is diverging), so they were not saved; the last good checkpoint is kept.')
+      const seconds = this.seconds
       const write = this.writes.then(() => saveTrainingCheckpoint(path, {
-        settings: run.settings, corpus: this.options.corpus, vocabulary: this.options.data.vocabulary, training: exported.training,
+        settings: run.settings, corpus: this.options.corpus, vocabulary: this.options.data.vocabulary, training: exported.training, trainingSeconds: seconds,
       }))
       this.writes = write.catch(() => undefined)
       await write
@@ -246,6 +293,7 @@ export class RunSupervisor {
     this.stopTimers()
     this.options.stream.flush()
     this.options.snapshots.takeNow()
+    this.options.onDidChange()
     const autosave = this.options.autosave()
     try {
       if (autosave) await this.save(autosave.path, outcome.stopped ? 'stop' : 'finished')
@@ -255,7 +303,7 @@ export class RunSupervisor {
     this.outcome = outcome
     this.phase = 'ended'
     this.options.onDidChange()
-    this.options.emit({ type: 'finished', runId: this.options.runId, stopped: outcome.stopped, done: outcome.done, seconds: outcome.seconds, finalLoss: outcome.finalLoss })
+    this.options.emit({ type: 'finished', runId: this.options.runId, stopped: outcome.stopped, done: outcome.done, seconds: this.seconds, finalLoss: outcome.finalLoss })
   }
 
   private fail(error: unknown): void {
@@ -269,10 +317,11 @@ export class RunSupervisor {
       this.options.onDidChange()
       return
     }
+    this.outcome = { done: this.options.run.done, seconds: this.latest?.t ?? 0, finalLoss: null, stopped: true }
     this.phase = 'ended'
     emit({ type: 'error', error: toTrainerError(error) })
     this.options.onDidChange()
-    emit({ type: 'finished', runId: this.options.runId, stopped: true, done: this.options.run.done, seconds: 0, finalLoss: null })
+    emit({ type: 'finished', runId: this.options.runId, stopped: true, done: this.outcome.done, seconds: this.seconds, finalLoss: null })
   }
 
   /** Stops timers (the session is being replaced or closed); the run itself is left to end. */

@@ -8,24 +8,24 @@
  */
 import { basename } from 'node:path'
 import {
-  type RunInfo, type TrainerEvent, type TrainerRequest, type TrainerState, TrainerRequestSchema,
+  type RunInfo, type RunRecord, TRAINER_PHASES, type TrainerEvent, type TrainerPhase, type TrainerRequest, type TrainerState, TrainerRequestSchema,
 } from '../core/contract/trainerProtocol'
-import type { AnsweredRequestType, TrainerResult } from '../core/contract/trainerResults'
+import type { AnsweredRequestType, TrainerDescription, TrainerResult } from '../core/contract/trainerResults'
 import { checkMessage } from '../core/contract/validation'
 import { type CorpusMinibatch, drawCorpusMinibatch } from '../core/corpusGradientCheck'
 import { NoTrainingContextError } from '../core/training/trainingErrors'
 import { streamingConfigWarnings } from '../core/training/streamingConfig'
 import type { Embeddings } from '../core/vectors/embeddings'
-import { type LoadedCorpus, corpusName, loadCorpus, trainingData, trainingDataFor } from '../node/session/loadedCorpus'
+import { type LoadedCorpus, type TrainingData, corpusName, loadCorpus, savedVocabulary, trainingData, vocabularyOf } from '../node/session/loadedCorpus'
 import { createTrainingRun } from '../node/session/trainingRun'
 import { type KernelChoice, chooseKernel } from '../node/training/kernelModule'
-import { type CorpusSettings, loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
+import { type CorpusSettings, type ScheduleSettings, type TrainingState, loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
 import { OutputLocationError, checkOutputLocations } from '../node/outputLocation'
 import { readEmbeddings } from '../node/vectors/readEmbeddings'
 import { type GradientCheckRunner, gradientCheckRows } from './gradientCheckJob'
 import { PlotSnapshots } from './plotSnapshots'
 import { ProgressStream } from './progressStream'
-import { type AutosaveSettings, PHASE_STATE, RunSupervisor } from './runSupervisor'
+import { type AutosaveSettings, RunSupervisor } from './runSupervisor'
 import { TaskRegistry } from './taskRegistry'
 import { KindedError, TrainerStateError, log, toTrainerError } from './trainerErrors'
 import { VectorQueries } from './vectorQueries'
@@ -34,6 +34,8 @@ import { VectorQueries } from './vectorQueries'
 export const DEFAULT_PLOT_WORDS = 100
 /** Words listed when vectors are opened from a file. */
 const TOP_WORDS_SHOWN = 20
+/** How often a phase's advancing fraction is reported: often enough to see it move, rarely enough to cost nothing. */
+const PHASE_PROGRESS_EVERY_MS = 100
 
 export interface TrainerSessionOptions {
   readonly emit: (event: TrainerEvent) => void
@@ -64,6 +66,41 @@ function asFloat32(values: Float32Array | Float64Array): Float32Array {
   return values instanceof Float32Array ? values : Float32Array.from(values)
 }
 
+/**
+ * A turn of the event loop, so that the state event just posted leaves before synchronous work
+ * of seconds (encoding a corpus, allocating the vectors) holds the thread.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+function corpusSummary(loaded: LoadedCorpus): TrainerResult<'loadCorpus'> {
+  const { stats } = loaded
+  return {
+    paths: [...loaded.paths], bytes: loaded.bytes, tokens: stats.tokens, types: stats.types, sentences: stats.sentences,
+    vocabularyByMinCount: stats.vocabularyByMinCount.map((r) => ({ ...r })), topWords: stats.topWords.map((w) => ({ ...w })), notices: loaded.notices.map((n) => ({ ...n })),
+  }
+}
+
+/** What a new run is made of, whether it starts from scratch or from a checkpoint. */
+interface RunPlan {
+  readonly loaded: LoadedCorpus
+  readonly settings: ScheduleSettings
+  readonly corpus: CorpusSettings
+  readonly vocabulary: () => TrainingData['vocabulary']
+  readonly resume?: TrainingState
+  readonly restoredFrom?: string
+  readonly secondsBefore?: number
+}
+
+/** Work of the session's own (no run drives it), which ends by replacing the run: while it lasts there is no current run. */
+interface Busy {
+  readonly phase: TrainerPhase
+  fraction: number | null
+  /** A stop asked for while a run is being prepared: the start is abandoned at its next step. */
+  stopRequested: boolean
+}
+
 export class TrainerSession {
   private readonly emit: (event: TrainerEvent) => void
   private readonly stream: ProgressStream
@@ -72,9 +109,12 @@ export class TrainerSession {
   private readonly kernel: () => KernelChoice
   private autosave: AutosaveSettings | null
   private corpus: LoadedCorpus | null = null
-  private loading = false
+  private busy: Busy | null = null
+  private lastPhaseReport = 0
   private supervisor: RunSupervisor | null = null
-  private opened: { path: string; embeddings: Embeddings } | null = null
+  /** The runs of this process before the current one, as they ended. */
+  private readonly history: RunRecord[] = []
+  private opened: { summary: TrainerResult<'openVectors'>; embeddings: Embeddings } | null = null
   private queriesCache: VectorQueries | null = null
   private runCount = 0
   private lastAnnounced = ''
@@ -89,10 +129,24 @@ export class TrainerSession {
     this.autosave = options.autosave ?? null
   }
 
-  get state(): TrainerState {
-    if (this.loading) return 'loadingCorpus'
-    if (this.supervisor) return PHASE_STATE[this.supervisor.phase]
+  get phase(): TrainerPhase {
+    if (this.busy) return this.busy.phase
+    if (this.supervisor) return this.supervisor.trainerPhase
     return this.corpus ? 'ready' : 'empty'
+  }
+
+  get state(): TrainerState {
+    return TRAINER_PHASES[this.phase].state
+  }
+
+  /** The run the trainer reports: none while work that will replace it is under way. */
+  private get currentRun(): RunSupervisor | null {
+    return this.busy ? null : this.supervisor
+  }
+
+  /** How far the current phase is: the busy work's fraction, else the run's; null when neither is known. */
+  private fraction(run: RunInfo | null): number | null {
+    return this.busy ? this.busy.fraction : run?.fraction ?? null
   }
 
   /** A new receiver (the window's port) starts its flow-control window afresh. */
@@ -129,7 +183,7 @@ export class TrainerSession {
       case 'start': return this.start(request)
       case 'pause': return this.requireRun('pause').pause().then(() => ({ state: this.state }))
       case 'resume': return this.resume()
-      case 'stop': return this.requireRun('stop').stop().then(() => ({ state: this.state }))
+      case 'stop': return this.stop()
       case 'gradientCheck': return this.gradientCheck(request)
       case 'setPlotWords': return this.setPlotWords(request)
       case 'neighbours': return this.queries().neighbours(request)
@@ -141,18 +195,60 @@ export class TrainerSession {
       case 'loadCheckpoint': return this.loadCheckpoint(request)
       case 'openVectors': return this.openVectors(request)
       case 'configureAutosave': return this.configureAutosave(request)
+      case 'describe': return this.describe()
       case 'cancel': return { cancelled: this.tasks.cancel(request.target) }
     }
   }
 
-  /** Posts `state` when the state, the run or its checkpoint changed. */
+  /** Posts `state` when the phase, its fraction, the run or its checkpoint changed. */
   private announce(): void {
-    const run: RunInfo | null = this.supervisor?.info() ?? null
-    const state = this.state
-    const key = `${state}|${run?.runId ?? ''}|${run?.checkpointPath ?? ''}`
+    const run: RunInfo | null = this.currentRun?.info() ?? null
+    const phase = this.phase
+    const fraction = this.fraction(run)
+    const key = `${phase}|${this.busy?.fraction ?? ''}|${run?.runId ?? ''}|${run?.checkpointPath ?? ''}`
     if (key === this.lastAnnounced) return
     this.lastAnnounced = key
-    this.emit({ type: 'state', state, run })
+    this.emit({ type: 'state', state: TRAINER_PHASES[phase].state, phase, fraction, run })
+  }
+
+  /**
+   * Enters a phase of the session's own work and lets its state event leave before the work
+   * holds the thread. The first call of a request must come before its first await, so that a
+   * request arriving meanwhile finds the trainer busy.
+   */
+  private async enter(phase: TrainerPhase, fraction: number | null = null): Promise<void> {
+    if (this.busy?.stopRequested) throw new KindedError('cancelled', 'The run was stopped before it began training.')
+    this.busy = { phase, fraction, stopRequested: this.busy?.stopRequested ?? false }
+    this.lastPhaseReport = Date.now()
+    this.announce()
+    await nextTurn()
+  }
+
+  /** Reports the busy phase's fraction, at most every PHASE_PROGRESS_EVERY_MS. */
+  private advance(fraction: number): void {
+    const busy = this.busy
+    if (!busy || Date.now() - this.lastPhaseReport < PHASE_PROGRESS_EVERY_MS) return
+    busy.fraction = fraction
+    this.lastPhaseReport = Date.now()
+    this.announce()
+  }
+
+  private leave(): void {
+    this.busy = null
+  }
+
+  private describe(): TrainerDescription {
+    const current = this.currentRun
+    const run = current?.info() ?? null
+    const loaded = this.corpus
+    return {
+      state: this.state, phase: this.phase, fraction: this.fraction(run),
+      corpus: loaded ? { ...corpusSummary(loaded), tokenizer: { ...loaded.tokenizer } } : null,
+      vectors: this.opened ? { ...this.opened.summary, topWords: [...this.opened.summary.topWords] } : null,
+      run,
+      runs: [...this.history, ...(this.supervisor ? [this.supervisor.record()] : [])],
+      plotWords: current ? [...this.snapshots.plotted] : [],
+    }
   }
 
   private readonly runChanged = (): void => {
@@ -161,33 +257,40 @@ export class TrainerSession {
   }
 
   private requireRun(action: string): RunSupervisor {
+    if (this.busy) throw new TrainerStateError(`The trainer is busy (${TRAINER_PHASES[this.busy.phase].label.toLowerCase()}); wait for it before you ${action}.`)
     if (!this.supervisor) throw new TrainerStateError(`Nothing is training; start a run (or load a checkpoint) before you ${action}.`)
     return this.supervisor
   }
 
   /** Loading a corpus, a checkpoint or vectors replaces what a running training holds: refused until it ends. */
   private requireIdle(action: string): void {
-    if (this.loading) throw new TrainerStateError(`A corpus is loading; wait for it (or cancel it) before you ${action}.`)
+    if (this.busy) throw new TrainerStateError(`The trainer is busy (${TRAINER_PHASES[this.busy.phase].label.toLowerCase()}); wait for it (or cancel it) before you ${action}.`)
     if (this.supervisor?.active) throw new TrainerStateError(`A training run is in progress; stop it before you ${action}.`)
   }
 
+  /** The current run goes to the history, as it is now, and `supervisor` (if any) takes its place. */
   private replaceRun(supervisor: RunSupervisor | null): void {
-    this.supervisor?.dispose()
+    const previous = this.supervisor
+    if (previous) {
+      previous.dispose()
+      this.history.push(previous.record())
+    }
     this.supervisor = supervisor
     this.queriesCache = null
   }
 
-  private async readCorpus(id: string, paths: readonly string[], tokenizer: CorpusSettings['tokenizer']): Promise<LoadedCorpus> {
-    this.loading = true
-    this.announce()
-    try {
-      return await this.tasks.run(id, (task) => loadCorpus(paths, tokenizer, {
+  private readCorpus(id: string, paths: readonly string[], tokenizer: CorpusSettings['tokenizer']): Promise<LoadedCorpus> {
+    return this.tasks.run(id, async (task) => {
+      await this.enter('readingCorpus', 0)
+      return loadCorpus(paths, tokenizer, {
         signal: task.signal,
-        onProgress: (read, total) => task.progress(total > 0 ? read / total : 1, `Reading ${corpusName({ paths })}`),
-      }))
-    } finally {
-      this.loading = false
-    }
+        onProgress: (read, total) => {
+          const fraction = total > 0 ? read / total : 1
+          task.progress(fraction, `Reading ${corpusName({ paths })}`)
+          this.advance(fraction)
+        },
+      })
+    })
   }
 
   private async loadCorpus(request: Request<'loadCorpus'>): Promise<TrainerResult<'loadCorpus'>> {
@@ -196,25 +299,43 @@ export class TrainerSession {
       const loaded = await this.readCorpus(request.id, request.paths, request.tokenizer)
       this.corpus = loaded
       this.replaceRun(null)
-      const { stats } = loaded
-      return {
-        paths: [...loaded.paths], bytes: loaded.bytes, tokens: stats.tokens, types: stats.types, sentences: stats.sentences,
-        vocabularyByMinCount: stats.vocabularyByMinCount.map((r) => ({ ...r })), topWords: stats.topWords.map((w) => ({ ...w })), notices: loaded.notices.map((n) => ({ ...n })),
-      }
+      return corpusSummary(loaded)
     } finally {
+      this.leave()
       this.announce()
     }
   }
 
-  private nextRunId(): string {
-    return `run-${Date.now().toString(36)}-${++this.runCount}`
+  /**
+   * Builds a run in its phases, each announced before its synchronous work: the vocabulary, the
+   * corpus in its ids, then the tables and vectors. A stop meanwhile abandons it.
+   */
+  private async prepare(plan: RunPlan): Promise<RunSupervisor> {
+    await this.enter('buildingVocabulary')
+    const vocabulary = plan.vocabulary()
+    await this.enter('encodingCorpus')
+    const data = trainingData(plan.loaded, vocabulary)
+    await this.enter('allocating')
+    const run = createTrainingRun(plan.settings, data, this.kernel, plan.resume)
+    if (this.busy?.stopRequested) throw new KindedError('cancelled', 'The run was stopped before it began training.')
+    const number = ++this.runCount
+    return new RunSupervisor({
+      runId: `run-${Date.now().toString(36)}-${number}`, number, run, data, corpus: plan.corpus,
+      emit: this.emit, stream: this.stream, snapshots: this.snapshots, autosave: () => this.autosave, onDidChange: this.runChanged,
+      ...(plan.restoredFrom === undefined ? {} : { restoredFrom: plan.restoredFrom }),
+      ...(plan.secondsBefore === undefined ? {} : { secondsBefore: plan.secondsBefore }),
+    })
   }
 
-  private supervise(runId: string, run: ReturnType<typeof createTrainingRun>, data: ReturnType<typeof trainingData>, corpus: CorpusSettings, restoredFrom?: string): RunSupervisor {
-    return new RunSupervisor({
-      runId, run, data, corpus, emit: this.emit, stream: this.stream, snapshots: this.snapshots,
-      autosave: () => this.autosave, onDidChange: this.runChanged, ...(restoredFrom === undefined ? {} : { restoredFrom }),
-    })
+  /** Stops the run, or abandons the one being prepared. */
+  private async stop(): Promise<TrainerResult<'stop'>> {
+    const busy = this.busy
+    if (busy && TRAINER_PHASES[busy.phase].state === 'preparing') {
+      busy.stopRequested = true
+      return { state: 'stopping' }
+    }
+    await this.requireRun('stop').stop()
+    return { state: this.state }
   }
 
   private plotDefaultWords(supervisor: RunSupervisor, words: readonly string[]): { words: string[]; missing: string[] } {
@@ -222,22 +343,29 @@ export class TrainerSession {
     return this.snapshots.setWords(supervisor.plotSource(), chosen)
   }
 
-  private start(request: Request<'start'>): TrainerResult<'start'> {
+  private async start(request: Request<'start'>): Promise<TrainerResult<'start'>> {
     this.requireIdle('start another')
-    if (!this.corpus) throw new TrainerStateError('Load a corpus before you start training.')
+    const loaded = this.corpus
+    if (!loaded) throw new TrainerStateError('Load a corpus before you start training.')
     const { settings } = request
-    const data = trainingData(this.corpus, request.vocabulary)
-    const run = createTrainingRun(settings, data, this.kernel)
+    const corpus: CorpusSettings = {
+      tokenizer: loaded.tokenizer, minCount: request.vocabulary.minCount, paths: loaded.paths,
+      ...(request.vocabulary.maxVocab === undefined ? {} : { maxVocab: request.vocabulary.maxVocab }),
+    }
+    let supervisor: RunSupervisor
+    try {
+      supervisor = await this.prepare({ loaded, settings, corpus, vocabulary: () => vocabularyOf(loaded, request.vocabulary) })
+    } catch (error) {
+      this.leave()
+      this.announce()
+      throw error
+    }
+    this.leave()
     if (settings.schedule === 'word2vec') {
       const kernel = this.kernel()
       if (kernel.kind === 'typescript') this.emit({ type: 'warning', message: kernel.reason })
-      for (const message of streamingConfigWarnings(settings.config, data.vocabulary.words.length)) this.emit({ type: 'warning', message })
+      for (const message of streamingConfigWarnings(settings.config, supervisor.data.vocabulary.words.length)) this.emit({ type: 'warning', message })
     }
-    const corpus: CorpusSettings = {
-      tokenizer: this.corpus.tokenizer, minCount: request.vocabulary.minCount, paths: this.corpus.paths,
-      ...(request.vocabulary.maxVocab === undefined ? {} : { maxVocab: request.vocabulary.maxVocab }),
-    }
-    const supervisor = this.supervise(this.nextRunId(), run, data, corpus)
     this.replaceRun(supervisor)
     this.opened = null
     this.plotDefaultWords(supervisor, request.plotWords)
@@ -319,6 +447,7 @@ export class TrainerSession {
   private async loadCheckpoint(request: Request<'loadCheckpoint'>): Promise<TrainerResult<'loadCheckpoint'>> {
     this.requireIdle('load a checkpoint')
     try {
+      await this.enter('restoring')
       const checkpoint = await loadTrainingCheckpoint(request.path)
       const savedPaths = checkpoint.corpus.paths ?? []
       const confirmed = request.corpusPaths
@@ -334,9 +463,11 @@ export class TrainerSession {
       } else {
         throw new KindedError('checkpoint', `“${basename(request.path)}” does not say which corpus it was trained on (the command line saves none). Load that corpus first, then load the checkpoint again.`)
       }
-      const data = trainingDataFor(loaded, checkpoint.vocabulary)
-      const run = createTrainingRun(checkpoint.settings, data, this.kernel, checkpoint.training)
-      const supervisor = this.supervise(this.nextRunId(), run, data, { ...checkpoint.corpus, paths: loaded.paths }, request.path)
+      const supervisor = await this.prepare({
+        loaded, settings: checkpoint.settings, corpus: { ...checkpoint.corpus, paths: loaded.paths }, vocabulary: () => savedVocabulary(checkpoint.vocabulary),
+        resume: checkpoint.training, restoredFrom: request.path, ...(checkpoint.trainingSeconds === undefined ? {} : { secondsBefore: checkpoint.trainingSeconds }),
+      })
+      this.leave()
       this.corpus = loaded
       this.opened = null
       this.replaceRun(supervisor)
@@ -344,21 +475,34 @@ export class TrainerSession {
       this.snapshots.takeNow()
       return supervisor.info()
     } finally {
+      this.leave()
       this.announce()
     }
   }
 
   private async openVectors(request: Request<'openVectors'>): Promise<TrainerResult<'openVectors'>> {
     this.requireIdle('open other vectors')
-    const { embeddings, warnings } = await this.tasks.run(request.id, (task) => readEmbeddings(request.path, {
-      signal: task.signal,
-      onProgress: (read, total) => task.progress(total > 0 ? read / total : 1, `Reading ${basename(request.path)}`),
-    }))
-    for (const message of warnings) this.emit({ type: 'warning', message })
-    this.opened = { path: request.path, embeddings }
-    this.replaceRun(null)
-    this.announce()
-    return { path: request.path, words: embeddings.words.length, dim: embeddings.dim, hasOutsideVectors: false, topWords: embeddings.words.slice(0, TOP_WORDS_SHOWN) }
+    try {
+      const { embeddings, warnings } = await this.tasks.run(request.id, async (task) => {
+        await this.enter('readingVectors', 0)
+        return readEmbeddings(request.path, {
+          signal: task.signal,
+          onProgress: (read, total) => {
+            const fraction = total > 0 ? read / total : 1
+            task.progress(fraction, `Reading ${basename(request.path)}`)
+            this.advance(fraction)
+          },
+        })
+      })
+      for (const message of warnings) this.emit({ type: 'warning', message })
+      const summary = { path: request.path, words: embeddings.words.length, dim: embeddings.dim, hasOutsideVectors: false, topWords: embeddings.words.slice(0, TOP_WORDS_SHOWN) }
+      this.opened = { summary, embeddings }
+      this.replaceRun(null)
+      return summary
+    } finally {
+      this.leave()
+      this.announce()
+    }
   }
 
   private async configureAutosave(request: Request<'configureAutosave'>): Promise<TrainerResult<'configureAutosave'>> {

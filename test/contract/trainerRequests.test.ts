@@ -23,6 +23,7 @@ const VALID = {
   loadCheckpoint: { type: 'loadCheckpoint', id: 'v', path: '/tmp/run.w2vckpt' },
   openVectors: { type: 'openVectors', id: 'v', path: '/tmp/vectors.txt' },
   configureAutosave: { type: 'configureAutosave', id: 'v', path: '/tmp/auto.w2vckpt', everySeconds: 30 },
+  describe: { type: 'describe', id: 'v' },
   cancel: { type: 'cancel', id: 'v', target: 'r1' },
   ack: { type: 'ack', seq: 3 },
 } as const satisfies Record<TrainerRequestType, Message>

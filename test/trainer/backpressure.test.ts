@@ -39,6 +39,6 @@ describe('progress backpressure of the built trainer', () => {
     trainer.autoAck = true
     trainer.send({ type: 'ack', seq: coalesced.seq })
     await trainer.next((e) => e.type === 'progress' && e.seq > coalesced.seq)
-    expect(await trainer.call({ type: 'stop' })).toEqual({ state: 'finished' })
+    expect(await trainer.call({ type: 'stop' })).toEqual({ state: 'stopped' })
   })
 })

@@ -85,7 +85,7 @@ describe('the built trainer entry, forked under plain Node', () => {
 
     expect(await trainer.call({ type: 'resume' })).toEqual({ state: 'training' })
     await trainer.next((e) => e.type === 'progress' && e.runId === run.runId && e.x.some((x) => x > pausedAt))
-    expect(await trainer.call({ type: 'stop' })).toEqual({ state: 'finished' })
+    expect(await trainer.call({ type: 'stop' })).toEqual({ state: 'stopped' })
     const finished = trainer.events.filter(is('finished')).at(-1)!
     expect(finished).toMatchObject({ runId: run.runId, stopped: true })
     expect(finished.done).toBeGreaterThan(pausedAt)
@@ -93,7 +93,7 @@ describe('the built trainer entry, forked under plain Node', () => {
     expect(trainer.events.filter(is('checkpointSaved')).at(-1)).toMatchObject({ reason: 'stop', done: finished.done })
     // A state event repeats a state when the run's info changed (its checkpoint was written).
     const states = trainer.events.filter(is('state')).filter((s) => s.run?.runId === run.runId).map((s) => s.state).filter((s, i, all) => s !== all[i - 1])
-    expect(states).toEqual(['training', 'paused', 'training', 'stopping', 'finished'])
+    expect(states).toEqual(['training', 'paused', 'training', 'stopping', 'stopped'])
   })
 
   it('checks gradients on the course problems and on a minibatch of the corpus with the current parameters', async () => {

@@ -125,7 +125,7 @@ describe('TrainerSession', () => {
     await first.call({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })
     const run = await first.call({ type: 'start', settings: { schedule: 'cs224n', config: { ...COURSE, iterations: 10_000_000 } }, vocabulary: { minCount: 1 }, plotWords: [] })
     await first.until((e): e is ProgressBatch => e.type === 'progress' && e.x.length > 0)
-    expect(await first.call({ type: 'stop' })).toEqual({ state: 'finished' })
+    expect(await first.call({ type: 'stop' })).toEqual({ state: 'stopped' })
     const stopped = first.events.filter(is('finished'))[0]!
     expect(stopped).toMatchObject({ runId: run.runId, stopped: true })
     expect(first.events.filter(is('checkpointSaved'))).toEqual([{ type: 'checkpointSaved', path: first.autosavePath, reason: 'stop', done: stopped.done }])
@@ -134,7 +134,8 @@ describe('TrainerSession', () => {
     const restored = await second.call({ type: 'loadCheckpoint', path: first.autosavePath })
     expect(restored).toMatchObject({ schedule: 'cs224n', done: stopped.done, total: 10_000_000, checkpointPath: first.autosavePath })
     expect(second.session.state).toBe('paused')
-    expect(second.events.filter(is('state')).map((s) => s.state)).toEqual(['loadingCorpus', 'paused'])
+    // Every phase of the restore is said before its work, and only then the run, paused where it was saved.
+    expect(second.events.filter(is('state')).map((s) => s.phase).filter((p, i, all) => p !== all[i - 1])).toEqual(['restoring', 'readingCorpus', 'buildingVocabulary', 'encodingCorpus', 'allocating', 'paused'])
     expect(await second.call({ type: 'resume' })).toEqual({ state: 'training' })
     await second.until((e): e is ProgressBatch => e.type === 'progress' && e.x.length > 0)
     await second.call({ type: 'stop' })
@@ -146,7 +147,7 @@ describe('TrainerSession', () => {
     // A restored run stopped before it resumes ends where it was, and is saved there.
     const third = harness('stopped-restored')
     const again = await third.call({ type: 'loadCheckpoint', path: first.autosavePath })
-    expect(await third.call({ type: 'stop' })).toEqual({ state: 'finished' })
+    expect(await third.call({ type: 'stop' })).toEqual({ state: 'stopped' })
     expect(third.events.filter(is('finished'))).toEqual([expect.objectContaining({ runId: again.runId, stopped: true, done: stopped.done })])
     expect(third.events.filter(is('checkpointSaved'))).toEqual([{ type: 'checkpointSaved', path: third.autosavePath, reason: 'stop', done: stopped.done }])
   })

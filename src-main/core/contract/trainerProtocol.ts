@@ -14,7 +14,7 @@ import {
 } from './settingsSchemas'
 
 /** Bumped whenever a message changes shape; the host refuses a trainer that speaks another version. */
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 
 /**
  * Request ids are strings so that each client has its own namespace: the window's ids start
@@ -76,6 +76,8 @@ export const TrainerRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('openVectors'), id: requestId, path }),
   /** Where and how often the running training is saved; `everySeconds` 0 turns the timer off (stop still saves). */
   v.strictObject({ type: v.literal('configureAutosave'), id: requestId, path, everySeconds: v.pipe(v.number(), v.minValue(0), v.maxValue(86_400)) }),
+  /** The trainer's whole state (corpus, vectors, current run, run history with their points), for a window that (re)connects. */
+  v.strictObject({ type: v.literal('describe'), id: requestId }),
   /** Cancel a long request (loadCorpus, projection, evaluate, export); it answers with a 'cancelled' error. */
   v.strictObject({ type: v.literal('cancel'), id: requestId, target: requestId }),
   /** Flow control: the receiver has handled progress batches up to `seq`. Not answered. */
@@ -99,30 +101,111 @@ export const TrainerErrorSchema = v.strictObject({
 })
 export type TrainerError = v.InferOutput<typeof TrainerErrorSchema>
 
-export const TRAINER_STATES = ['empty', 'loadingCorpus', 'ready', 'training', 'paused', 'stopping', 'finished', 'diverged'] as const
+/**
+ * What the trainer is doing, coarsely: which requests make sense now (the window's buttons).
+ * 'preparing' is the work between a start and its first step; 'stopped' a run ended early by a
+ * stop, unlike 'finished', which trained to the end.
+ */
+export const TRAINER_STATES = [
+  'empty', 'loadingCorpus', 'ready', 'preparing', 'training', 'paused', 'stopping', 'finished', 'stopped', 'diverged', 'restoring', 'loadingVectors',
+] as const
 export type TrainerState = (typeof TRAINER_STATES)[number]
+
+/**
+ * Every phase the trainer passes through, in the order a run meets them, with the sentence a
+ * user sees and the state it belongs to. The one table of them: the trainer reports a phase in
+ * every `state` event and the window shows its label, never the raw name.
+ */
+export const TRAINER_PHASES = {
+  empty: { label: 'No corpus loaded', state: 'empty' },
+  readingCorpus: { label: 'Reading the corpus', state: 'loadingCorpus' },
+  countingWords: { label: 'Counting the words', state: 'loadingCorpus' },
+  ready: { label: 'Ready to train', state: 'ready' },
+  buildingVocabulary: { label: 'Building the vocabulary', state: 'preparing' },
+  encodingCorpus: { label: 'Encoding the corpus', state: 'preparing' },
+  buildingTables: { label: 'Building the noise table', state: 'preparing' },
+  allocating: { label: 'Allocating the vectors', state: 'preparing' },
+  training: { label: 'Training', state: 'training' },
+  paused: { label: 'Paused', state: 'paused' },
+  stopping: { label: 'Stopping', state: 'stopping' },
+  saving: { label: 'Saving the checkpoint', state: 'stopping' },
+  finished: { label: 'Finished', state: 'finished' },
+  stopped: { label: 'Stopped early', state: 'stopped' },
+  diverged: { label: 'Diverged', state: 'diverged' },
+  restoring: { label: 'Restoring the checkpoint', state: 'restoring' },
+  readingVectors: { label: 'Reading the vectors file', state: 'loadingVectors' },
+} as const satisfies Record<string, { readonly label: string; readonly state: TrainerState }>
+export type TrainerPhase = keyof typeof TRAINER_PHASES
+export const TrainerPhaseSchema = v.picklist(Object.keys(TRAINER_PHASES) as [TrainerPhase, ...TrainerPhase[]])
+
+/** How a run of this trainer ended; 'running' until it does (training, paused, or restored and not resumed). */
+export const RUN_OUTCOMES = ['running', 'finished', 'stopped', 'diverged'] as const
+export type RunOutcome = (typeof RUN_OUTCOMES)[number]
 
 const num = v.number()
 const nullableNum = v.nullable(v.number())
 const stringList = v.array(v.string())
 
+/**
+ * A run as the trainer describes it, complete enough to draw its bar and its row in the run list
+ * without any other message: it rides on every `state` event, answers `start` and
+ * `loadCheckpoint`, and fills `describe`.
+ */
 export const RunInfoSchema = v.strictObject({
   runId: v.string(),
+  /** 1, 2, … in the order this trainer process started or restored them. */
+  number: positiveInt,
   schedule: v.picklist(['word2vec', 'cs224n']),
+  settings: ScheduleSettingsSchema,
+  vocabulary: VocabularySettingsSchema,
+  outcome: v.picklist(RUN_OUTCOMES),
   /** Words (word2vec) or iterations (cs224n) done and planned. */
   done: num,
   total: num,
+  /** done / total, 0 to 1. */
+  fraction: num,
+  /** 1-based epoch (word2vec); null for the course schedule. */
+  epoch: nullableNum,
+  /** Training seconds, pauses excluded, including those before the checkpoint it was restored from. */
+  seconds: num,
+  /** The smoothed loss at the end; null until the run ends (and when no loss was measured). */
+  finalLoss: nullableNum,
   vocabSize: num,
   dim: num,
   /** Autosave file of this run, once one has been written. */
   checkpointPath: v.nullable(v.string()),
+  /** The checkpoint this run was restored from; null for a run started here. */
+  restoredFrom: v.nullable(v.string()),
 })
 export type RunInfo = v.InferOutput<typeof RunInfoSchema>
+
+/**
+ * The loss points the trainer keeps for a run, as columns (see LossPoints), and the x of every
+ * epoch (word2vec) or anneal step (cs224n) boundary. At most MAX_KEPT_POINTS each: beyond, the
+ * points are halved by halveLossPoints and the boundaries by keeping every other one, so a long
+ * run costs a coarser curve, never unbounded memory.
+ */
+export const RunPointsSchema = v.strictObject({
+  x: v.array(num), loss: v.array(num), smoothedLoss: v.array(nullableNum), alpha: v.array(num), t: v.array(num),
+  boundaries: v.array(num),
+})
+export type RunPoints = v.InferOutput<typeof RunPointsSchema>
+export const MAX_KEPT_POINTS = 4000
+
+/** A run of the history: its description and its curve. */
+export const RunRecordSchema = v.strictObject({ ...RunInfoSchema.entries, points: RunPointsSchema })
+export type RunRecord = v.InferOutput<typeof RunRecordSchema>
 
 export const TrainerEventSchema = v.variant('type', [
   v.strictObject({ type: v.literal('ready'), protocol: num, pid: num, threadsAvailable: num }),
   v.strictObject({ type: v.literal('response'), id: v.string(), ok: v.boolean(), result: v.optional(v.unknown()), error: v.optional(TrainerErrorSchema) }),
-  v.strictObject({ type: v.literal('state'), state: v.picklist(TRAINER_STATES), run: v.nullable(RunInfoSchema) }),
+  /**
+   * What the trainer is doing, on every change of phase or run, and as a phase that can last
+   * over a second advances: the phase (its label and state come from TRAINER_PHASES), how far it
+   * is (0 to 1; null when unknown) and the current run (null when there is none). These events
+   * alone describe the run; the answers to start and loadCheckpoint add nothing they do not say.
+   */
+  v.strictObject({ type: v.literal('state'), state: v.picklist(TRAINER_STATES), phase: TrainerPhaseSchema, fraction: nullableNum, run: v.nullable(RunInfoSchema) }),
   v.strictObject({ type: v.literal('taskProgress'), id: v.string(), fraction: num, label: v.string() }),
   /**
    * A batch of loss points since the previous batch (about every 50 ms, coalesced when the

@@ -4,8 +4,8 @@
  */
 import * as v from 'valibot'
 import { CORPUS_NOTICE_KINDS } from '../corpus/corpusNotices'
-import { RunInfoSchema, TRAINER_STATES, type TrainerRequestType } from './trainerProtocol'
-import { ProjectionMethodSchema } from './settingsSchemas'
+import { RunInfoSchema, RunRecordSchema, TRAINER_STATES, TrainerPhaseSchema, type TrainerRequestType } from './trainerProtocol'
+import { ProjectionMethodSchema, TokenizerOptionsSchema } from './settingsSchemas'
 
 const num = v.number()
 // An undefined statistic (a correlation over a constant series) is null: NaN would not survive JSON.
@@ -26,20 +26,45 @@ export const GradientCheckRowSchema = v.strictObject({
   parameters: v.array(ParameterCheckSchema),
 })
 
+/** A loaded corpus: what the corpus panel shows. */
+const CorpusSchema = v.strictObject({
+  paths: v.array(v.string()),
+  bytes: num,
+  tokens: num,
+  types: num,
+  sentences: num,
+  vocabularyByMinCount: v.array(v.strictObject({ minCount: num, vocabSize: num, coverage: num })),
+  topWords: v.array(v.strictObject({ word: v.string(), count: num })),
+  /** How the text was read, worth telling: its encoding, bytes not UTF-8, word breaks that do not fit the script. */
+  notices: v.array(v.strictObject({ kind: v.picklist(CORPUS_NOTICE_KINDS), message: v.string() })),
+})
+
+const OpenedVectorsSchema = v.strictObject({ path: v.string(), words: num, dim: num, hasOutsideVectors: v.boolean(), topWords: v.array(v.string()) })
+
+/**
+ * The trainer's whole state, from which a window that (re)connects rebuilds everything it shows
+ * of the trainer. Its runs are those of this trainer process, oldest first; the current run
+ * (the last of them, when there is one) is also `run`, without its points.
+ */
+export const TrainerDescriptionSchema = v.strictObject({
+  state: v.picklist(TRAINER_STATES),
+  phase: TrainerPhaseSchema,
+  fraction: v.nullable(num),
+  /** The loaded corpus and the tokenizer it was read with; null before one is loaded. */
+  corpus: v.nullable(v.strictObject({ ...CorpusSchema.entries, tokenizer: TokenizerOptionsSchema })),
+  /** Vectors opened from a file, when they (not a run) are what queries use. */
+  vectors: v.nullable(OpenedVectorsSchema),
+  run: v.nullable(RunInfoSchema),
+  runs: v.array(RunRecordSchema),
+  /** The words the scatter plot follows. */
+  plotWords: v.array(v.string()),
+})
+export type TrainerDescription = v.InferOutput<typeof TrainerDescriptionSchema>
+
 const NeighbourList = v.array(v.strictObject({ word: v.string(), score: num }))
 
 export const TRAINER_RESULT_SCHEMAS = {
-  loadCorpus: v.strictObject({
-    paths: v.array(v.string()),
-    bytes: num,
-    tokens: num,
-    types: num,
-    sentences: num,
-    vocabularyByMinCount: v.array(v.strictObject({ minCount: num, vocabSize: num, coverage: num })),
-    topWords: v.array(v.strictObject({ word: v.string(), count: num })),
-    /** How the text was read, worth telling: its encoding, bytes not UTF-8, word breaks that do not fit the script. */
-    notices: v.array(v.strictObject({ kind: v.picklist(CORPUS_NOTICE_KINDS), message: v.string() })),
-  }),
+  loadCorpus: CorpusSchema,
   start: RunInfoSchema,
   pause: StateResult,
   resume: StateResult,
@@ -66,8 +91,9 @@ export const TRAINER_RESULT_SCHEMAS = {
   export: v.strictObject({ files: v.array(v.string()) }),
   saveCheckpoint: v.strictObject({ path: v.string() }),
   loadCheckpoint: RunInfoSchema,
-  openVectors: v.strictObject({ path: v.string(), words: num, dim: num, hasOutsideVectors: v.boolean(), topWords: v.array(v.string()) }),
+  openVectors: OpenedVectorsSchema,
   configureAutosave: v.strictObject({ path: v.string(), everySeconds: num }),
+  describe: TrainerDescriptionSchema,
   cancel: v.strictObject({ cancelled: v.boolean() }),
 } satisfies Record<Exclude<TrainerRequestType, 'ack'>, v.GenericSchema>
 

@@ -43,14 +43,17 @@ export interface TrainingData {
   readonly corpus: TrainingCorpus
 }
 
-/** The vocabulary the settings keep and the corpus in its ids (CorpusError 'noVocabulary' when nothing is kept). */
-export function trainingData(loaded: LoadedCorpus, settings: { readonly minCount: number; readonly maxVocab?: number }): TrainingData {
-  const { vocabulary } = buildVocabulary(loaded.raw, settings, corpusName(loaded))
-  return { vocabulary, corpus: encodeCorpus(loaded.raw, vocabulary) }
+/** The vocabulary the settings keep (CorpusError 'noVocabulary' when nothing is kept). */
+export function vocabularyOf(loaded: LoadedCorpus, settings: { readonly minCount: number; readonly maxVocab?: number }): Vocabulary {
+  return buildVocabulary(loaded.raw, settings, corpusName(loaded)).vocabulary
 }
 
-/** The corpus in the ids of a saved vocabulary (a checkpoint being resumed). */
-export function trainingDataFor(loaded: LoadedCorpus, saved: Pick<Vocabulary, 'words' | 'counts'>): TrainingData {
-  const vocabulary: Vocabulary = { words: saved.words, counts: saved.counts, index: new Map(saved.words.map((w, i) => [w, i])) }
+/** The vocabulary a checkpoint saved, indexed. */
+export function savedVocabulary(saved: Pick<Vocabulary, 'words' | 'counts'>): Vocabulary {
+  return { words: saved.words, counts: saved.counts, index: new Map(saved.words.map((w, i) => [w, i])) }
+}
+
+/** The corpus in the ids of `vocabulary`: what a run trains on. */
+export function trainingData(loaded: LoadedCorpus, vocabulary: Vocabulary): TrainingData {
   return { vocabulary, corpus: encodeCorpus(loaded.raw, vocabulary) }
 }

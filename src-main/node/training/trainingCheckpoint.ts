@@ -35,6 +35,8 @@ export interface TrainingCheckpoint {
   readonly corpus: CorpusSettings
   readonly vocabulary: Pick<Vocabulary, 'words' | 'counts'>
   readonly training: TrainingState
+  /** Training seconds up to the saved position, pauses excluded; absent in checkpoints written before it was kept. */
+  readonly trainingSeconds?: number
 }
 
 const FORMAT = 'word2vec-studio-training'
@@ -65,6 +67,7 @@ export async function saveTrainingCheckpoint(path: string, checkpoint: TrainingC
     corpus: checkpoint.corpus as unknown as JsonValue,
     words: [...checkpoint.vocabulary.words],
     position,
+    ...(checkpoint.trainingSeconds === undefined ? {} : { trainingSeconds: checkpoint.trainingSeconds }),
   }
   await writeCheckpoint(path, { meta, arrays })
 }
@@ -133,6 +136,7 @@ const MetaSchema = v.strictObject({
   corpus: CorpusSettingsSchema,
   words: v.array(v.string()),
   position: v.unknown(),
+  trainingSeconds: v.optional(v.pipe(finiteNumber, v.minValue(0))),
 })
 
 /** Parses `value` with `schema`, or says in a CheckpointError where it does not fit. */
@@ -177,7 +181,7 @@ export async function loadTrainingCheckpoint(path: string): Promise<TrainingChec
   const m = meta as Record<string, JsonValue> | null
   if (typeof m !== 'object' || m === null || Array.isArray(m) || m.format !== FORMAT) throw foreign(path, 'it holds something else')
   if (m.version !== VERSION) throw new CheckpointError('version', path, `“${path}” was saved by a newer Word2Vec Studio (training checkpoint version ${String(m.version)}); update the app to resume it.`)
-  const { settings, corpus, words, position: savedPosition } = parseMeta(path, MetaSchema, meta)
+  const { settings, corpus, words, position: savedPosition, trainingSeconds } = parseMeta(path, MetaSchema, meta)
   checkWith(path, () => checkVocabularyOptions(corpus))
   checkWith(path, () => (settings.schedule === 'word2vec' ? validateStreamingConfig(settings.config) : validateCourseConfig(settings.config)))
   if (words.length === 0) throw damaged(path, 'its vocabulary is empty')
@@ -215,7 +219,7 @@ export async function loadTrainingCheckpoint(path: string): Promise<TrainingChec
       },
     }
   }
-  return { settings, corpus, vocabulary: { words, counts }, training }
+  return { settings, corpus, vocabulary: { words, counts }, training, ...(trainingSeconds === undefined ? {} : { trainingSeconds }) }
 }
 
 /**

@@ -1,0 +1,48 @@
+/**
+ * The loss curve the trainer keeps of a run, whatever the window was sent: a window that
+ * (re)connects draws it from `describe`. Bounded: past MAX_KEPT_POINTS the points are halved by
+ * the rule the progress stream and the window use (halveLossPoints), and the boundaries by
+ * keeping every other one, so a long run costs a coarser curve, never growing memory.
+ */
+import { halveLossPoints } from '../core/contract/lossPoints'
+import { MAX_KEPT_POINTS, type RunPoints } from '../core/contract/trainerProtocol'
+
+export interface CurvePoint {
+  readonly x: number
+  readonly loss: number
+  readonly smoothedLoss: number | null
+  readonly alpha: number
+  readonly t: number
+}
+
+export class RunCurve {
+  private readonly points: RunPoints = { x: [], loss: [], smoothedLoss: [], alpha: [], t: [], boundaries: [] }
+
+  constructor(private readonly maxPoints = MAX_KEPT_POINTS) {}
+
+  add(point: CurvePoint): void {
+    const p = this.points
+    p.x.push(point.x)
+    p.loss.push(point.loss)
+    p.smoothedLoss.push(point.smoothedLoss)
+    p.alpha.push(point.alpha)
+    p.t.push(point.t)
+    if (p.x.length > this.maxPoints) halveLossPoints(p)
+  }
+
+  addBoundary(x: number): void {
+    const b = this.points.boundaries
+    b.push(x)
+    if (b.length > this.maxPoints) {
+      let kept = 0
+      for (let i = 0; i < b.length; i += 2) b[kept++] = b[i]!
+      b.length = kept
+    }
+  }
+
+  /** A copy: the caller may send it while the run adds points. */
+  snapshot(): RunPoints {
+    const p = this.points
+    return { x: [...p.x], loss: [...p.loss], smoothedLoss: [...p.smoothedLoss], alpha: [...p.alpha], t: [...p.t], boundaries: [...p.boundaries] }
+  }
+}
