@@ -76,7 +76,7 @@ function followStores(): void {
   }), (source) => plot.setSource(source), { immediate: true, flush: 'sync' })
   // A run that ends has its final vectors: a projection other than the live PCA is computed again.
   watch(() => training.run?.outcome, (outcome, before) => {
-    if (before === 'running' && outcome !== 'running') plot.runFinished()
+    if (before === 'running' && outcome !== undefined && outcome !== 'running') plot.runFinished()
   })
 }
 
@@ -102,9 +102,12 @@ export async function rebuildFromTrainer(): Promise<boolean> {
   const outcome = await requestTrainer({ type: 'describe' })
   if (!outcome.ok) return false
   const description = outcome.value
+  const plot = usePlotStore()
   useCorpusStore().adopt(description.corpus, description.vectors)
-  usePlotStore().follow(description.plotWords)
+  plot.follow(description.plotWords)
   useTrainingStore().rebuild(description)
+  // Snapshots stream only while a run trains; vectors at rest are projected now.
+  if (description.state !== 'training' && plot.hasVectors && plot.picture.words.length === 0) await plot.project()
   return true
 }
 
@@ -224,9 +227,10 @@ export async function restartTrainer(): Promise<void> {
   const restored = response.value.restoredFrom !== null
   training.restartEnded(restored ? 'restored' : 'fresh')
   errors.restartEnded(true)
-  await rebuildFromTrainer()
+  // The new trainer plots its default words until told the window's.
   if (restored) await usePlotStore().resendWords()
-  else await reloadCorpus()
+  await rebuildFromTrainer()
+  if (!restored) await reloadCorpus()
 }
 
 export async function showAbout(): Promise<void> {

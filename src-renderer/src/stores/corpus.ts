@@ -38,6 +38,7 @@ export const useCorpusStore = defineStore('corpus', () => {
   /** The options the next load uses; the loaded corpus keeps those it was read with. */
   const tokenizer = reactive<Mutable<TokenizerOptions>>({ ...TOKENIZER_DEFAULTS })
   const builtInPath = ref<string | null>(null)
+  const builtInTitle = ref('Moby-Dick')
 
   const loading = computed(() => loadingId.value !== null)
   const tokenizerChanged = computed(() => {
@@ -55,17 +56,26 @@ export const useCorpusStore = defineStore('corpus', () => {
       return null
     }
     builtInPath.value = builtIn.value.path
+    builtInTitle.value = builtIn.value.title
     return builtIn.value
   }
 
   async function loadBuiltIn(): Promise<boolean> {
     const builtIn = await findBuiltIn()
-    return builtIn !== null && load([builtIn.path], builtIn.title)
+    return builtIn !== null && load([builtIn.path])
+  }
+
+  function isBuiltIn(paths: readonly string[]): boolean {
+    return paths.length === 1 && paths[0] === builtInPath.value
+  }
+
+  /** Moby-Dick by its title, other files by their names. */
+  function nameOf(paths: readonly string[]): string {
+    return isBuiltIn(paths) ? builtInTitle.value : describePaths(paths)
   }
 
   function show(result: TrainerCorpus, title?: string): void {
-    const builtIn = result.paths.length === 1 && result.paths[0] === builtInPath.value
-    current.value = { ...result, tokenizer: { ...TOKENIZER_DEFAULTS, ...result.tokenizer }, name: title ?? (builtIn ? 'Moby-Dick' : describePaths(result.paths)), builtIn }
+    current.value = { ...result, tokenizer: { ...TOKENIZER_DEFAULTS, ...result.tokenizer }, name: title ?? nameOf(result.paths), builtIn: isBuiltIn(result.paths) }
     vectorsFile.value = null
     error.value = null
     failureKind.value = null
@@ -83,7 +93,7 @@ export const useCorpusStore = defineStore('corpus', () => {
     const id = nextRequestId()
     const options: TokenizerOptions = { ...tokenizer }
     loadingId.value = id
-    loadingName.value = title ?? describePaths(paths)
+    loadingName.value = title ?? nameOf(paths)
     const outcome = await requestTrainer({ type: 'loadCorpus', paths: [...paths], tokenizer: options }, id)
     if (loadingId.value === id) loadingId.value = null
     if (!outcome.ok) {
@@ -99,7 +109,7 @@ export const useCorpusStore = defineStore('corpus', () => {
   async function reload(): Promise<boolean> {
     const corpus = current.value
     if (!corpus) return loadBuiltIn()
-    return load(corpus.paths, corpus.builtIn ? corpus.name : undefined)
+    return load(corpus.paths)
   }
 
   async function openVectors(path: string): Promise<boolean> {
@@ -133,7 +143,7 @@ export const useCorpusStore = defineStore('corpus', () => {
   }
 
   return {
-    current, vectorsFile, loadingId, loadingName, error, failureKind, tokenizer, builtInPath, loading, tokenizerChanged, exportName,
+    current, vectorsFile, loadingId, loadingName, error, failureKind, tokenizer, builtInPath, builtInTitle, loading, tokenizerChanged, exportName,
     findBuiltIn, loadBuiltIn, load, adopt, reload, openVectors, cancelLoading, refuse, clearError,
   }
 })

@@ -75,7 +75,8 @@ export const useTrainingStore = defineStore('training', () => {
   const numberBase = ref(0)
 
   const idle = computed(() => link.value === 'connected' && IDLE_STATES.includes(state.value))
-  const busy = computed(() => requesting.value || awaitedRun.value !== null)
+  /** No request can go now: one is on its way, a started run is not described yet, or there is no trainer. */
+  const busy = computed(() => requesting.value || awaitedRun.value !== null || link.value !== 'connected')
   const active = computed(() => ACTIVE_STATES.includes(state.value))
   const current = computed(() => runs.value.at(-1) ?? null)
   /** What the bar says the trainer is doing, in words. */
@@ -197,6 +198,8 @@ export const useTrainingStore = defineStore('training', () => {
     link.value = 'lost'
     awaitedRun.value = null
     phaseFraction.value = null
+    wordsPerSec.value = null
+    etaSeconds.value = null
     for (const record of runs.value) if (record.outcome === 'running') record.outcome = 'interrupted'
     numberBase.value = runs.value.reduce((max, r) => Math.max(max, r.number), 0)
     requesting.value = false
