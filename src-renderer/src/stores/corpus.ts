@@ -33,8 +33,6 @@ export const useCorpusStore = defineStore('corpus', () => {
   const loadingId = ref<string | null>(null)
   const loadingName = ref('')
   const error = ref<string | null>(null)
-  /** Why the last load failed, as the trainer's error kind ('trainerExited' when the trainer was still starting). */
-  const failureKind = ref<string | null>(null)
   /** The options the next load uses; the loaded corpus keeps those it was read with. */
   const tokenizer = reactive<Mutable<TokenizerOptions>>({ ...TOKENIZER_DEFAULTS })
   const builtInPath = ref<string | null>(null)
@@ -78,7 +76,6 @@ export const useCorpusStore = defineStore('corpus', () => {
     current.value = { ...result, tokenizer: { ...TOKENIZER_DEFAULTS, ...result.tokenizer }, name: title ?? nameOf(result.paths), builtIn: isBuiltIn(result.paths) }
     vectorsFile.value = null
     error.value = null
-    failureKind.value = null
   }
 
   /** What the trainer already holds, when the window (re)connects to it. */
@@ -97,7 +94,6 @@ export const useCorpusStore = defineStore('corpus', () => {
     const outcome = await requestTrainer({ type: 'loadCorpus', paths: [...paths], tokenizer: options }, id)
     if (loadingId.value === id) loadingId.value = null
     if (!outcome.ok) {
-      failureKind.value = outcome.error.kind
       if (outcome.error.kind !== 'cancelled') error.value = outcome.error.message
       return false
     }
@@ -136,14 +132,8 @@ export const useCorpusStore = defineStore('corpus', () => {
     error.value = message
   }
 
-  /** A load at start-up that met a trainer still starting is tried again: its failure is not news. */
-  function clearError(): void {
-    error.value = null
-    failureKind.value = null
-  }
-
   return {
-    current, vectorsFile, loadingId, loadingName, error, failureKind, tokenizer, builtInPath, builtInTitle, loading, tokenizerChanged, exportName,
-    findBuiltIn, loadBuiltIn, load, adopt, reload, openVectors, cancelLoading, refuse, clearError,
+    current, vectorsFile, loadingId, loadingName, error, tokenizer, builtInPath, builtInTitle, loading, tokenizerChanged, exportName,
+    findBuiltIn, loadBuiltIn, load, adopt, reload, openVectors, cancelLoading, refuse,
   }
 })

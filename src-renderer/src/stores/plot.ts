@@ -161,9 +161,9 @@ export const usePlotStore = defineStore('plot', () => {
     await project()
   }
 
-  /** The words the trainer follows, when the window (re)connects to it. */
+  /** The words the trainer follows, for a window that (re)connects without words of its own (a restarted trainer is sent the window's). */
   function follow(trainerWords: readonly string[]): void {
-    if (!customised.value) words.value = [...trainerWords]
+    if (words.value.length === 0) words.value = [...trainerWords]
   }
 
   function setSource(next: PlotSource): void {
