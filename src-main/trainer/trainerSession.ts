@@ -118,6 +118,7 @@ export class TrainerSession {
   private queriesCache: VectorQueries | null = null
   private runCount = 0
   private lastAnnounced = ''
+  private stateVersion = 0
 
   constructor(private readonly options: TrainerSessionOptions) {
     this.emit = options.emit
@@ -208,7 +209,7 @@ export class TrainerSession {
     const key = `${phase}|${this.busy?.fraction ?? ''}|${run?.runId ?? ''}|${run?.checkpointPath ?? ''}`
     if (key === this.lastAnnounced) return
     this.lastAnnounced = key
-    this.emit({ type: 'state', state: TRAINER_PHASES[phase].state, phase, fraction, run })
+    this.emit({ type: 'state', version: ++this.stateVersion, state: TRAINER_PHASES[phase].state, phase, fraction, run })
   }
 
   /**
@@ -217,7 +218,7 @@ export class TrainerSession {
    * request arriving meanwhile finds the trainer busy.
    */
   private async enter(phase: TrainerPhase, fraction: number | null = null): Promise<void> {
-    if (this.busy?.stopRequested) throw new KindedError('cancelled', 'The run was stopped before it began training.')
+    this.abandonIfStopped()
     this.busy = { phase, fraction, stopRequested: this.busy?.stopRequested ?? false }
     this.lastPhaseReport = Date.now()
     this.announce()
@@ -237,12 +238,16 @@ export class TrainerSession {
     this.busy = null
   }
 
+  private abandonIfStopped(): void {
+    if (this.busy?.stopRequested) throw new KindedError('cancelled', 'The run was stopped before it began training.')
+  }
+
   private describe(): TrainerDescription {
     const current = this.currentRun
     const run = current?.info() ?? null
     const loaded = this.corpus
     return {
-      state: this.state, phase: this.phase, fraction: this.fraction(run),
+      version: this.stateVersion, state: this.state, phase: this.phase, fraction: this.fraction(run),
       corpus: loaded ? { ...corpusSummary(loaded), tokenizer: { ...loaded.tokenizer } } : null,
       vectors: this.opened ? { ...this.opened.summary, topWords: [...this.opened.summary.topWords] } : null,
       run,
@@ -317,7 +322,7 @@ export class TrainerSession {
     const data = trainingData(plan.loaded, vocabulary)
     await this.enter('allocating')
     const run = createTrainingRun(plan.settings, data, this.kernel, plan.resume)
-    if (this.busy?.stopRequested) throw new KindedError('cancelled', 'The run was stopped before it began training.')
+    this.abandonIfStopped()
     const number = ++this.runCount
     return new RunSupervisor({
       runId: `run-${Date.now().toString(36)}-${number}`, number, run, data, corpus: plan.corpus,
@@ -461,13 +466,12 @@ export class TrainerSession {
       } else if (this.corpus) {
         loaded = this.corpus
       } else {
-        throw new KindedError('checkpoint', `“${basename(request.path)}” does not say which corpus it was trained on (the command line saves none). Load that corpus first, then load the checkpoint again.`)
+        throw new KindedError('checkpoint', `“${basename(request.path)}” does not name the corpus files it was trained on. Load that corpus first, then load the checkpoint again.`)
       }
       const supervisor = await this.prepare({
         loaded, settings: checkpoint.settings, corpus: { ...checkpoint.corpus, paths: loaded.paths }, vocabulary: () => savedVocabulary(checkpoint.vocabulary),
         resume: checkpoint.training, restoredFrom: request.path, ...(checkpoint.trainingSeconds === undefined ? {} : { secondsBefore: checkpoint.trainingSeconds }),
       })
-      this.leave()
       this.corpus = loaded
       this.opened = null
       this.replaceRun(supervisor)

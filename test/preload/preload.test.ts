@@ -96,10 +96,10 @@ describe('the preload API', () => {
     try {
       ipc(TRAINER_PORT_CHANNEL)({ ports: [windowSide] }, null)
       trainerSide.postMessage({ type: 'progress', seq: 'x' })
-      trainerSide.postMessage({ type: 'state', state: 'training', run: null })
+      trainerSide.postMessage({ type: 'state', version: 1, state: 'training', phase: 'training', fraction: null, run: null })
       trainerSide.postMessage(progress(4))
       expect(await nextMessage(trainerSide)).toEqual({ type: 'ack', seq: 4 })
-      expect(received).toEqual([{ type: 'state', state: 'training', run: null }, progress(4)])
+      expect(received).toEqual([{ type: 'state', version: 1, state: 'training', phase: 'training', fraction: null, run: null }, progress(4)])
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Dropped a trainer event\. Invalid trainer event/))
     } finally {
       unsubscribe()

@@ -47,7 +47,7 @@ export function runInfo(runId: string, overrides: Partial<RunInfo> = {}): RunInf
 }
 
 export function emptyDescription(): TrainerDescription {
-  return { state: 'empty', phase: 'empty', fraction: null, corpus: null, vectors: null, run: null, runs: [], plotWords: [] }
+  return { version: 0, state: 'empty', phase: 'empty', fraction: null, corpus: null, vectors: null, run: null, runs: [], plotWords: [] }
 }
 
 export function corpusResult(paths: readonly string[], overrides: Partial<TrainerResult<'loadCorpus'>> = {}): TrainerResult<'loadCorpus'> {
@@ -76,8 +76,9 @@ export function createFakeW2v(): FakeW2v {
   let description = emptyDescription()
   function emitPhase(phase: TrainerPhase, run: RunInfo | null = null, fraction: number | null = null): void {
     const state = TRAINER_PHASES[phase].state
-    description = { ...description, state, phase, fraction, run }
-    for (const listener of trainerListeners) listener({ type: 'state', state, phase, fraction, run })
+    const version = description.version + 1
+    description = { ...description, version, state, phase, fraction, run }
+    for (const listener of trainerListeners) listener({ type: 'state', version, state, phase, fraction, run })
   }
   const trainerHandlers = new Map<TrainerRequestType, TrainerHandler>([
     ['loadCorpus', (r) => ok(corpusResult((r as Extract<TrainerRequest, { type: 'loadCorpus' }>).paths))],

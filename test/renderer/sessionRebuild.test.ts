@@ -45,6 +45,23 @@ describe('a window that (re)connects rebuilds from the trainer’s whole state',
     expect(training.current?.label).toBe('Run 3 · skip-gram, d=50')
   })
 
+  it('keeps the newer of a state event and a description, whichever arrives first', async () => {
+    const stale = fake.description
+    fake.handleTrainer('describe', () => {
+      // The run was paused after the description was taken; its event overtakes the answer.
+      fake.emitTrainer({ type: 'state', version: stale.version + 1, state: 'paused', phase: 'paused', fraction: null, run: { ...stale.run!, fraction: 0.51 } })
+      return ok(stale)
+    })
+    disconnect = await startFakeSession()
+    const training = useTrainingStore()
+    expect(training.phaseLabel).toBe('Paused')
+    expect(training.fraction).toBe(0.51)
+    expect(training.runs.map((r) => r.series.x.length)).toEqual([3, 2])
+    // And an event older than the description the window holds is old news.
+    fake.emitTrainer({ type: 'state', version: stale.version, state: 'training', phase: 'training', fraction: null, run: stale.run })
+    expect(training.phaseLabel).toBe('Paused')
+  })
+
   it('asks again when a trainer starts, keeping points that streamed in before its answer and none twice', async () => {
     disconnect = await startFakeSession()
     const described = fake.description

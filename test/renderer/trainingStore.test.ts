@@ -65,7 +65,7 @@ describe('training store', () => {
     expect(training.phaseLabel).toBe('Reading the corpus')
     expect(training.phaseFraction).toBe(0.25)
     fake.emitPhase('allocating', runInfo('run-1'))
-    expect(training.phaseLabel).toBe('Allocating the vectors')
+    expect(training.phaseLabel).toBe('Building the tables and allocating the vectors')
     expect(training.phaseFraction).toBeNull()
   })
 

@@ -94,6 +94,15 @@ describe('trainerRequest', () => {
     expect(training.forward).toHaveBeenCalledWith({ type: 'pause', id: 'r1' })
   })
 
+  it('passes describe through and checks the whole state it answers with', async () => {
+    const described = { version: 3, state: 'ready', phase: 'ready', fraction: null, corpus: null, vectors: null, run: null, runs: [], plotWords: [] }
+    training.forward.mockResolvedValueOnce({ ok: true, result: described } satisfies TrainerReply)
+    expect(await service.invoke('trainerRequest', { type: 'describe', id: 'r9' })).toEqual({ ok: true, value: { ok: true, result: described } })
+    expect(training.forward).toHaveBeenCalledWith({ type: 'describe', id: 'r9' })
+    training.forward.mockResolvedValueOnce({ ok: true, result: { ...described, phase: 'loadingCorpus' } } satisfies TrainerReply)
+    expect(await service.invoke('trainerRequest', { type: 'describe', id: 'r10' })).toMatchObject({ ok: true, value: { ok: false, error: { kind: 'protocol' } } })
+  })
+
   it('refuses ids that are not the window\'s', async () => {
     expect(await service.invoke('trainerRequest', { type: 'pause', id: 'm1' })).toMatchObject({ ok: false, error: { kind: 'badRequest', message: 'Requests from the window need an id that starts with “r”; “m1” does not.' } })
     expect(training.forward).not.toHaveBeenCalled()

@@ -10,6 +10,10 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { AppEvent } from '../../src-main/core/contract/appProtocol'
 import type { TrainerEvent } from '../../src-main/core/contract/trainerProtocol'
+import { TRAINER_RESULT_SCHEMAS, type TrainerDescription } from '../../src-main/core/contract/trainerResults'
+import { parseMessage } from '../../src-main/core/contract/validation'
+import type { TrainerReply } from '../../src-main/node/services/trainerHost'
+import { loadTrainingCheckpoint } from '../../src-main/node/training/trainingCheckpoint'
 import { forkTrainerProcess } from '../../src-main/node/services/trainerProcess'
 import { TrainingService } from '../../src-main/node/services/trainingService'
 import { MOBY_DICK, SMALL_CONFIG, builtTrainer } from '../trainer/forkTrainer'
@@ -26,6 +30,11 @@ afterEach(async () => {
   await service?.shutdown(2000)
   await rm(folder, { recursive: true, force: true })
 })
+
+function description(reply: TrainerReply): TrainerDescription {
+  expect(reply.ok).toBe(true)
+  return parseMessage(TRAINER_RESULT_SCHEMAS.describe, reply.result, 'describe')
+}
 
 function until<T>(events: T[], match: (event: T) => boolean, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -77,10 +86,28 @@ it('a trainer killed mid-run is reported to the window, and a restart resumes it
   // The window stays up and is told why a request cannot be served now.
   await expect(training.forward({ type: 'pause', id: 'r3' })).rejects.toThrow(/not running/)
 
+  // A window asks for the whole state as soon as it is handed the new trainer's port.
+  const onConnect: Promise<TrainerReply>[] = []
+  training.onDidStartTrainer((host) => onConnect.push(host.forward({ type: 'describe', id: 'r-connect' })))
   expect(await training.restart({ fromCheckpoint: true })).toEqual({ restoredFrom: join(folder, 'autosave.w2vckpt') })
   const savedDone = (saved as { done: number }).done
   const paused = await until(trainerEvents, (e) => e.type === 'state' && e.state === 'paused' && (e.run?.done ?? 0) >= savedDone, 10_000)
   expect((paused as { run: { total: number } }).run.total).toBe(total)
+  // While it restores, the new trainer says so: it is never "empty" with a run about to appear.
+  expect(onConnect).toHaveLength(1)
+  expect(description(await onConnect[0]!)).toMatchObject({ state: 'restoring', phase: 'restoring', run: null })
+
+  // The restored run is where the checkpoint is, not where the killed trainer had got to.
+  const checkpoint = await loadTrainingCheckpoint(join(folder, 'autosave.w2vckpt'))
+  const restored = description(await training.forward({ type: 'describe', id: 'r-restored' }))
+  const done = restored.run!.done
+  expect(done).toBe((paused as { run: { done: number } }).run.done)
+  expect(restored).toMatchObject({ state: 'paused', phase: 'paused', fraction: done / total })
+  expect(restored.run).toMatchObject({
+    number: 1, outcome: 'running', total, fraction: done / total, epoch: Math.floor(done / (total / 40)) + 1,
+    seconds: checkpoint.trainingSeconds, restoredFrom: join(folder, 'autosave.w2vckpt'),
+  })
+  expect(checkpoint.trainingSeconds).toBeGreaterThan(0)
 
   expect(await training.forward({ type: 'resume', id: 'r4' })).toEqual({ ok: true, result: { state: 'training' } })
   const finished = await until(trainerEvents, (e) => e.type === 'finished', 60_000)

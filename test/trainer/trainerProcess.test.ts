@@ -40,7 +40,12 @@ describe('the built trainer entry, forked under plain Node', () => {
     const after = trainer.events.slice(before)
     const fractions = after.filter(is('taskProgress')).map((e) => e.fraction)
     expect(fractions.at(-1)).toBe(1)
-    expect(after.filter(is('state')).map((e) => e.state)).toEqual(['loadingCorpus', 'ready'])
+    const states = after.filter(is('state'))
+    expect(states.map((e) => e.state).filter((s, i, all) => s !== all[i - 1])).toEqual(['loadingCorpus', 'ready'])
+    // Reading is announced before it starts, and its fraction only grows.
+    expect(states[0]).toMatchObject({ phase: 'readingCorpus', fraction: 0, run: null })
+    const read = states.filter((e) => e.phase === 'readingCorpus').map((e) => e.fraction!)
+    read.slice(1).forEach((f, i) => expect(f).toBeGreaterThanOrEqual(read[i]!))
   })
 
   it('trains: batched progress with falling loss, epoch boundaries, snapshots, a final checkpoint', async () => {

@@ -118,13 +118,13 @@ export type TrainerState = (typeof TRAINER_STATES)[number]
  */
 export const TRAINER_PHASES = {
   empty: { label: 'No corpus loaded', state: 'empty' },
+  /** Reading, tokenizing and counting in one pass over the files; its fraction is the bytes read. */
   readingCorpus: { label: 'Reading the corpus', state: 'loadingCorpus' },
-  countingWords: { label: 'Counting the words', state: 'loadingCorpus' },
   ready: { label: 'Ready to train', state: 'ready' },
   buildingVocabulary: { label: 'Building the vocabulary', state: 'preparing' },
   encodingCorpus: { label: 'Encoding the corpus', state: 'preparing' },
-  buildingTables: { label: 'Building the noise table', state: 'preparing' },
-  allocating: { label: 'Allocating the vectors', state: 'preparing' },
+  /** One synchronous step of the engine (its sub-sampling and noise tables, the vectors, the corpus in shared memory): no fraction. */
+  allocating: { label: 'Building the tables and allocating the vectors', state: 'preparing' },
   training: { label: 'Training', state: 'training' },
   paused: { label: 'Paused', state: 'paused' },
   stopping: { label: 'Stopping', state: 'stopping' },
@@ -192,6 +192,16 @@ export const RunPointsSchema = v.strictObject({
 export type RunPoints = v.InferOutput<typeof RunPointsSchema>
 export const MAX_KEPT_POINTS = 4000
 
+/**
+ * Counts the trainer's state events, from 1. State events stream on the window's port while
+ * `describe` is answered through main, so they can arrive in either order: a receiver keeps a
+ * description unless it has applied a state event of a higher version, and applies a state event
+ * only if its version is higher than that of what it holds. Progress batches in flight when a
+ * description is taken may repeat its last points: a receiver skips points at or before the
+ * last x of the curve it holds.
+ */
+export const StateVersionSchema = v.pipe(v.number(), v.integer(), v.minValue(0))
+
 /** A run of the history: its description and its curve. */
 export const RunRecordSchema = v.strictObject({ ...RunInfoSchema.entries, points: RunPointsSchema })
 export type RunRecord = v.InferOutput<typeof RunRecordSchema>
@@ -205,7 +215,7 @@ export const TrainerEventSchema = v.variant('type', [
    * is (0 to 1; null when unknown) and the current run (null when there is none). These events
    * alone describe the run; the answers to start and loadCheckpoint add nothing they do not say.
    */
-  v.strictObject({ type: v.literal('state'), state: v.picklist(TRAINER_STATES), phase: TrainerPhaseSchema, fraction: nullableNum, run: v.nullable(RunInfoSchema) }),
+  v.strictObject({ type: v.literal('state'), version: StateVersionSchema, state: v.picklist(TRAINER_STATES), phase: TrainerPhaseSchema, fraction: nullableNum, run: v.nullable(RunInfoSchema) }),
   v.strictObject({ type: v.literal('taskProgress'), id: v.string(), fraction: num, label: v.string() }),
   /**
    * A batch of loss points since the previous batch (about every 50 ms, coalesced when the

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot'
 import { CORPUS_NOTICE_KINDS } from '../corpus/corpusNotices'
-import { RunInfoSchema, RunRecordSchema, TRAINER_STATES, TrainerPhaseSchema, type TrainerRequestType } from './trainerProtocol'
+import { RunInfoSchema, RunRecordSchema, StateVersionSchema, TRAINER_STATES, TrainerPhaseSchema, type TrainerRequestType } from './trainerProtocol'
 import { ProjectionMethodSchema, TokenizerOptionsSchema } from './settingsSchemas'
 
 const num = v.number()
@@ -47,6 +47,8 @@ const OpenedVectorsSchema = v.strictObject({ path: v.string(), words: num, dim: 
  * (the last of them, when there is one) is also `run`, without its points.
  */
 export const TrainerDescriptionSchema = v.strictObject({
+  /** The version of the last state event sent before this description was taken (0: none yet). */
+  version: StateVersionSchema,
   state: v.picklist(TRAINER_STATES),
   phase: TrainerPhaseSchema,
   fraction: v.nullable(num),

@@ -59,9 +59,14 @@ export class TrainingService {
 
   /** Starts a trainer unless one is running or starting. */
   start(): Promise<TrainerHost> {
+    return this.startWith(null)
+  }
+
+  /** `first`, when this call launches the trainer, is sent its first request before anyone else hears of it. */
+  private startWith(first: ((host: TrainerHost) => void) | null): Promise<TrainerHost> {
     if (this.starting) return this.starting
     if (this.current?.isRunning) return Promise.resolve(this.current)
-    this.starting = this.launch().finally(() => {
+    this.starting = this.launch(first).finally(() => {
       this.starting = null
     })
     return this.starting
@@ -86,9 +91,18 @@ export class TrainingService {
     const previous = this.current
     if (previous?.isRunning) await this.end(previous)
     const checkpoint = options.fromCheckpoint ? await this.findCheckpoint() : null
-    const host = await this.start()
-    if (!checkpoint) return { restoredFrom: null }
-    await host.request({ type: 'loadCheckpoint', path: checkpoint })
+    if (!checkpoint) {
+      await this.start()
+      return { restoredFrom: null }
+    }
+    // The restore is the new trainer's first request, so a window that connects and asks for
+    // its state finds it restoring, never empty.
+    const restore: { pending: Promise<unknown> | null } = { pending: null }
+    const host = await this.startWith((started) => {
+      restore.pending = started.request({ type: 'loadCheckpoint', path: checkpoint })
+      restore.pending.catch(() => undefined)
+    })
+    await (restore.pending ?? host.request({ type: 'loadCheckpoint', path: checkpoint }))
     return { restoredFrom: checkpoint }
   }
 
@@ -116,7 +130,7 @@ export class TrainingService {
     }
   }
 
-  private async launch(): Promise<TrainerHost> {
+  private async launch(first: ((host: TrainerHost) => void) | null): Promise<TrainerHost> {
     const { log } = this.options
     await mkdir(dirname(this.options.autosavePath), { recursive: true })
     let host: TrainerHost
@@ -147,6 +161,7 @@ export class TrainingService {
     } catch (error) {
       log.warn(`The trainer will not autosave: ${(error as Error).message}`, error)
     }
+    first?.(host)
     this.options.emit({ type: 'trainerStarted', pid: ready.pid })
     this.startEmitter.fire(host)
     return host

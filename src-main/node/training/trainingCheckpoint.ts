@@ -22,7 +22,7 @@ export interface CorpusSettings {
   readonly tokenizer: Partial<TokenizerOptions>
   readonly minCount: number
   readonly maxVocab?: number
-  /** The corpus files, in order, so the app can restore the run by reading them again; absent in the CLI's checkpoints. */
+  /** The corpus files, in order, so the app can restore the run by reading them again (the app and the CLI both save them; the field stays optional for files without it). */
   readonly paths?: readonly string[]
 }
 

@@ -2,8 +2,9 @@
  * The training run as the trainer reports it, and nothing else: its state, phase and run (from
  * state events, or the whole state the trainer describes when the window connects), the
  * progress bar's figures, and the runs of this session with their loss curves. Answers to the
- * window's requests never write here, so the order in which events (the trainer's port) and
- * answers (through main) arrive does not matter. Loss points are pushed onto raw arrays and
+ * window's requests never write here, and of a state event and a description (one comes on the
+ * trainer's port, the other through main) the one of the higher version wins, so the order in
+ * which they arrive does not matter. Loss points are pushed onto raw arrays and
  * `version` is bumped per batch, so a batch costs its own points, not a copy of the curve.
  */
 import {
@@ -71,6 +72,8 @@ export const useTrainingStore = defineStore('training', () => {
   const lastCheckpoint = ref<{ path: string; reason: CheckpointEvent['reason']; at: Date } | null>(null)
   /** Run ids the user removed from the list: a late event of theirs must not bring them back. */
   const removed = ref<string[]>([])
+  /** The version of the trainer's account held: a state event or description of a lower one is older news. */
+  const stateVersion = ref(-1)
   /** Runs of trainer processes that died: the next trainer numbers its runs after them. */
   const numberBase = ref(0)
 
@@ -86,14 +89,14 @@ export const useTrainingStore = defineStore('training', () => {
     return runs.value.find((r) => r.runIds.includes(runId))
   }
 
-  /** The record of a run the trainer describes, created when first seen; its figures follow the trainer's. */
-  function recordFor(info: RunInfo): RunRecord | null {
+  /** The record of a run the trainer describes, created when first seen; its figures follow the trainer's unless `current` is false (older news). */
+  function recordFor(info: RunInfo, current = true): RunRecord | null {
     if (removed.value.includes(info.runId)) return null
     let record = recordOf(info.runId)
     if (!record) {
       record = continuedBy(info) ?? newRecord(info)
       if (!record.runIds.includes(info.runId)) record.runIds.push(info.runId)
-    }
+    } else if (!current) return record
     record.outcome = info.outcome
     record.finalLoss = info.finalLoss
     record.seconds = info.seconds
@@ -117,8 +120,10 @@ export const useTrainingStore = defineStore('training', () => {
       number, runIds: [], schedule: info.schedule, label: runLabel(number, info.settings), summary: describeSettings(info.settings, info.vocabulary.minCount),
       visible: true, outcome: info.outcome, finalLoss: null, seconds: null, checkpointPath: null, series: markRaw(emptySeries()),
     }
-    runs.value.push(record)
-    return runs.value.at(-1)!
+    // In the trainer's order, whichever of its runs the window hears of first.
+    const at = runs.value.findIndex((r) => r.number > number)
+    runs.value.splice(at < 0 ? runs.value.length : at, 0, record)
+    return runs.value.find((r) => r.number === number)!
   }
 
   function showRun(info: RunInfo | null): void {
@@ -130,6 +135,8 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   function applyState(event: StateEvent): void {
+    if (event.version <= stateVersion.value) return
+    stateVersion.value = event.version
     link.value = 'connected'
     state.value = event.state
     phase.value = event.phase
@@ -179,16 +186,20 @@ export const useTrainingStore = defineStore('training', () => {
    */
   function rebuild(description: TrainerDescription): void {
     link.value = 'connected'
-    for (const described of description.runs) rebuildRun(described)
-    state.value = description.state
-    phase.value = description.phase
-    phaseFraction.value = description.fraction
-    showRun(description.run)
+    const newer = description.version >= stateVersion.value
+    for (const described of description.runs) rebuildRun(described, newer)
+    if (newer) {
+      stateVersion.value = description.version
+      state.value = description.state
+      phase.value = description.phase
+      phaseFraction.value = description.fraction
+      showRun(description.run)
+    }
     version.value++
   }
 
-  function rebuildRun(described: TrainerRunRecord): void {
-    const record = recordFor(described)
+  function rebuildRun(described: TrainerRunRecord, newer: boolean): void {
+    const record = recordFor(described, newer)
     if (!record) return
     runs.value[runs.value.indexOf(record)] = { ...record, series: markRaw(mergeSeries(record.series, described.points)) }
   }
@@ -196,6 +207,8 @@ export const useTrainingStore = defineStore('training', () => {
   /** The trainer process is gone: whatever ran is interrupted; the window keeps its curves. */
   function trainerLost(): void {
     link.value = 'lost'
+    // The next trainer counts its versions from the start again.
+    stateVersion.value = -1
     awaitedRun.value = null
     phaseFraction.value = null
     wordsPerSec.value = null
@@ -261,7 +274,7 @@ export const useTrainingStore = defineStore('training', () => {
   })
 
   return {
-    link, state, phase, phaseFraction, run, fraction, wordsPerSec, alpha, etaSeconds, epoch, runs, version, requesting, awaitedRun, lastCheckpoint, removed, numberBase,
+    link, state, phase, phaseFraction, run, fraction, wordsPerSec, alpha, etaSeconds, epoch, runs, version, requesting, awaitedRun, lastCheckpoint, removed, stateVersion, numberBase,
     idle, busy, active, current, phaseLabel, lossRuns, currentCurve,
     applyState, applyProgress, applyFinished, checkpointSaved, rebuild, trainerLost, restartBegan, restartEnded, requestSent, requestAnswered,
     setVisible, removeRun,
