@@ -137,9 +137,9 @@ async function openStartCorpus(settings: Settings | null): Promise<void> {
 }
 
 /** Text files as the corpus (null: the built-in one); the plot starts over with it. */
-export async function loadCorpus(paths: readonly string[] | null, title?: string): Promise<boolean> {
+export async function loadCorpus(paths: readonly string[] | null): Promise<boolean> {
   const corpus = useCorpusStore()
-  const loaded = paths === null ? await corpus.loadBuiltIn() : await corpus.load(paths, title)
+  const loaded = paths === null ? await corpus.loadBuiltIn() : await corpus.load(paths)
   if (loaded) usePlotStore().corpusChanged()
   return loaded
 }

@@ -72,8 +72,8 @@ export const useCorpusStore = defineStore('corpus', () => {
     return isBuiltIn(paths) ? builtInTitle.value : describePaths(paths)
   }
 
-  function show(result: TrainerCorpus, title?: string): void {
-    current.value = { ...result, tokenizer: { ...TOKENIZER_DEFAULTS, ...result.tokenizer }, name: title ?? nameOf(result.paths), builtIn: isBuiltIn(result.paths) }
+  function show(result: TrainerCorpus): void {
+    current.value = { ...result, tokenizer: { ...TOKENIZER_DEFAULTS, ...result.tokenizer }, name: nameOf(result.paths), builtIn: isBuiltIn(result.paths) }
     vectorsFile.value = null
     error.value = null
   }
@@ -85,19 +85,19 @@ export const useCorpusStore = defineStore('corpus', () => {
     vectorsFile.value = vectors
   }
 
-  async function load(paths: readonly string[], title?: string): Promise<boolean> {
+  async function load(paths: readonly string[]): Promise<boolean> {
     if (paths.length === 0) return false
     const id = nextRequestId()
     const options: TokenizerOptions = { ...tokenizer }
     loadingId.value = id
-    loadingName.value = title ?? nameOf(paths)
+    loadingName.value = nameOf(paths)
     const outcome = await requestTrainer({ type: 'loadCorpus', paths: [...paths], tokenizer: options }, id)
     if (loadingId.value === id) loadingId.value = null
     if (!outcome.ok) {
       if (outcome.error.kind !== 'cancelled') error.value = outcome.error.message
       return false
     }
-    show({ ...outcome.value, paths: [...paths], tokenizer: options }, title)
+    show({ ...outcome.value, paths: [...paths], tokenizer: options })
     return true
   }
 
