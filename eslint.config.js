@@ -55,6 +55,15 @@ export default defineConfig(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
+    // One-way window state: a store holds state; flows that span stores live in the session module.
+    files: ['src-renderer/src/stores/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^\\.|/stores)/', message: 'A store imports no other store; a flow that spans stores belongs in composables/session.ts.' }],
+      }],
+    },
+  },
+  {
     plugins: { w2v: layers },
     rules: {
       'w2v/layers': 'error',

@@ -5,8 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { SETTING_RULES } from '../../src-main/core/settings/settingRules'
 import HyperparameterForm from '../../src-renderer/src/components/HyperparameterForm.vue'
 import TrainingBar from '../../src-renderer/src/components/TrainingBar.vue'
-import { useCorpusStore } from '../../src-renderer/src/stores/corpus'
-import { installFakeW2v } from './fakeW2v'
+import { installFakeW2v, startFakeSession } from './fakeW2v'
 
 const SHARED = ['schedule', 'model', 'loss', 'dim', 'window', 'negatives', 'minCount', 'sample', 'seed']
 const WORD2VEC = ['alpha', 'minAlpha', 'epochs', 'threads']
@@ -17,7 +16,7 @@ describe('HyperparameterForm', () => {
     const pinia = createPinia()
     setActivePinia(pinia)
     installFakeW2v()
-    await useCorpusStore().init()
+    await startFakeSession()
   })
 
   function mountBoth() {

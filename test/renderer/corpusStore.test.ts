@@ -1,32 +1,37 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openDroppedFiles, openPaths } from '../../src-renderer/src/composables/fileOpening'
-import { routeTrainerEvent } from '../../src-renderer/src/composables/eventBridge'
+import { routeTrainerEvent, startSession } from '../../src-renderer/src/composables/session'
 import { useCorpusStore } from '../../src-renderer/src/stores/corpus'
+import { useTasksStore } from '../../src-renderer/src/stores/tasks'
 import { useTrainingStore } from '../../src-renderer/src/stores/training'
-import { BUILT_IN_PATH, type FakeW2v, corpusResult, deferred, installFakeW2v, ok, refused } from './fakeW2v'
+import { BUILT_IN_PATH, type FakeW2v, corpusResult, deferred, installFakeW2v, ok, refused, startFakeSession } from './fakeW2v'
 
 describe('corpus store', () => {
   let fake: FakeW2v
+  let disconnect: (() => void) | null = null
   beforeEach(() => {
     setActivePinia(createPinia())
     fake = installFakeW2v()
   })
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(() => {
+    disconnect?.()
+    vi.unstubAllGlobals()
+  })
 
   it('loads the built-in Moby-Dick on first start, so the app can train at once', async () => {
+    disconnect = await startFakeSession()
     const corpus = useCorpusStore()
-    await corpus.init()
     expect(fake.requestsOf('loadCorpus').map((r) => r.paths)).toEqual([[BUILT_IN_PATH]])
     expect(corpus.current).toMatchObject({ name: 'Moby-Dick', builtIn: true, tokens: 215_000 })
     expect(corpus.error).toBeNull()
-    expect(useTrainingStore().state).toBe('ready')
+    expect(useTrainingStore().phaseLabel).toBe('Ready to train')
   })
 
   it('loads the last corpus on later starts', async () => {
     fake.handle('getSettings', () => ({ ok: true, value: { theme: 'system', autosaveSeconds: 30, threads: null, lastCorpus: ['/home/u/a.txt', '/home/u/b.txt'] } }))
+    disconnect = await startFakeSession()
     const corpus = useCorpusStore()
-    await corpus.init()
     expect(fake.requestsOf('loadCorpus').map((r) => r.paths)).toEqual([['/home/u/a.txt', '/home/u/b.txt']])
     expect(corpus.current).toMatchObject({ name: 'a.txt + b.txt', builtIn: false })
   })
@@ -37,15 +42,15 @@ describe('corpus store', () => {
       const paths = (r as { paths: string[] }).paths
       return paths[0] === '/gone.txt' ? refused('corpus', 'There is no file at “/gone.txt”.') : ok(corpusResult(paths))
     })
+    disconnect = await startFakeSession()
     const corpus = useCorpusStore()
-    await corpus.init()
     expect(corpus.current?.name).toBe('Moby-Dick')
     expect(corpus.error).toBe('There is no file at “/gone.txt”. The built-in corpus was loaded instead.')
   })
 
   it('keeps the previous corpus and shows the error when a load fails', async () => {
+    disconnect = await startFakeSession()
     const corpus = useCorpusStore()
-    await corpus.init()
     const before = corpus.current
     fake.handleTrainer('loadCorpus', () => refused('corpus', '“photo.png” looks like a binary file, not text.'))
     expect(await corpus.load(['/home/u/photo.png'])).toBe(false)
@@ -56,19 +61,21 @@ describe('corpus store', () => {
 
   it('shows loading progress from the trainer’s taskProgress events for its request', async () => {
     const pending = deferred<ReturnType<typeof ok>>()
+    disconnect = await startFakeSession()
     fake.handleTrainer('loadCorpus', () => pending.promise)
     const corpus = useCorpusStore()
+    const tasks = useTasksStore()
     const loading = corpus.load(['/big.txt'])
-    await vi.waitFor(() => expect(fake.requestsOf('loadCorpus')).toHaveLength(1))
-    const id = fake.requestsOf('loadCorpus')[0]!.id
+    await vi.waitFor(() => expect(fake.requestsOf('loadCorpus')).toHaveLength(2))
+    const id = fake.requestsOf('loadCorpus')[1]!.id
     routeTrainerEvent({ type: 'taskProgress', id, fraction: 0.4, label: 'Reading big.txt' })
     routeTrainerEvent({ type: 'taskProgress', id: 'r999', fraction: 0.9, label: 'someone else' })
     expect(corpus.loading).toBe(true)
-    expect(corpus.loadingProgress).toEqual({ fraction: 0.4, label: 'Reading big.txt' })
+    expect(tasks.progressOf(corpus.loadingId)).toEqual({ fraction: 0.4, label: 'Reading big.txt' })
     pending.resolve(ok(corpusResult(['/big.txt'])))
     await loading
     expect(corpus.loading).toBe(false)
-    expect(corpus.loadingProgress).toBeNull()
+    expect(tasks.progress.size).toBe(0)
   })
 
   it('joins several dropped text files into one corpus and opens a dropped vectors file for exploration', async () => {
@@ -103,21 +110,19 @@ describe('corpus store', () => {
   })
 })
 
-describe('corpus store at start-up', () => {
+describe('the window’s start', () => {
   beforeEach(() => setActivePinia(createPinia()))
   afterEach(() => vi.unstubAllGlobals())
 
   it('waits for a trainer that is still starting, then loads the built-in corpus', async () => {
     const fake = installFakeW2v()
     let attempts = 0
-    fake.handle('trainerRequest', async (args) => {
-      fake.trainerRequests.push(args as never)
+    fake.handleTrainer('describe', () => {
       attempts++
-      if (attempts === 1) return { ok: false, error: { kind: 'trainerExited', message: 'The trainer is not running; restart it to continue.' } }
-      return { ok: true, value: ok(corpusResult([BUILT_IN_PATH])) as never }
+      return attempts === 1 ? refused('internal', 'The trainer is not running; restart it to continue.') : ok(fake.description)
     })
     const corpus = useCorpusStore()
-    const starting = corpus.init()
+    const starting = startSession()
     // Announced until the store listens (it subscribes once the first attempt has failed).
     await vi.waitFor(() => {
       fake.emitApp({ type: 'trainerStarted', pid: 42 })

@@ -5,9 +5,15 @@
  */
 import { APP_INVOKE, type AppArgs, type AppChannel, type AppEvent, type AppResponse, DEFAULT_SETTINGS } from '../../src-main/core/contract/appProtocol'
 import type { DroppedFile, W2vApi } from '../../src-main/core/contract/preloadApi'
-import type { TrainerError, TrainerEvent, TrainerRequest, TrainerRequestType } from '../../src-main/core/contract/trainerProtocol'
-import type { TrainerResult } from '../../src-main/core/contract/trainerResults'
+import { TOKENIZER_DEFAULTS, presetHyperparameters, startSettings } from '../../src-main/core/contract/settingsValidation'
+import {
+  type ProgressBatch, type RunInfo, TRAINER_PHASES, type TrainerError, type TrainerEvent, type TrainerPhase, type TrainerRequest, type TrainerRequestType,
+} from '../../src-main/core/contract/trainerProtocol'
+import type { TrainerDescription, TrainerResult } from '../../src-main/core/contract/trainerResults'
 import { vi } from 'vitest'
+import { connectSession, startSession } from '../../src-renderer/src/composables/session'
+import { runCommand } from '../../src-renderer/src/composables/commands'
+import { openPaths } from '../../src-renderer/src/composables/fileOpening'
 
 export type TrainerReply = { ok: true; result: unknown } | { ok: false; error: TrainerError }
 type TrainerHandler = (request: TrainerRequest) => TrainerReply | Promise<TrainerReply>
@@ -25,6 +31,23 @@ export interface FakeW2v extends W2vApi {
   emitTrainer(event: TrainerEvent): void
   emitApp(event: AppEvent): void
   requestsOf<T extends TrainerRequestType>(type: T): Extract<TrainerRequest, { type: T }>[]
+  /** What `describe` answers; a corpus load the fake answers ok updates its corpus and phase. */
+  description: TrainerDescription
+  /** A state event in `phase`, as the trainer sends one; the description follows it. */
+  emitPhase(phase: TrainerPhase, run?: RunInfo | null, fraction?: number | null): void
+}
+
+/** A run as the trainer describes it: Quick look on Moby-Dick, just started. */
+export function runInfo(runId: string, overrides: Partial<RunInfo> = {}): RunInfo {
+  const { settings, vocabulary } = startSettings(presetHyperparameters('quick', 4))
+  return {
+    runId, number: 1, schedule: 'word2vec', settings, vocabulary, outcome: 'running', done: 0, total: 430_000, fraction: 0, epoch: 1, seconds: 0,
+    finalLoss: null, vocabSize: 4900, dim: 50, checkpointPath: null, restoredFrom: null, ...overrides,
+  }
+}
+
+export function emptyDescription(): TrainerDescription {
+  return { version: 0, state: 'empty', phase: 'empty', fraction: null, corpus: null, vectors: null, run: null, runs: [], plotWords: [] }
 }
 
 export function corpusResult(paths: readonly string[], overrides: Partial<TrainerResult<'loadCorpus'>> = {}): TrainerResult<'loadCorpus'> {
@@ -50,8 +73,16 @@ export function createFakeW2v(): FakeW2v {
   const trainerListeners = new Set<(event: TrainerEvent) => void>()
   const appListeners = new Set<(event: AppEvent) => void>()
   const paths = new Map<string, string>()
+  let description = emptyDescription()
+  function emitPhase(phase: TrainerPhase, run: RunInfo | null = null, fraction: number | null = null): void {
+    const state = TRAINER_PHASES[phase].state
+    const version = description.version + 1
+    description = { ...description, version, state, phase, fraction, run }
+    for (const listener of trainerListeners) listener({ type: 'state', version, state, phase, fraction, run })
+  }
   const trainerHandlers = new Map<TrainerRequestType, TrainerHandler>([
     ['loadCorpus', (r) => ok(corpusResult((r as Extract<TrainerRequest, { type: 'loadCorpus' }>).paths))],
+    ['describe', () => ok(description)],
   ])
   const appHandlers = new Map<AppChannel, AppHandler<AppChannel>>()
   const answer = <K extends AppChannel>(value: unknown) => ({ ok: true, value }) as AppResponse<K>
@@ -62,6 +93,10 @@ export function createFakeW2v(): FakeW2v {
     trainerRequests.push(request)
     const handler = trainerHandlers.get(request.type)
     const reply = handler ? await handler(request) : refused('internal', `The fake trainer has no answer to “${request.type}”.`)
+    if (request.type === 'loadCorpus' && reply.ok) {
+      description = { ...description, corpus: { ...(reply.result as TrainerResult<'loadCorpus'>), tokenizer: { ...TOKENIZER_DEFAULTS, ...request.tokenizer } } }
+      emitPhase('ready')
+    }
     return answer(reply)
   })
 
@@ -102,6 +137,13 @@ export function createFakeW2v(): FakeW2v {
     requestsOf<T extends TrainerRequestType>(type: T) {
       return trainerRequests.filter((r): r is Extract<TrainerRequest, { type: T }> => r.type === type)
     },
+    get description() {
+      return description
+    },
+    set description(next) {
+      description = next
+    },
+    emitPhase,
   }
 }
 
@@ -119,4 +161,19 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
     resolve = r
   })
   return { promise, resolve }
+}
+
+/** The window's session on the fake, started as App.vue starts it; returns the function that disconnects it. */
+export async function startFakeSession(): Promise<() => void> {
+  const disconnect = connectSession({ runCommand, openPaths })
+  await startSession()
+  return disconnect
+}
+
+/** A progress batch of a word2vec run of 430,000 words. */
+export function batch(runId: string, seq: number, x: number[], loss: number[], smoothed: number[]): ProgressBatch {
+  return {
+    type: 'progress', seq, runId, schedule: 'word2vec', x, loss, smoothedLoss: smoothed, alpha: x.map(() => 0.02), t: x.map((v) => v / 1e5),
+    fraction: (x.at(-1) ?? 0) / 430_000, epoch: 1, wordsPerSec: 250_000, etaSeconds: 1.5, boundaries: [],
+  }
 }

@@ -1,41 +1,42 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useCorpusStore } from '../../src-renderer/src/stores/corpus'
+import { trainBlocker } from '../../src-renderer/src/composables/session'
 import { useHyperparametersStore } from '../../src-renderer/src/stores/hyperparameters'
-import { useTrainingStore } from '../../src-renderer/src/stores/training'
-import { installFakeW2v } from './fakeW2v'
+import { installFakeW2v, startFakeSession } from './fakeW2v'
 
 describe('hyperparameters store', () => {
+  let disconnect: (() => void) | null = null
   beforeEach(() => {
     setActivePinia(createPinia())
     installFakeW2v()
   })
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(() => {
+    disconnect?.()
+    vi.unstubAllGlobals()
+  })
 
   it('starts on Quick look, valid, and Train is enabled once a corpus is loaded', async () => {
     const form = useHyperparametersStore()
-    const training = useTrainingStore()
     expect(form.preset).toBe('quick')
     expect(form.text.dim).toBe('50')
     expect(form.valid).toBe(true)
-    expect(training.canTrain).toBe(false)
-    await useCorpusStore().init()
-    expect(training.canTrain).toBe(true)
+    expect(trainBlocker()).toBe('Load a corpus first.')
+    disconnect = await startFakeSession()
+    expect(trainBlocker()).toBeNull()
   })
 
   it('validates as you type and disables Train while a field is invalid', async () => {
-    await useCorpusStore().init()
+    disconnect = await startFakeSession()
     const form = useHyperparametersStore()
-    const training = useTrainingStore()
     form.setText('dim', '0')
     expect(form.errorFor('dim')).toBe('The dimension must be a whole number from 1 to 2000, not 0.')
     expect(form.valid).toBe(false)
-    expect(training.canTrain).toBe(false)
+    expect(trainBlocker()).toBe('Fix the hyperparameters marked in red first.')
     form.setText('dim', '')
     expect(form.errorFor('dim')).toBe('The dimension needs a number.')
     form.setText('dim', '64')
     expect(form.errorFor('dim')).toBeNull()
-    expect(training.canTrain).toBe(true)
+    expect(trainBlocker()).toBeNull()
     expect(form.modified).toBe(true)
   })
 
@@ -54,7 +55,7 @@ describe('hyperparameters store', () => {
   })
 
   it('shows warnings, the vocabulary the minCount keeps and the memory estimate from the loaded corpus', async () => {
-    await useCorpusStore().init()
+    disconnect = await startFakeSession()
     const form = useHyperparametersStore()
     expect(form.kept).toEqual({ vocabSize: 4900, coverage: 0.93, exact: true })
     expect(form.memoryBytes).toBeGreaterThan(2 * 4900 * 52 * 4)

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import AboutDialog from '../../src-renderer/src/components/AboutDialog.vue'
 import ExportDialog from '../../src-renderer/src/components/ExportDialog.vue'
-import { useAppStore } from '../../src-renderer/src/stores/app'
+import { showAbout } from '../../src-renderer/src/composables/session'
 import { useExportStore } from '../../src-renderer/src/stores/export'
 import { installFakeW2v } from './fakeW2v'
 
@@ -20,7 +20,7 @@ function page(dialog: typeof ExportDialog, open: () => unknown) {
 
 const CASES = [
   { name: 'Export', dialog: ExportDialog, testId: 'export-dialog', open: () => useExportStore().show() },
-  { name: 'About', dialog: AboutDialog, testId: 'about-dialog', open: () => useAppStore().showAbout() },
+  { name: 'About', dialog: AboutDialog, testId: 'about-dialog', open: () => showAbout() },
 ] as const
 
 beforeEach(() => {

@@ -9,6 +9,7 @@ import { useExportStore } from '../stores/export'
 import { useGradientCheckStore } from '../stores/gradientCheck'
 import { useTrainingStore } from '../stores/training'
 import { chooseCorpus, chooseVectors } from './fileOpening'
+import { pause, resume, showAbout, stop, trainOrPause } from './session'
 
 const DUPLICATE_MS = 300
 let last: { command: MenuCommand; at: number } | null = null
@@ -21,15 +22,15 @@ export async function runCommand(command: MenuCommand, now = Date.now()): Promis
     case 'openCorpus': return chooseCorpus()
     case 'openVectors': return chooseVectors()
     case 'export': return useExportStore().show()
-    case 'train': return training.trainOrPause()
+    case 'train': return trainOrPause()
     case 'pauseResume':
-      if (training.state === 'training') return training.pause()
-      if (training.state === 'paused') return training.resume()
+      if (training.state === 'training') return pause()
+      if (training.state === 'paused') return resume()
       return
-    case 'stop': return training.active ? training.stop() : undefined
+    case 'stop': return training.active ? stop() : undefined
     case 'gradientCheck':
       useAppStore().view = 'gradcheck'
       return useGradientCheckStore().run()
-    case 'about': return useAppStore().showAbout()
+    case 'about': return showAbout()
   }
 }

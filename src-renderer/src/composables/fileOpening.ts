@@ -6,6 +6,7 @@
 import type { DroppedFile } from '@contract/preloadApi'
 import { useCorpusStore } from '../stores/corpus'
 import { type FileKind, kindOfPath } from './filePaths'
+import { loadCorpus, openVectors } from './session'
 import { w2v } from './w2vApi'
 
 export async function openPaths(paths: readonly string[], kind?: FileKind): Promise<void> {
@@ -16,8 +17,8 @@ export async function openPaths(paths: readonly string[], kind?: FileKind): Prom
     corpus.refuse('Drop one vectors file at a time, or only text files to load them together as a corpus.')
     return
   }
-  if (kinds.has('vectors')) await corpus.openVectors(paths[0]!)
-  else await corpus.load(paths)
+  if (kinds.has('vectors')) await openVectors(paths[0]!)
+  else await loadCorpus(paths)
 }
 
 /** Dropped files by their paths on disk; a file without one (dragged from a browser, say) cannot be read. */

@@ -21,11 +21,32 @@ export type WindowCall = Exclude<TrainerCall, { type: 'ack' }>
 
 let lastId = 0
 
+/** Hears of every window request as it is sent and when it is answered: the session, which tracks their progress. */
+export interface RequestObserver {
+  sent(id: string): void
+  settled(id: string): void
+}
+
+let observer: RequestObserver | null = null
+
+export function observeRequests(next: RequestObserver | null): void {
+  observer = next
+}
+
 export function nextRequestId(): string {
   return `r${++lastId}`
 }
 
 export async function requestTrainer<C extends WindowCall>(call: C, id = nextRequestId()): Promise<Outcome<TrainerResult<C['type']>>> {
+  observer?.sent(id)
+  try {
+    return await sendRequest(call, id)
+  } finally {
+    observer?.settled(id)
+  }
+}
+
+async function sendRequest<C extends WindowCall>(call: C, id: string): Promise<Outcome<TrainerResult<C['type']>>> {
   let response
   try {
     response = await w2v().trainerRequest({ ...call, id } as TrainerRequest)

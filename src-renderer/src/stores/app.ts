@@ -1,14 +1,12 @@
 /**
  * The window as a whole: which runtime it runs in, the app's settings, the open view, and the
- * About box.
+ * About box (its contents once the app has answered).
  */
 import type { AppResult, Settings } from '@contract/appProtocol'
 import type { RuntimeVersions } from '@contract/preloadApi'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { w2v } from '../composables/w2vApi'
-import { useErrorsStore } from './errors'
-import { useHyperparametersStore } from './hyperparameters'
+import { defaultThreadsOf } from '../composables/threads'
 
 export const VIEWS = ['train', 'gradcheck', 'explore'] as const
 export type View = (typeof VIEWS)[number]
@@ -27,12 +25,10 @@ export const useAppStore = defineStore('app', () => {
   const about = ref<AppInfo | null>(null)
 
   /** "One per core" (settings.threads null) as a number for the form. */
-  const defaultThreads = computed(() => settings.value?.threads ?? Math.min(256, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)))
+  const defaultThreads = computed(() => defaultThreadsOf(settings.value))
 
   function applySettings(next: Settings): void {
-    const threadsBefore = defaultThreads.value
     settings.value = next
-    if (defaultThreads.value !== threadsBefore) useHyperparametersStore().threadsChanged()
     // The theme follows the system unless the user chose one; the style sheet reads this attribute.
     if (typeof document !== 'undefined') {
       if (next.theme === 'system') delete document.documentElement.dataset.theme
@@ -40,20 +36,13 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  async function loadSettings(): Promise<void> {
-    const response = await w2v().getSettings({})
-    if (response.ok) applySettings(response.value)
-  }
-
-  async function showAbout(): Promise<void> {
-    const response = await w2v().appInfo({})
-    if (response.ok) about.value = response.value
-    else useErrorsStore().show(response.error.message)
+  function showAbout(info: AppInfo): void {
+    about.value = info
   }
 
   function closeAbout(): void {
     about.value = null
   }
 
-  return { runtime, runtimeLabel, view, settings, about, defaultThreads, applySettings, loadSettings, showAbout, closeAbout }
+  return { runtime, runtimeLabel, view, settings, about, defaultThreads, applySettings, showAbout, closeAbout }
 })

@@ -1,9 +1,9 @@
 /**
  * What the trainer has loaded: a corpus (one file or several concatenated), or a vectors file
- * opened for exploration. The first start loads the built-in Moby-Dick, later starts the last
- * corpus. A load that fails leaves the previous corpus loaded (the trainer keeps it too) and
- * says why in one sentence. What the trainer noticed while reading (encoding, bytes not UTF-8,
- * word breaks) stays with the corpus, shown in its panel for as long as it is loaded.
+ * opened for exploration. A load that fails leaves the previous corpus loaded (the trainer
+ * keeps it too) and says why in one sentence. What the trainer noticed while reading
+ * (encoding, bytes not UTF-8, word breaks) stays with the corpus, shown in its panel for as
+ * long as it is loaded. Which corpus a start loads, and what follows a load, is the session's.
  */
 import { TOKENIZER_DEFAULTS, type TokenizerOptions } from '@contract/settingsValidation'
 import type { TrainerResult } from '@contract/trainerResults'
@@ -11,13 +11,7 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import { describePaths, fileName } from '../composables/filePaths'
 import { cancelRequest, nextRequestId, requestTrainer } from '../composables/trainerClient'
-import { trainerStarted } from '../composables/trainerStart'
 import { w2v } from '../composables/w2vApi'
-import { useAppStore } from './app'
-import { useErrorsStore } from './errors'
-import { usePlotStore } from './plot'
-import { useTasksStore } from './tasks'
-import { useTrainingStore } from './training'
 
 export interface LoadedCorpus extends Omit<TrainerResult<'loadCorpus'>, 'paths'> {
   readonly name: string
@@ -27,9 +21,8 @@ export interface LoadedCorpus extends Omit<TrainerResult<'loadCorpus'>, 'paths'>
 }
 
 export type OpenedVectors = TrainerResult<'openVectors'>
-
-/** How long a load at start-up waits for a trainer that is still starting. */
-const TRAINER_START_WAIT_MS = 15_000
+/** A corpus as the trainer holds it, with the options it was read with. */
+export type TrainerCorpus = NonNullable<TrainerResult<'describe'>['corpus']>
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
@@ -43,63 +36,68 @@ export const useCorpusStore = defineStore('corpus', () => {
   /** The options the next load uses; the loaded corpus keeps those it was read with. */
   const tokenizer = reactive<Mutable<TokenizerOptions>>({ ...TOKENIZER_DEFAULTS })
   const builtInPath = ref<string | null>(null)
-  let lastFailureKind = ''
+  const builtInTitle = ref('Moby-Dick')
 
   const loading = computed(() => loadingId.value !== null)
-  const loadingProgress = computed(() => useTasksStore().progressOf(loadingId.value))
   const tokenizerChanged = computed(() => {
     const used = current.value?.tokenizer
     return used !== undefined && (Object.keys(tokenizer) as (keyof TokenizerOptions)[]).some((key) => tokenizer[key] !== used[key])
   })
+  /** The name exported vectors are offered under. */
+  const exportName = computed(() => (vectorsFile.value ? fileName(vectorsFile.value.path) : (current.value?.name ?? 'word2vec')))
 
-  async function loadBuiltIn(): Promise<boolean> {
+  /** Where the app keeps Moby-Dick, so a corpus read from there is called by its title. */
+  async function findBuiltIn(): Promise<{ path: string; title: string } | null> {
     const builtIn = await w2v().builtInCorpus({})
     if (!builtIn.ok) {
       error.value = builtIn.error.message
-      return false
+      return null
     }
     builtInPath.value = builtIn.value.path
-    return load([builtIn.value.path], builtIn.value.title)
+    builtInTitle.value = builtIn.value.title
+    return builtIn.value
   }
 
-  /** A load at start-up that met a trainer still starting is tried once more when it has started. */
-  async function loadAtStart(attempt: () => Promise<boolean>): Promise<boolean> {
-    if (await attempt()) return true
-    if (lastFailureKind !== 'trainerExited' || useErrorsStore().crash || !(await trainerStarted(TRAINER_START_WAIT_MS))) return false
+  async function loadBuiltIn(): Promise<boolean> {
+    const builtIn = await findBuiltIn()
+    return builtIn !== null && load([builtIn.path])
+  }
+
+  function isBuiltIn(paths: readonly string[]): boolean {
+    return paths.length === 1 && paths[0] === builtInPath.value
+  }
+
+  /** Moby-Dick by its title, other files by their names. */
+  function nameOf(paths: readonly string[]): string {
+    return isBuiltIn(paths) ? builtInTitle.value : describePaths(paths)
+  }
+
+  function show(result: TrainerCorpus): void {
+    current.value = { ...result, tokenizer: { ...TOKENIZER_DEFAULTS, ...result.tokenizer }, name: nameOf(result.paths), builtIn: isBuiltIn(result.paths) }
+    vectorsFile.value = null
     error.value = null
-    return attempt()
   }
 
-  /** First start: the built-in corpus; later: the last corpus, falling back to the built-in one if it is gone. */
-  async function init(): Promise<void> {
-    const app = useAppStore()
-    if (!app.settings) await app.loadSettings()
-    const last = app.settings?.lastCorpus ?? null
-    if (last && last.length > 0 && (await loadAtStart(() => load(last)))) return
-    const failure = error.value
-    if ((await loadAtStart(loadBuiltIn)) && failure) error.value = `${failure} The built-in corpus was loaded instead.`
+  /** What the trainer already holds, when the window (re)connects to it. */
+  function adopt(corpus: TrainerCorpus | null, vectors: OpenedVectors | null): void {
+    if (corpus) show(corpus)
+    else current.value = null
+    vectorsFile.value = vectors
   }
 
-  async function load(paths: readonly string[], title?: string): Promise<boolean> {
+  async function load(paths: readonly string[]): Promise<boolean> {
     if (paths.length === 0) return false
     const id = nextRequestId()
     const options: TokenizerOptions = { ...tokenizer }
     loadingId.value = id
-    loadingName.value = title ?? describePaths(paths)
-    const outcome = await useTasksStore().track(id, requestTrainer({ type: 'loadCorpus', paths: [...paths], tokenizer: options }, id))
+    loadingName.value = nameOf(paths)
+    const outcome = await requestTrainer({ type: 'loadCorpus', paths: [...paths], tokenizer: options }, id)
     if (loadingId.value === id) loadingId.value = null
     if (!outcome.ok) {
-      lastFailureKind = outcome.error.kind
       if (outcome.error.kind !== 'cancelled') error.value = outcome.error.message
       return false
     }
-    const result = outcome.value
-    const builtIn = paths.length === 1 && paths[0] === builtInPath.value
-    current.value = { ...result, name: title ?? (builtIn ? 'Moby-Dick' : describePaths(paths)), paths: [...paths], builtIn, tokenizer: options }
-    vectorsFile.value = null
-    error.value = null
-    useTrainingStore().corpusLoaded()
-    usePlotStore().corpusChanged()
+    show({ ...outcome.value, paths: [...paths], tokenizer: options })
     return true
   }
 
@@ -107,20 +105,14 @@ export const useCorpusStore = defineStore('corpus', () => {
   async function reload(): Promise<boolean> {
     const corpus = current.value
     if (!corpus) return loadBuiltIn()
-    return load(corpus.paths, corpus.builtIn ? corpus.name : undefined)
-  }
-
-  /** The way out the segmentation notice offers: the current corpus again, cut by dictionary word breaks. */
-  async function reloadWithWordBreaks(): Promise<boolean> {
-    tokenizer.segmentation = 'words'
-    return reload()
+    return load(corpus.paths)
   }
 
   async function openVectors(path: string): Promise<boolean> {
     const id = nextRequestId()
     loadingId.value = id
     loadingName.value = fileName(path)
-    const outcome = await useTasksStore().track(id, requestTrainer({ type: 'openVectors', path }, id))
+    const outcome = await requestTrainer({ type: 'openVectors', path }, id)
     if (loadingId.value === id) loadingId.value = null
     if (!outcome.ok) {
       if (outcome.error.kind !== 'cancelled') error.value = outcome.error.message
@@ -128,8 +120,6 @@ export const useCorpusStore = defineStore('corpus', () => {
     }
     vectorsFile.value = outcome.value
     error.value = null
-    useTrainingStore().corpusLoaded()
-    await usePlotStore().vectorsOpened(outcome.value.topWords)
     return true
   }
 
@@ -143,7 +133,7 @@ export const useCorpusStore = defineStore('corpus', () => {
   }
 
   return {
-    current, vectorsFile, loadingId, loadingName, error, tokenizer, builtInPath, loading, loadingProgress, tokenizerChanged,
-    init, load, loadBuiltIn, reload, reloadWithWordBreaks, openVectors, cancelLoading, refuse,
+    current, vectorsFile, loadingId, loadingName, error, tokenizer, builtInPath, builtInTitle, loading, tokenizerChanged, exportName,
+    findBuiltIn, loadBuiltIn, load, adopt, reload, openVectors, cancelLoading, refuse,
   }
 })

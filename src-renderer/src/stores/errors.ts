@@ -1,16 +1,10 @@
 /**
  * What went wrong, where the whole window can see it: one global message (the latest), the
- * trainer's warnings, and a crashed trainer with the offer to restart it. A restart loses
- * nothing the window holds: it restores the last checkpoint when there is one, else it loads
- * the current corpus into the new trainer.
+ * trainer's warnings, and a crashed trainer with the offer to restart it (the session's flow).
  */
 import type { AppEvent } from '@contract/appProtocol'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { w2v } from '../composables/w2vApi'
-import { useCorpusStore } from './corpus'
-import { usePlotStore } from './plot'
-import { useTrainingStore } from './training'
 
 export type TrainerCrash = Omit<Extract<AppEvent, { type: 'trainerExited' }>, 'type'>
 
@@ -18,6 +12,7 @@ export const useErrorsStore = defineStore('errors', () => {
   const message = ref<string | null>(null)
   const notices = ref<string[]>([])
   const crash = ref<TrainerCrash | null>(null)
+  /** A new trainer is starting in place of the crashed one. */
   const restarting = ref(false)
 
   function show(text: string): void {
@@ -39,33 +34,17 @@ export const useErrorsStore = defineStore('errors', () => {
 
   function trainerExited(event: TrainerCrash): void {
     crash.value = { code: event.code, reason: event.reason, checkpointPath: event.checkpointPath }
-    useTrainingStore().trainerLost()
   }
 
-  async function restart(): Promise<void> {
-    const lost = crash.value
-    if (!lost || restarting.value) return
+  function restartBegan(): void {
     restarting.value = true
-    try {
-      const training = useTrainingStore()
-      const fromCheckpoint = lost.checkpointPath !== null
-      if (fromCheckpoint) training.continueAfterRestore()
-      const response = await w2v().restartTrainer({ fromCheckpoint })
-      if (!response.ok) {
-        show(response.error.message)
-        return
-      }
-      crash.value = null
-      if (response.value.restoredFrom === null) {
-        training.forgetRestore()
-        await useCorpusStore().reload()
-      } else {
-        await usePlotStore().resendWords()
-      }
-    } finally {
-      restarting.value = false
-    }
   }
 
-  return { message, notices, crash, restarting, show, dismiss, notice, dismissNotice, trainerExited, restart }
+  /** `recovered`: the new trainer runs, so the crash is over; else it stays on offer. */
+  function restartEnded(recovered: boolean): void {
+    restarting.value = false
+    if (recovered) crash.value = null
+  }
+
+  return { message, notices, crash, restarting, show, dismiss, notice, dismissNotice, trainerExited, restartBegan, restartEnded }
 })

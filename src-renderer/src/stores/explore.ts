@@ -6,12 +6,10 @@
 import type { DroppedFile } from '@contract/preloadApi'
 import type { TrainerResult } from '@contract/trainerResults'
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { ref } from 'vue'
 import { cancelRequest, nextRequestId, requestTrainer } from '../composables/trainerClient'
 import { fileName } from '../composables/filePaths'
 import { w2v } from '../composables/w2vApi'
-import { useCorpusStore } from './corpus'
-import { useTasksStore } from './tasks'
 
 export type QueryVectors = 'center' | 'outside' | 'sum' | 'concat'
 export type BenchmarkKind = 'analogy' | 'wordPairs'
@@ -22,13 +20,9 @@ export type WordPairEvaluation = Extract<Evaluation, { kind: 'wordPairs' }>
 
 const RESULTS_SHOWN = 10
 
-/** A typed word as the tokenizer made the vocabulary: lower case unless the corpus kept case. */
-function cleanWord(text: string): string {
-  const word = text.trim()
-  return useCorpusStore().current?.tokenizer.lowercase === false ? word : word.toLowerCase()
-}
-
 export const useExploreStore = defineStore('explore', () => {
+  /** The loaded corpus kept upper case (the session follows the corpus). */
+  const keepsCase = ref(false)
   const vectors = ref<QueryVectors>('center')
 
   const query = ref('')
@@ -43,7 +37,12 @@ export const useExploreStore = defineStore('explore', () => {
   const wordPairScore = ref<(WordPairEvaluation & { file: string }) | null>(null)
   const evaluatingId = ref<string | null>(null)
   const evaluationError = ref<string | null>(null)
-  const evaluationProgress = computed(() => useTasksStore().progressOf(evaluatingId.value))
+
+  /** A typed word as the tokenizer made the vocabulary. */
+  function cleanWord(text: string): string {
+    const word = text.trim()
+    return keepsCase.value ? word : word.toLowerCase()
+  }
 
   async function findNeighbours(): Promise<void> {
     const word = cleanWord(query.value)
@@ -82,7 +81,7 @@ export const useExploreStore = defineStore('explore', () => {
     const id = nextRequestId()
     evaluatingId.value = id
     evaluationError.value = null
-    const outcome = await useTasksStore().track(id, requestTrainer({ type: 'evaluate', kind, path }, id))
+    const outcome = await requestTrainer({ type: 'evaluate', kind, path }, id)
     if (evaluatingId.value !== id) return
     evaluatingId.value = null
     if (!outcome.ok) {
@@ -112,8 +111,8 @@ export const useExploreStore = defineStore('explore', () => {
   }
 
   return {
-    vectors, query, neighbours, neighboursError, analogyWords, analogyResults, analogyError,
-    analogyScore, wordPairScore, evaluatingId, evaluationError, evaluationProgress,
+    keepsCase, vectors, query, neighbours, neighboursError, analogyWords, analogyResults, analogyError,
+    analogyScore, wordPairScore, evaluatingId, evaluationError,
     findNeighbours, solveAnalogy, evaluate, evaluateDropped, openBenchmark, cancelEvaluation,
   }
 })

@@ -9,8 +9,6 @@ import { type VectorFormat, suggestedFileName } from '../composables/exportForma
 import { formatCount } from '../composables/format'
 import { cancelRequest, nextRequestId, requestTrainer } from '../composables/trainerClient'
 import { w2v } from '../composables/w2vApi'
-import { useCorpusStore } from './corpus'
-import { useTasksStore } from './tasks'
 
 export type ExportVectors = 'center' | 'outside' | 'sum' | 'concat'
 
@@ -27,7 +25,6 @@ export const useExportStore = defineStore('export', () => {
   const error = ref<string | null>(null)
 
   const exporting = computed(() => exportingId.value !== null)
-  const progress = computed(() => useTasksStore().progressOf(exportingId.value))
   const topNProblem = computed(() => {
     const text = topN.value.trim()
     if (text === '') return null
@@ -43,13 +40,12 @@ export const useExportStore = defineStore('export', () => {
     open.value = false
   }
 
-  async function submit(): Promise<void> {
+  /** `baseName`: what the vectors are called (the corpus, or the vectors file they came from). */
+  async function submit(baseName: string): Promise<void> {
     if (exporting.value || topNProblem.value) return
     message.value = null
     error.value = null
-    const corpus = useCorpusStore()
-    const base = corpus.vectorsFile ? corpus.vectorsFile.path.replace(/^.*[/\\]/u, '') : (corpus.current?.name ?? 'word2vec')
-    const target = await w2v().exportDialog({ defaultName: suggestedFileName(base, format.value), format: format.value })
+    const target = await w2v().exportDialog({ defaultName: suggestedFileName(baseName, format.value), format: format.value })
     if (!target.ok) {
       error.value = target.error.message
       return
@@ -59,9 +55,9 @@ export const useExportStore = defineStore('export', () => {
     const id = nextRequestId()
     exportingId.value = id
     const n = topN.value.trim() === '' ? undefined : Number(topN.value)
-    const outcome = await useTasksStore().track(id, requestTrainer({
+    const outcome = await requestTrainer({
       type: 'export', path, format: format.value, vectors: vectors.value, normalize: normalize.value, ...(n === undefined ? {} : { topN: n }),
-    }, id))
+    }, id)
     exportingId.value = null
     if (!outcome.ok) {
       if (outcome.error.kind !== 'cancelled') error.value = outcome.error.message
@@ -84,7 +80,7 @@ export const useExportStore = defineStore('export', () => {
   }
 
   return {
-    open, format, vectors, topN, normalize, exportingId, savedFiles, message, error, exporting, progress, topNProblem,
+    open, format, vectors, topN, normalize, exportingId, savedFiles, message, error, exporting, topNProblem,
     show, close, submit, cancel, showInFolder,
   }
 })

@@ -5,13 +5,12 @@
  */
 import { FORM_NUMBER_FIELDS, type FormChoiceField, type FormNumberField } from '@contract/settingsForm'
 import {
-  type FieldProblem, type HyperparameterField, type Hyperparameters, type PresetId, hyperparameterWarnings, presetHyperparameters,
+  type CorpusVocabulary, type FieldProblem, type HyperparameterField, type Hyperparameters, type PresetId, hyperparameterWarnings, presetHyperparameters,
   startSettings, trainingMemoryEstimate, validateHyperparameters, vocabularyAt,
 } from '@contract/settingsValidation'
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
-import { useAppStore } from './app'
-import { useCorpusStore } from './corpus'
+import { defaultThreadsOf } from '../composables/threads'
 
 export type NumberField = FormNumberField
 export type ChoiceField = FormChoiceField
@@ -31,6 +30,9 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
   const modified = ref(false)
   const text = reactive({} as Record<NumberField, string>)
   const choices = reactive({} as Choices)
+  const defaultThreads = ref(defaultThreadsOf(null))
+  /** The loaded corpus's counts, which the rules and the memory estimate read; the session follows the corpus. */
+  const corpusVocabulary = ref<CorpusVocabulary | null>(null)
 
   function fill(values: Hyperparameters): void {
     const rest: Record<string, unknown> = { ...values }
@@ -44,18 +46,13 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
   function applyPreset(id: PresetId): void {
     preset.value = id
     modified.value = false
-    fill(presetHyperparameters(id, useAppStore().defaultThreads))
+    fill(presetHyperparameters(id, defaultThreads.value))
   }
   applyPreset(preset.value)
 
   const values = computed<Hyperparameters>(() => {
     const numbers = Object.fromEntries(FORM_NUMBER_FIELDS.map((field) => [field, parseNumber(text[field])])) as Record<NumberField, number>
     return { ...choices, ...numbers }
-  })
-
-  const corpusVocabulary = computed(() => {
-    const corpus = useCorpusStore().current
-    return corpus ? { tokens: corpus.tokens, sentences: corpus.sentences, vocabularyByMinCount: corpus.vocabularyByMinCount } : null
   })
 
   const problems = computed<FieldProblem[]>(() => validateHyperparameters(values.value, corpusVocabulary.value))
@@ -91,12 +88,18 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
   }
 
   /** The machine's thread count became known: an untouched preset follows it. */
-  function threadsChanged(): void {
+  function threadsChanged(threads: number): void {
+    if (threads === defaultThreads.value) return
+    defaultThreads.value = threads
     if (!modified.value) applyPreset(preset.value)
   }
 
+  function corpusChanged(counts: CorpusVocabulary | null): void {
+    corpusVocabulary.value = counts
+  }
+
   return {
-    preset, modified, text, choices, values, problems, valid, kept, warnings, memoryBytes,
-    applyPreset, errorFor, setText, setChoice, settingsForStart, threadsChanged,
+    preset, modified, text, choices, defaultThreads, corpusVocabulary, values, problems, valid, kept, warnings, memoryBytes,
+    applyPreset, errorFor, setText, setChoice, settingsForStart, threadsChanged, corpusChanged,
   }
 })

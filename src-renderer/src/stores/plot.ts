@@ -10,12 +10,20 @@ import { computed, ref, shallowRef } from 'vue'
 import { MOBY_DICK_WORDS } from '../composables/plotWords'
 import { cancelRequest, nextRequestId, requestTrainer } from '../composables/trainerClient'
 import { formatPercent } from '../composables/format'
-import { useCorpusStore } from './corpus'
-import { useTasksStore } from './tasks'
-import { useTrainingStore } from './training'
 
 export type ProjectionMethod = 'pca' | 'tsne' | 'umap'
 export type PlotVectors = 'center' | 'outside' | 'concat'
+
+/** What there is to plot, as the session follows the trainer and the corpus. */
+export interface PlotSource {
+  /** The trainer holds a run's vectors (running or not). */
+  readonly run: boolean
+  /** The most frequent words of an opened vectors file; null when none is open. */
+  readonly vectorsFileWords: readonly string[] | null
+  readonly builtInCorpus: boolean
+  /** The loaded corpus's most frequent words. */
+  readonly corpusWords: readonly string[]
+}
 
 export interface PlotPicture {
   readonly words: readonly string[]
@@ -28,6 +36,7 @@ export interface PlotPicture {
 const METHOD_NAMES: Readonly<Record<ProjectionMethod, string>> = { pca: 'PCA', tsne: 't-SNE', umap: 'UMAP' }
 const VECTOR_NAMES: Readonly<Record<PlotVectors, string>> = { center: 'centre vectors', outside: 'outside vectors', concat: 'centre ⧺ outside' }
 const EMPTY: PlotPicture = { words: [], coordinates: [], subtitle: '', space: '' }
+const NOTHING: PlotSource = { run: false, vectorsFileWords: null, builtInCorpus: false, corpusWords: [] }
 const NEIGHBOURS_SHOWN = 8
 
 function subtitleOf(method: ProjectionMethod, vectors: PlotVectors, explained: readonly [number, number] | null, sampled = false): string {
@@ -51,17 +60,17 @@ export const usePlotStore = defineStore('plot', () => {
   const missing = ref<string[]>([])
   const projectingId = ref<string | null>(null)
   const error = ref<string | null>(null)
+  const source = shallowRef<PlotSource>(NOTHING)
 
   const live = computed(() => method.value === 'pca' && vectors.value === 'center')
   const projecting = computed(() => projectingId.value !== null)
-  const projectionProgress = computed(() => useTasksStore().progressOf(projectingId.value))
   /** There are vectors to project: a run (running or not) or a vectors file. */
-  const hasVectors = computed(() => useTrainingStore().run !== null || useCorpusStore().vectorsFile !== null)
+  const hasVectors = computed(() => source.value.run || source.value.vectorsFileWords !== null)
 
   /** What a new run plots: the user's words, Moby-Dick's groups, or (empty) the trainer's most frequent words. */
   function wordsForStart(): string[] {
     if (customised.value) return words.value.slice(0, MAX_PLOT_WORDS)
-    return useCorpusStore().current?.builtIn ? [...MOBY_DICK_WORDS] : []
+    return source.value.builtInCorpus ? [...MOBY_DICK_WORDS] : []
   }
 
   function applySnapshot(snapshot: TrainerSnapshot): void {
@@ -73,10 +82,10 @@ export const usePlotStore = defineStore('plot', () => {
 
   /** Words to project when none are chosen or plotted yet: Moby-Dick's groups, else the most frequent words known here. */
   function fallbackWords(): string[] {
-    const corpus = useCorpusStore()
-    if (corpus.vectorsFile) return [...corpus.vectorsFile.topWords]
-    if (corpus.current?.builtIn) return [...MOBY_DICK_WORDS]
-    return corpus.current?.topWords.map((w) => w.word) ?? []
+    const { vectorsFileWords, builtInCorpus, corpusWords } = source.value
+    if (vectorsFileWords) return [...vectorsFileWords]
+    if (builtInCorpus) return [...MOBY_DICK_WORDS]
+    return [...corpusWords]
   }
 
   async function project(): Promise<void> {
@@ -86,7 +95,7 @@ export const usePlotStore = defineStore('plot', () => {
     const id = nextRequestId()
     projectingId.value = id
     error.value = null
-    const outcome = await useTasksStore().track(id, requestTrainer({ type: 'projection', words: list.slice(0, 10_000), method: method.value, vectors: vectors.value, seed: 1 }, id))
+    const outcome = await requestTrainer({ type: 'projection', words: list.slice(0, 10_000), method: method.value, vectors: vectors.value, seed: 1 }, id)
     if (projectingId.value !== id) return
     projectingId.value = null
     if (!outcome.ok) {
@@ -103,8 +112,7 @@ export const usePlotStore = defineStore('plot', () => {
 
   /** Live PCA gets its picture from the trainer's next snapshot; other projections are computed now. */
   async function refresh(): Promise<void> {
-    const training = useTrainingStore()
-    if (live.value && training.run !== null) {
+    if (live.value && source.value.run) {
       const list = words.value.length > 0 ? words.value : wordsForStart()
       const outcome = await requestTrainer({ type: 'setPlotWords', words: list.slice(0, MAX_PLOT_WORDS) })
       if (outcome.ok) missing.value = outcome.value.missing
@@ -153,6 +161,15 @@ export const usePlotStore = defineStore('plot', () => {
     await project()
   }
 
+  /** The words the trainer follows, for a window that (re)connects without words of its own (a restarted trainer is sent the window's). */
+  function follow(trainerWords: readonly string[]): void {
+    if (words.value.length === 0) words.value = [...trainerWords]
+  }
+
+  function setSource(next: PlotSource): void {
+    source.value = next
+  }
+
   async function cancelProjection(): Promise<void> {
     if (projectingId.value) await cancelRequest(projectingId.value)
   }
@@ -164,8 +181,8 @@ export const usePlotStore = defineStore('plot', () => {
   }
 
   return {
-    words, customised, method, vectors, picture, missing, projectingId, error, live, projecting, projectionProgress, hasVectors,
+    words, customised, method, vectors, picture, missing, projectingId, error, source, live, projecting, hasVectors,
     wordsForStart, applySnapshot, project, refresh, setWords, setMethod, setVectors, resendWords, runFinished, corpusChanged, vectorsOpened,
-    cancelProjection, neighboursOf,
+    follow, setSource, cancelProjection, neighboursOf,
   }
 })

@@ -14,7 +14,7 @@ import type { Logger } from '../../../src-main/node/services/logger'
 import { PathGrants } from '../../../src-main/node/services/pathGrants'
 import { RecentFiles } from '../../../src-main/node/services/recentFiles'
 import { SettingsStore } from '../../../src-main/node/services/settingsStore'
-import { forkTrainerProcess } from '../../../src-main/node/services/trainerProcess'
+import { type TrainerProcessHandle, forkTrainerProcess } from '../../../src-main/node/services/trainerProcess'
 import { TrainingService } from '../../../src-main/node/services/trainingService'
 import type { SocketWindows } from './socketWindows'
 
@@ -35,6 +35,8 @@ export interface AppSession {
   readonly paths: PathGrants
   /** Settles once the first trainer has started (or failed to). */
   readonly started: Promise<void>
+  /** Kills the running trainer as the system would (SIGKILL); false when none runs. */
+  killTrainer(): boolean
 }
 
 interface PackageJson {
@@ -49,8 +51,9 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   await Promise.all([settings.load(), recentFiles.load()])
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as PackageJson
 
+  let trainer: TrainerProcessHandle | null = null
   const training = new TrainingService({
-    launch: () => forkTrainerProcess(join(root, 'out', 'main', 'trainer.js')),
+    launch: () => (trainer = forkTrainerProcess(join(root, 'out', 'main', 'trainer.js'))),
     autosavePath: join(userData, 'checkpoints', 'autosave.w2vckpt'),
     autosaveSeconds: () => settings.get().autosaveSeconds,
     emit: (event) => windows.sendAppEvent(event),
@@ -76,5 +79,6 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   })
   // As in main: a start failure reaches the window as trainerExited, which offers a restart.
   const started = training.start().then(() => undefined, (error: unknown) => log.error('The trainer did not start.', error))
-  return { service, training, paths, started }
+  const killTrainer = () => trainer?.pid !== undefined && trainer.kill('SIGKILL')
+  return { service, training, paths, started, killTrainer }
 }

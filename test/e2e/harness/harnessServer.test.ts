@@ -13,7 +13,7 @@ import { WebSocket } from 'ws'
 import { DEFAULT_SETTINGS } from '../../../src-main/core/contract/appProtocol'
 import type { Logger } from '../../../src-main/node/services/logger'
 import { type HarnessServer, startHarnessServer } from './harnessServer'
-import { DIALOG_PATH, RESET_PATH, SHIM_PATH, SOCKET_PATH, UPLOAD_PATH, decodeMessage, encodeMessage } from './wire'
+import { DIALOG_PATH, KILL_TRAINER_PATH, RESET_PATH, SHIM_PATH, SOCKET_PATH, UPLOAD_PATH, decodeMessage, encodeMessage } from './wire'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const warnings: string[] = []
@@ -101,7 +101,7 @@ describe('who may ask the harness', () => {
   })
 
   it('refuses cross-site requests to the test endpoints and the socket, token or not', async () => {
-    for (const path of [DIALOG_PATH, UPLOAD_PATH, RESET_PATH]) {
+    for (const path of [DIALOG_PATH, UPLOAD_PATH, RESET_PATH, KILL_TRAINER_PATH]) {
       const refused = await rawRequest(path, { method: 'POST', headers: { host: `127.0.0.1:${port()}`, origin: 'http://evil.example', ...auth() } })
       expect(refused.status, path).toBe(403)
     }

@@ -21,7 +21,7 @@ import { readRendererFile } from './rendererFiles'
 import { bundleShim } from './shimBundle'
 import { SocketWindows } from './socketWindows'
 import {
-  DIALOG_PATH, InvokeMessageSchema, RESET_PATH, SHELL_PATH, SHIM_PATH, SOCKET_PATH, UPLOAD_PATH, decodeMessage,
+  DIALOG_PATH, InvokeMessageSchema, KILL_TRAINER_PATH, RESET_PATH, SHELL_PATH, SHIM_PATH, SOCKET_PATH, UPLOAD_PATH, decodeMessage,
 } from './wire'
 
 export interface HarnessServerOptions {
@@ -134,6 +134,10 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return reply(response, 204, '')
     }
     if (method === 'GET' && url.pathname === SHELL_PATH) return reply(response, 200, JSON.stringify(runs.shell.calls), 'application/json')
+    if (method === 'POST' && url.pathname === KILL_TRAINER_PATH) {
+      if (!(await runs.run).killTrainer()) throw new HttpError(409, 'No trainer is running to kill.')
+      return reply(response, 204, '')
+    }
     if (method === 'POST' && url.pathname === RESET_PATH) {
       await runs.reset()
       return reply(response, 204, '')

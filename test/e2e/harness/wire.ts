@@ -17,6 +17,8 @@ export const DIALOG_PATH = '/__harness/dialog'
 export const SHELL_PATH = '/__harness/shell'
 /** POST: a fresh app as on first start (new user-data folder, new trainer, empty queues). */
 export const RESET_PATH = '/__harness/reset'
+/** POST: the trainer process is killed (SIGKILL), as the system kills one out of memory. */
+export const KILL_TRAINER_PATH = '/__harness/killTrainer'
 
 export const InvokeMessageSchema = v.strictObject({
   id: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -7,7 +7,7 @@
 import { test as base, expect } from '@playwright/test'
 import type { DialogAnswer, ShellCall } from '../harness/desktopStandIns'
 import { HARNESS_TOKEN_ENV, withToken } from '../harness/harnessAccess'
-import { DIALOG_PATH, RESET_PATH, SHELL_PATH } from '../harness/wire'
+import { DIALOG_PATH, KILL_TRAINER_PATH, RESET_PATH, SHELL_PATH } from '../harness/wire'
 
 /** Set by playwright.config.ts, which gives the same token to the harness it starts. */
 function harnessToken(): string {
@@ -27,6 +27,11 @@ export class HarnessControl {
   /** The answer the next dialog of this kind gives, as if the user had picked it. */
   async answerDialog(answer: DialogAnswer): Promise<void> {
     await this.send('POST', DIALOG_PATH, JSON.stringify(answer))
+  }
+
+  /** The trainer dies as the system kills one (out of memory, say); the window gets trainerExited. */
+  async killTrainer(): Promise<void> {
+    await this.send('POST', KILL_TRAINER_PATH)
   }
 
   async shellCalls(): Promise<ShellCall[]> {

@@ -46,3 +46,22 @@ export async function trainQuickLook(page: Page): Promise<void> {
   await page.getByTestId('train-button').click()
   await expect(page.getByTestId('training-state')).toHaveText(/finished/i, { timeout: LONG_MS })
 }
+
+/** Quick look with enough epochs (Moby-Dick, 215k words each) to watch the run, pause it, kill its trainer or reload the window. */
+export async function startLongRun(page: Page, epochs = 60): Promise<void> {
+  await choosePreset(page, 'quick')
+  await page.getByTestId('field-epochs').fill(String(epochs))
+  await expect(page.getByTestId('train-button')).toBeEnabled()
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('training-state')).toHaveText(/^Training$/, { timeout: LONG_MS })
+}
+
+/** The bar's "Done" as a fraction (the bar shows a percentage with one decimal). */
+export async function shownFraction(page: Page): Promise<number> {
+  return (await shownNumber(page.getByTestId('progress-fraction'))) / 100
+}
+
+/** A screenshot of the whole window for the issue's scenarios, beside the views' screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(ROOT, 'test-results', 'screenshots', 'window-state', `${name}.png`), fullPage: true })
+}

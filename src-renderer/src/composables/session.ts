@@ -1,0 +1,240 @@
+/**
+ * The window's session with the app and its trainer. It routes what they tell the window to the
+ * stores that own it, and owns every flow that spans stores: the start, loading, training, the
+ * restart after a crash. On every (re)connect (the window's start or reload, a trainer started
+ * or restarted) it asks the trainer for its whole state and rebuilds the stores from it, so the
+ * window shows what the trainer holds, never what it guessed.
+ */
+import type { AppEvent, MenuCommand, Settings } from '@contract/appProtocol'
+import type { TrainerEvent } from '@contract/trainerProtocol'
+import { effectScope, watch } from 'vue'
+import { useAppStore } from '../stores/app'
+import { useCorpusStore } from '../stores/corpus'
+import { useErrorsStore } from '../stores/errors'
+import { useExploreStore } from '../stores/explore'
+import { useHyperparametersStore } from '../stores/hyperparameters'
+import { usePlotStore } from '../stores/plot'
+import { useTasksStore } from '../stores/tasks'
+import { useTrainingStore } from '../stores/training'
+import type { FileKind } from './filePaths'
+import { observeRequests, requestTrainer } from './trainerClient'
+import { trainerStarted } from './trainerStart'
+import { w2v } from './w2vApi'
+
+/** How long a start waits for a trainer that is still starting. */
+const TRAINER_START_WAIT_MS = 15_000
+
+export function routeTrainerEvent(event: TrainerEvent): void {
+  switch (event.type) {
+    case 'progress': return useTrainingStore().applyProgress(event)
+    case 'snapshot': return usePlotStore().applySnapshot(event)
+    case 'state': return useTrainingStore().applyState(event)
+    case 'taskProgress': return useTasksStore().report(event.id, event.fraction, event.label)
+    case 'finished': return useTrainingStore().applyFinished(event)
+    case 'checkpointSaved': return useTrainingStore().checkpointSaved(event)
+    case 'warning': return useErrorsStore().notice(event.message)
+    case 'error': return useErrorsStore().show(event.error.message)
+    // The handshake is main's; answers to the window's requests come back through trainerRequest.
+    case 'ready': case 'response': return
+  }
+}
+
+/** What the app asks of the window that the window's own commands do (menus, files from the system); they call back into the session. */
+export interface WindowActions {
+  runCommand(command: MenuCommand): Promise<void>
+  openPaths(paths: readonly string[], kind?: FileKind): Promise<void>
+}
+
+export function routeAppEvent(event: AppEvent, actions: WindowActions): void {
+  switch (event.type) {
+    case 'trainerExited':
+      useErrorsStore().trainerExited(event)
+      return useTrainingStore().trainerLost()
+    case 'trainerStarted': return void rebuildFromTrainer()
+    case 'menuCommand': return void actions.runCommand(event.command)
+    case 'openFile': return void actions.openPaths([event.path], event.kind)
+    case 'settingsChanged': return useAppStore().applySettings(event.settings)
+  }
+}
+
+/** Stores that read another store's state get it from here, as it changes. */
+function followStores(): void {
+  const app = useAppStore()
+  const corpus = useCorpusStore()
+  const training = useTrainingStore()
+  const plot = usePlotStore()
+  const hyperparameters = useHyperparametersStore()
+  const explore = useExploreStore()
+  watch(() => app.defaultThreads, (threads) => hyperparameters.threadsChanged(threads), { immediate: true })
+  watch(() => corpus.current, (loaded) => {
+    hyperparameters.corpusChanged(loaded ? { tokens: loaded.tokens, sentences: loaded.sentences, vocabularyByMinCount: loaded.vocabularyByMinCount } : null)
+    explore.keepsCase = loaded?.tokenizer.lowercase === false
+  }, { immediate: true, flush: 'sync' })
+  watch(() => ({
+    run: training.run !== null, vectorsFileWords: corpus.vectorsFile?.topWords ?? null, builtInCorpus: corpus.current?.builtIn ?? false,
+    corpusWords: corpus.current?.topWords.map((w) => w.word) ?? [],
+  }), (source) => plot.setSource(source), { immediate: true, flush: 'sync' })
+  // A run that ends has its final vectors: a projection other than the live PCA is computed again.
+  watch(() => training.run?.outcome, (outcome, before) => {
+    if (before === 'running' && outcome !== undefined && outcome !== 'running') plot.runFinished()
+  })
+}
+
+/** Connects the window to the app (once, when it starts; `startSession` follows); returns the function that disconnects it. */
+export function connectSession(actions: WindowActions): () => void {
+  const api = w2v()
+  const tasks = useTasksStore()
+  observeRequests({ sent: (id) => tasks.sent(id), settled: (id) => tasks.settled(id) })
+  const scope = effectScope(true)
+  scope.run(followStores)
+  const offTrainer = api.onTrainerEvent(routeTrainerEvent)
+  const offApp = api.onAppEvent((event) => routeAppEvent(event, actions))
+  return () => {
+    offTrainer()
+    offApp()
+    scope.stop()
+    observeRequests(null)
+  }
+}
+
+/** The trainer's whole state into the stores; false when there is no trainer to ask. */
+export async function rebuildFromTrainer(): Promise<boolean> {
+  const outcome = await requestTrainer({ type: 'describe' })
+  if (!outcome.ok) return false
+  const description = outcome.value
+  const plot = usePlotStore()
+  useCorpusStore().adopt(description.corpus, description.vectors)
+  plot.follow(description.plotWords)
+  useTrainingStore().rebuild(description)
+  // Snapshots stream only while a run trains; vectors at rest are projected now.
+  if (description.state !== 'training' && plot.hasVectors && plot.picture.words.length === 0) await plot.project()
+  return true
+}
+
+/**
+ * The window's start: the app's settings, then what the trainer holds (a reloaded window finds
+ * its run there); a trainer with nothing loaded gets the last corpus, or the built-in one on a
+ * first start or when the last one is gone. A trainer still starting is waited for once.
+ */
+export async function startSession(): Promise<void> {
+  const settings = await w2v().getSettings({})
+  if (settings.ok) useAppStore().applySettings(settings.value)
+  const corpus = useCorpusStore()
+  await corpus.findBuiltIn()
+  if (!(await rebuildFromTrainer())) {
+    if (useErrorsStore().crash || !(await trainerStarted(TRAINER_START_WAIT_MS)) || !(await rebuildFromTrainer())) return
+  }
+  if (corpus.current || corpus.vectorsFile) return
+  await openStartCorpus(settings.ok ? settings.value : null)
+}
+
+async function openStartCorpus(settings: Settings | null): Promise<void> {
+  const corpus = useCorpusStore()
+  const last = settings?.lastCorpus ?? null
+  if (last && last.length > 0 && (await loadCorpus(last))) return
+  const failure = corpus.error
+  if ((await loadCorpus(null)) && failure) corpus.refuse(`${failure} The built-in corpus was loaded instead.`)
+}
+
+/** Text files as the corpus (null: the built-in one); the plot starts over with it. */
+export async function loadCorpus(paths: readonly string[] | null): Promise<boolean> {
+  const corpus = useCorpusStore()
+  const loaded = paths === null ? await corpus.loadBuiltIn() : await corpus.load(paths)
+  if (loaded) usePlotStore().corpusChanged()
+  return loaded
+}
+
+/** The current corpus again (with new tokenizer options, or into a trainer that restarted without a checkpoint). */
+export async function reloadCorpus(): Promise<boolean> {
+  const loaded = await useCorpusStore().reload()
+  if (loaded) usePlotStore().corpusChanged()
+  return loaded
+}
+
+/** The way out the segmentation notice offers: the current corpus again, cut by dictionary word breaks. */
+export async function reloadWithWordBreaks(): Promise<boolean> {
+  useCorpusStore().tokenizer.segmentation = 'words'
+  return reloadCorpus()
+}
+
+export async function openVectors(path: string): Promise<boolean> {
+  const corpus = useCorpusStore()
+  if (!(await corpus.openVectors(path))) return false
+  await usePlotStore().vectorsOpened(corpus.vectorsFile?.topWords ?? [])
+  return true
+}
+
+/** Why Train cannot start now, in one sentence; null when it can. */
+export function trainBlocker(): string | null {
+  const training = useTrainingStore()
+  if (useErrorsStore().crash) return 'The trainer stopped; restart it first.'
+  if (!useCorpusStore().current) return 'Load a corpus first.'
+  if (!useHyperparametersStore().valid) return 'Fix the hyperparameters marked in red first.'
+  if (training.active) return 'A run is in progress; stop it first.'
+  if (!training.idle || training.busy) return 'Wait until the trainer is ready.'
+  return null
+}
+
+/** Starts a run with the form's settings; the trainer's state events then describe it. */
+export async function train(): Promise<void> {
+  if (trainBlocker() !== null) return
+  const training = useTrainingStore()
+  const { settings, vocabulary } = useHyperparametersStore().settingsForStart()
+  training.requestSent()
+  const outcome = await requestTrainer({ type: 'start', settings, vocabulary, plotWords: usePlotStore().wordsForStart() })
+  training.requestAnswered(outcome.ok ? outcome.value.runId : null)
+  if (!outcome.ok) useErrorsStore().show(outcome.error.message)
+}
+
+async function control(type: 'pause' | 'resume' | 'stop'): Promise<void> {
+  const training = useTrainingStore()
+  training.requestSent()
+  const outcome = await requestTrainer({ type })
+  training.requestAnswered(null)
+  if (!outcome.ok) useErrorsStore().show(outcome.error.message)
+}
+
+export const pause = () => control('pause')
+export const resume = () => control('resume')
+export const stop = () => control('stop')
+
+/** Ctrl/Cmd+Enter and the menu's Train: start when idle, else pause or resume. */
+export async function trainOrPause(): Promise<void> {
+  const state = useTrainingStore().state
+  if (state === 'training') await pause()
+  else if (state === 'paused') await resume()
+  else await train()
+}
+
+/**
+ * After a crash: a new trainer, restoring the last checkpoint when there is one (its run
+ * continues the interrupted record), else loading the current corpus into it.
+ */
+export async function restartTrainer(): Promise<void> {
+  const errors = useErrorsStore()
+  const training = useTrainingStore()
+  const lost = errors.crash
+  if (!lost || errors.restarting) return
+  errors.restartBegan()
+  training.restartBegan()
+  const response = await w2v().restartTrainer({ fromCheckpoint: lost.checkpointPath !== null })
+  if (!response.ok) {
+    training.restartEnded('failed')
+    errors.restartEnded(false)
+    errors.show(response.error.message)
+    return
+  }
+  const restored = response.value.restoredFrom !== null
+  training.restartEnded(restored ? 'restored' : 'fresh')
+  errors.restartEnded(true)
+  // The new trainer plots its default words until told the window's.
+  if (restored) await usePlotStore().resendWords()
+  await rebuildFromTrainer()
+  if (!restored) await reloadCorpus()
+}
+
+export async function showAbout(): Promise<void> {
+  const response = await w2v().appInfo({})
+  if (response.ok) useAppStore().showAbout(response.value)
+  else useErrorsStore().show(response.error.message)
+}
