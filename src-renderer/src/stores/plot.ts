@@ -4,6 +4,7 @@
  * the trainer as snapshots while a run trains; every other choice is computed on demand with a
  * projection request (and again when a run ends).
  */
+import { PROJECTION_METHOD_NAMES, type ProjectionMethod } from '@contract/coreTables'
 import { MAX_PLOT_WORDS, type TrainerSnapshot } from '@contract/trainerProtocol'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -11,7 +12,6 @@ import { MOBY_DICK_WORDS } from '../composables/plotWords'
 import { cancelRequest, nextRequestId, requestTrainer } from '../composables/trainerClient'
 import { formatPercent } from '../composables/format'
 
-export type ProjectionMethod = 'pca' | 'tsne' | 'umap'
 export type PlotVectors = 'center' | 'outside' | 'concat'
 
 /** What there is to plot, as the session follows the trainer and the corpus. */
@@ -33,14 +33,13 @@ export interface PlotPicture {
   readonly space: string
 }
 
-const METHOD_NAMES: Readonly<Record<ProjectionMethod, string>> = { pca: 'PCA', tsne: 't-SNE', umap: 'UMAP' }
 const VECTOR_NAMES: Readonly<Record<PlotVectors, string>> = { center: 'centre vectors', outside: 'outside vectors', concat: 'centre ⧺ outside' }
 const EMPTY: PlotPicture = { words: [], coordinates: [], subtitle: '', space: '' }
 const NOTHING: PlotSource = { run: false, vectorsFileWords: null, builtInCorpus: false, corpusWords: [] }
 const NEIGHBOURS_SHOWN = 8
 
 function subtitleOf(method: ProjectionMethod, vectors: PlotVectors, explained: readonly [number, number] | null, sampled = false): string {
-  const parts = [METHOD_NAMES[method], VECTOR_NAMES[vectors]]
+  const parts = [PROJECTION_METHOD_NAMES[method], VECTOR_NAMES[vectors]]
   if (explained) parts.push(`${formatPercent(explained[0] + explained[1])} of the variance`)
   if (sampled) parts.push('sampled')
   return parts.join(' · ')
