@@ -55,9 +55,13 @@ export function settingFlagsUsage(): string {
 /** Refuses a setting flag the schedule does not read (the course has no epochs or threads, word2vec no minibatches). */
 export function checkScheduleFlags(flags: FlagValues, schedule: Schedule): void {
   for (const field of SETTING_FIELDS) {
-    const { flag, schedules } = SETTING_RULES[field]
+    const { flag, schedules, counterpart } = SETTING_RULES[field]
     if (flags[flag] === undefined || schedules.includes(schedule)) continue
-    throw new UsageError(`--${flag} is a setting of the ${schedules.join(' and ')} schedule, which this run (schedule ${schedule}) does not use; drop it or use --schedule ${schedules[0]}.`)
+    // The learning rate is --alpha under word2vec and --step under the course: point to the one this run reads.
+    const instead = counterpart !== undefined && SETTING_RULES[counterpart].schedules.includes(schedule)
+      ? `use --${SETTING_RULES[counterpart].flag}, its counterpart in the ${schedule} schedule, or --schedule ${schedules[0]}`
+      : `drop it or use --schedule ${schedules[0]}`
+    throw new UsageError(`--${flag} is a setting of the ${schedules.join(' and ')} schedule, which this run (schedule ${schedule}) does not use; ${instead}.`)
   }
 }
 

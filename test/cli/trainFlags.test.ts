@@ -58,6 +58,14 @@ describe('w2v train refuses flags the schedule does not use', () => {
   it.each([['--iterations', '100'], ['--batch', '10'], ['--optimizer', 'adam'], ['--anneal-every', '50']])('%s with the word2vec schedule names the cs224n schedule', async (flag, value) => {
     expectUsage(await trainWithoutReading([flag, value]), new RegExp(`${flag} is a setting of the cs224n schedule`))
   })
+
+  // The course's step was --alpha before the settings had one name per concept: point the old flag to the new one.
+  it.each([
+    [['--schedule', 'cs224n', '--alpha', '0.3'], /--alpha is a setting of the word2vec schedule.*use --step, its counterpart in the cs224n schedule, or --schedule word2vec\./],
+    [['--step', '0.3'], /--step is a setting of the cs224n schedule.*use --alpha, its counterpart in the word2vec schedule, or --schedule cs224n\./],
+  ])('%j names the learning rate the schedule does use', async (argv, message) => {
+    expectUsage(await trainWithoutReading(argv), message)
+  })
 })
 
 describe('w2v train judges every value before reading', () => {

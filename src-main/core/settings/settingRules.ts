@@ -24,6 +24,8 @@ interface RuleBase {
   readonly schedules: readonly Schedule[]
   /** Whether the form shows it; the others are each preset's choice or command-line only. */
   readonly onForm: boolean
+  /** The field that plays this one's part under the other schedule (word2vec's alpha is the course's step). */
+  readonly counterpart?: SettingField
   /** Judged only when this holds (negatives only for negative sampling); unset: always. */
   readonly when?: (values: SettingValues) => boolean
 }
@@ -93,7 +95,7 @@ export const SETTING_RULES: { readonly [F in SettingField]-?: SettingRule } = {
     help: '0 turns it off; 0.001 is usual.',
   },
   alpha: {
-    type: 'number', min: 1e-8, max: 10, label: 'Learning rate alpha', flag: 'alpha', schedules: WORD2VEC, onForm: true, sentence: 'The learning rate alpha',
+    type: 'number', min: 1e-8, max: 10, label: 'Learning rate alpha', flag: 'alpha', schedules: WORD2VEC, onForm: true, counterpart: 'step', sentence: 'The learning rate alpha',
     help: '0.025 for skip-gram, 0.05 for CBOW.',
   },
   minAlpha: {
@@ -109,7 +111,7 @@ export const SETTING_RULES: { readonly [F in SettingField]-?: SettingRule } = {
     help: 'Training threads (Hogwild).',
   },
   step: {
-    type: 'number', min: 1e-8, max: 10, label: 'Step', flag: 'step', schedules: CS224N, onForm: true, sentence: 'The step (the learning rate)',
+    type: 'number', min: 1e-8, max: 10, label: 'Step', flag: 'step', schedules: CS224N, onForm: true, counterpart: 'alpha', sentence: 'The step (the learning rate)',
     help: 'The learning rate; the course: 0.3.',
   },
   iterations: {
