@@ -197,6 +197,7 @@ export class TrainerSession {
       case 'openVectors': return this.openVectors(request)
       case 'configureAutosave': return this.configureAutosave(request)
       case 'describe': return this.describe()
+      case 'forgetRuns': return this.forgetRuns(request.runIds)
       case 'cancel': return { cancelled: this.tasks.cancel(request.target) }
     }
   }
@@ -240,6 +241,18 @@ export class TrainerSession {
 
   private abandonIfStopped(): void {
     if (this.busy?.stopRequested) throw new KindedError('cancelled', 'The run was stopped before it began training.')
+  }
+
+  /** Drops earlier runs from the history; the current run is not in it, so it stays. */
+  private forgetRuns(runIds: readonly string[]): { forgotten: string[] } {
+    const forgotten: string[] = []
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const runId = this.history[i]!.runId
+      if (!runIds.includes(runId)) continue
+      forgotten.push(runId)
+      this.history.splice(i, 1)
+    }
+    return { forgotten: forgotten.reverse() }
   }
 
   private describe(): TrainerDescription {

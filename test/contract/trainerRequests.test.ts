@@ -24,6 +24,7 @@ const VALID = {
   openVectors: { type: 'openVectors', id: 'v', path: '/tmp/vectors.txt' },
   configureAutosave: { type: 'configureAutosave', id: 'v', path: '/tmp/auto.w2vckpt', everySeconds: 30 },
   describe: { type: 'describe', id: 'v' },
+  forgetRuns: { type: 'forgetRuns', id: 'v', runIds: ['run-1'] },
   cancel: { type: 'cancel', id: 'v', target: 'r1' },
   ack: { type: 'ack', seq: 3 },
 } as const satisfies Record<TrainerRequestType, Message>

@@ -136,6 +136,8 @@ describe('training store', () => {
     expect(training.runs).toHaveLength(2)
     training.removeRun(1)
     expect(training.runs.map((r) => r.number)).toEqual([2])
+    // The trainer forgets it too, so a reloaded window does not show it again.
+    expect(fake.trainerRequests.filter((r) => r.type === 'forgetRuns')).toMatchObject([{ runIds: ['run-1'] }])
     // A late event of a removed run does not bring it back, and numbers are not reused.
     fake.emitTrainer({ type: 'finished', runId: 'run-1', stopped: true, done: 1000, seconds: 1, finalLoss: 4 })
     fake.emitPhase('stopped', runInfo('run-1', { outcome: 'stopped' }))

@@ -107,6 +107,20 @@ describe('describe', () => {
     for (const run of described.runs) expect(run.points.x.every((x, i, all) => i === 0 || x > all[i - 1]!)).toBe(true)
   })
 
+  it('forgets the earlier runs the user removed, so a reconnecting window does not show them again; the current run stays', async () => {
+    const h = sessionHarness(join(dir, 'forget.w2vckpt'))
+    await h.call({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })
+    const first = await h.call(start(COURSE))
+    await h.until(is('finished'))
+    const second = await h.call(start(COURSE))
+    await h.until((e): e is Extract<TrainerEvent, { type: 'finished' }> => e.type === 'finished' && e.runId === second.runId)
+    expect(await h.call({ type: 'forgetRuns', runIds: [first.runId, second.runId, 'no-such-run'] })).toEqual({ forgotten: [first.runId] })
+    const described = await h.call({ type: 'describe' })
+    expect(described.runs.map((r) => r.runId)).toEqual([second.runId])
+    // Numbering goes on: a removed run's number is not given again.
+    expect((await h.call(start(COURSE))).number).toBe(3)
+  })
+
   it('mid-run: the current run with its phase, fraction, done, seconds so far and its curve', async () => {
     const h = sessionHarness(join(dir, 'midrun.w2vckpt'))
     await h.call({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })

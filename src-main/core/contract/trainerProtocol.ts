@@ -78,6 +78,11 @@ export const TrainerRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('configureAutosave'), id: requestId, path, everySeconds: v.pipe(v.number(), v.minValue(0), v.maxValue(86_400)) }),
   /** The trainer's whole state (corpus, vectors, current run, run history with their points), for a window that (re)connects. */
   v.strictObject({ type: v.literal('describe'), id: requestId }),
+  /**
+   * Drop earlier runs from the history (the user removed them from the run list), so a window that
+   * reconnects does not show them again and their points are freed. The current run stays.
+   */
+  v.strictObject({ type: v.literal('forgetRuns'), id: requestId, runIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(10_000)) }),
   /** Cancel a long request (loadCorpus, projection, evaluate, export); it answers with a 'cancelled' error. */
   v.strictObject({ type: v.literal('cancel'), id: requestId, target: requestId }),
   /** Flow control: the receiver has handled progress batches up to `seq`. Not answered. */

@@ -96,6 +96,8 @@ export const TRAINER_RESULT_SCHEMAS = {
   openVectors: OpenedVectorsSchema,
   configureAutosave: v.strictObject({ path: v.string(), everySeconds: num }),
   describe: TrainerDescriptionSchema,
+  /** The ids the history held and no longer does. */
+  forgetRuns: v.strictObject({ forgotten: v.array(v.string()) }),
   cancel: v.strictObject({ cancelled: v.boolean() }),
 } satisfies Record<Exclude<TrainerRequestType, 'ack'>, v.GenericSchema>
 

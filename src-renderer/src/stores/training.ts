@@ -16,6 +16,7 @@ import { computed, markRaw, ref } from 'vue'
 import type { LossRun } from '../charts/chartTypes'
 import { type LossSeries, appendBatch, cutAfter, emptySeries, mergeSeries, smoothedEnds } from '../composables/lossSeries'
 import { describeSettings, runLabel } from '../composables/runDescription'
+import { requestTrainer } from '../composables/trainerClient'
 
 /** A run as the window lists it; 'interrupted' when its trainer process died while it ran. */
 export type RunOutcome = RunInfo['outcome'] | 'interrupted'
@@ -253,6 +254,9 @@ export const useTrainingStore = defineStore('training', () => {
     removed.value.push(...record.runIds)
     runs.value = runs.value.filter((r) => r !== record)
     version.value++
+    // The trainer keeps every run for a window that reconnects: it must forget this one too, or a
+    // reload shows it again. Should it not answer, the run comes back on a reload, nothing worse.
+    void requestTrainer({ type: 'forgetRuns', runIds: [...record.runIds] })
   }
 
   /** What LossChart draws: the current run first, then earlier ones. New objects per version, the same arrays. */
