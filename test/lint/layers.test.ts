@@ -1,10 +1,10 @@
-import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
+import { untypedEslint as eslint } from '../support/untypedEslint'
 
-const eslint = new ESLint({ cwd: process.cwd() })
 
 async function layerErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
+  expect(result!.messages.filter((m) => m.fatal)).toEqual([])
   return result!.messages.filter((m) => m.ruleId === 'w2v/layers').map((m) => m.message)
 }
 

@@ -1,10 +1,9 @@
-import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
-
-const eslint = new ESLint({ cwd: process.cwd() })
+import { untypedEslint as eslint } from '../support/untypedEslint'
 
 async function storeImportErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
+  expect(result!.messages.filter((m) => m.fatal)).toEqual([])
   return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message)
 }
 
