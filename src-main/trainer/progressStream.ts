@@ -7,7 +7,7 @@
  */
 import type { ProgressBatch } from '../core/contract/trainerProtocol'
 import type { RunProgress } from '../node/session/trainingRun'
-import { halveLossPoints } from '../core/contract/lossPoints'
+import { appendLossPoint } from '../core/contract/lossPoints'
 import type { RunCurve } from './runCurve'
 
 export interface ProgressStreamOptions {
@@ -92,12 +92,7 @@ export class ProgressStream {
         alpha: progress.alpha, t: series.secondsBefore + progress.t,
       }
       series.curve?.add(point)
-      pending.x.push(point.x)
-      pending.loss.push(point.loss)
-      pending.smoothedLoss.push(point.smoothedLoss)
-      pending.alpha.push(point.alpha)
-      pending.t.push(point.t)
-      if (pending.x.length > this.maxPoints) halveLossPoints(pending)
+      appendLossPoint(pending, point, this.maxPoints)
     }
     this.timer ??= setInterval(() => this.flush(), this.everyMs)
   }

@@ -4,30 +4,16 @@
  * the rule the progress stream and the window use (halveLossPoints), and the boundaries by
  * keeping every other one, so a long run costs a coarser curve, never growing memory.
  */
-import { halveLossPoints } from '../core/contract/lossPoints'
+import { type LossPoint, appendLossPoint } from '../core/contract/lossPoints'
 import { MAX_KEPT_POINTS, type RunPoints } from '../core/contract/trainerProtocol'
-
-export interface CurvePoint {
-  readonly x: number
-  readonly loss: number
-  readonly smoothedLoss: number | null
-  readonly alpha: number
-  readonly t: number
-}
 
 export class RunCurve {
   private readonly points: RunPoints = { x: [], loss: [], smoothedLoss: [], alpha: [], t: [], boundaries: [] }
 
   constructor(private readonly maxPoints = MAX_KEPT_POINTS) {}
 
-  add(point: CurvePoint): void {
-    const p = this.points
-    p.x.push(point.x)
-    p.loss.push(point.loss)
-    p.smoothedLoss.push(point.smoothedLoss)
-    p.alpha.push(point.alpha)
-    p.t.push(point.t)
-    if (p.x.length > this.maxPoints) halveLossPoints(p)
+  add(point: LossPoint): void {
+    appendLossPoint(this.points, point, this.maxPoints)
   }
 
   addBoundary(x: number): void {

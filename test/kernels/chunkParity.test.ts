@@ -15,6 +15,7 @@ import { TrainingMemory } from '../../src-main/kernels/trainingMemory'
 import { createTypeScriptKernel } from '../../src-main/kernels/typescriptKernel'
 import { instantiateWasmKernel } from '../../src-main/kernels/wasmKernel'
 import { type KernelKind, loadWasmModule } from '../support/kernelHarness'
+import { relativeError } from '../support/relativeError'
 
 /**
  * Zipf-distributed words (so sub-sampling drops the frequent ones) in sentences of 1 to 40 words,
@@ -57,16 +58,6 @@ async function train(kind: KernelKind, corpus: TrainingCorpus, counts: Uint32Arr
   return { center: training.centerWordVectors(), outside: training.outsideVectors(), loss: lossSum / lossCount, lossCount }
 }
 
-/** max |a − b| / max |b|. */
-function relativeError(actual: Float32Array, expected: Float32Array): number {
-  let diff = 0
-  let scale = 0
-  for (let i = 0; i < expected.length; i++) {
-    diff = Math.max(diff, Math.abs(actual[i]! - expected[i]!))
-    scale = Math.max(scale, Math.abs(expected[i]!))
-  }
-  return diff / scale
-}
 
 const CASES: [string, Partial<Word2vecSettings>, number][] = [
   ['skip-gram, negative sampling', { model: 'skipgram', loss: 'negSampling' }, 1500],

@@ -4,6 +4,7 @@ import {
 } from '../../src-main/core/index'
 import { PARAM } from '../../src-main/kernels/layout'
 import { KERNEL_KINDS, type KernelSetup, setUpKernel } from '../support/kernelHarness'
+import { relativeError } from '../support/relativeError'
 
 const VOCAB = 9
 const DIM = 10 // stride 12: the padding must stay zero
@@ -41,16 +42,6 @@ function readMatrix(setup: KernelSetup, base: number): { data: Float64Array; pad
   return { data, padding }
 }
 
-/** max |a − b| / max |b|: the relative error of a whole updated matrix. */
-function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  let diff = 0
-  let scale = 0
-  for (let i = 0; i < expected.length; i++) {
-    diff = Math.max(diff, Math.abs(actual[i]! - expected[i]!))
-    scale = Math.max(scale, Math.abs(expected[i]!))
-  }
-  return diff / scale
-}
 
 function sgdStep(params: Float64Array, grad: Float64Array): Float64Array {
   return params.map((x, i) => x - ALPHA * grad[i]!)

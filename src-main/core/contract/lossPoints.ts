@@ -7,6 +7,25 @@ export interface LossPoints {
   t: number[]
 }
 
+/** One point of a loss curve, as LossPoints holds it column by column. */
+export interface LossPoint {
+  readonly x: number
+  readonly loss: number
+  readonly smoothedLoss: number | null
+  readonly alpha: number
+  readonly t: number
+}
+
+/** Appends a point, halving the points once there are more than `maxPoints`, so the buffer stays bounded. */
+export function appendLossPoint(p: LossPoints, point: LossPoint, maxPoints: number): void {
+  p.x.push(point.x)
+  p.loss.push(point.loss)
+  p.smoothedLoss.push(point.smoothedLoss)
+  p.alpha.push(point.alpha)
+  p.t.push(point.t)
+  if (p.x.length > maxPoints) halveLossPoints(p)
+}
+
 /**
  * Halves the points in place by merging neighbours: the later point's position, smoothed loss,
  * learning rate and time, and the mean of the two raw losses. A bounded buffer (the trainer's
