@@ -225,8 +225,13 @@ class CheckpointReader {
  * typed array. Rejects with a `CheckpointError` whose kind says what is wrong: 'notFound',
  * 'unreadable', 'foreign' (not a checkpoint), 'version' (from a newer app), 'truncated' or 'corrupt'.
  */
-export function readCheckpoint(path: string): Promise<Checkpoint> {
-  return withCheckpoint(path, readOpenCheckpoint)
+export function readCheckpoint(path: string, options: CheckpointReadOptions = {}): Promise<Checkpoint> {
+  return withCheckpoint(path, (handle, reader) => readOpenCheckpoint(handle, reader, options.onProgress))
+}
+
+export interface CheckpointReadOptions {
+  /** Bytes read so far of the whole file, after each chunk: a checkpoint of a large vocabulary takes seconds to read. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void
 }
 
 /**
@@ -295,7 +300,7 @@ async function readOpenHeader(handle: FileHandle, reader: CheckpointReader) {
   return { ...reader.entries(header, headerBytes, fileLength), size, fileLength, headerEnd: PREFIX_BYTES + headerBlock.length, crc }
 }
 
-async function readOpenCheckpoint(handle: FileHandle, reader: CheckpointReader): Promise<Checkpoint> {
+async function readOpenCheckpoint(handle: FileHandle, reader: CheckpointReader, onProgress?: (bytesRead: number, totalBytes: number) => void): Promise<Checkpoint> {
   const header = await readOpenHeader(handle, reader)
   const { meta, entries, size, fileLength } = header
   let { crc } = header
@@ -314,6 +319,7 @@ async function readOpenCheckpoint(handle: FileHandle, reader: CheckpointReader):
       const chunk = bytes.subarray(start, Math.min(bytes.length, start + CHUNK_BYTES))
       if (!await readExactly(handle, chunk, entry.byteOffset + start)) reader.truncated(size, fileLength)
       crc = crc32(chunk, crc)
+      onProgress?.(entry.byteOffset + start + chunk.length, fileLength)
     }
     arrays[entry.name] = array
     position = entry.byteOffset + bytes.length
@@ -321,5 +327,6 @@ async function readOpenCheckpoint(handle: FileHandle, reader: CheckpointReader):
   const trailer = Buffer.alloc(TRAILER_BYTES)
   if (!await readExactly(handle, trailer, fileLength - TRAILER_BYTES)) reader.truncated(size, fileLength)
   if (trailer.readUInt32LE(0) !== crc >>> 0) reader.corrupt('its checksum does not match its contents')
+  onProgress?.(fileLength, fileLength)
   return { meta, arrays }
 }

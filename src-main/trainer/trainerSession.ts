@@ -469,8 +469,8 @@ export class TrainerSession {
   private async loadCheckpoint(request: Request<'loadCheckpoint'>): Promise<TrainerResult<'loadCheckpoint'>> {
     this.requireIdle('load a checkpoint')
     try {
-      await this.enter('restoring')
-      const checkpoint = await loadTrainingCheckpoint(request.path)
+      await this.enter('restoring', 0)
+      const checkpoint = await loadTrainingCheckpoint(request.path, { onProgress: (read, total) => this.advance(read / total) })
       const savedPaths = checkpoint.corpus.paths ?? []
       const confirmed = request.corpusPaths
       const unconfirmed = confirmed && savedPaths.find((path) => !confirmed.includes(path))

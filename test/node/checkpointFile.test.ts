@@ -75,6 +75,19 @@ describe('checkpoint round trip', () => {
     expectSameCheckpoint(back, { meta: { rows: 100_000 }, arrays: { big } })
   })
 
+  it('reports its reading progress in bytes of the whole file, rising to the file size', async () => {
+    const big = new Float32Array(5_000_000)
+    await writeCheckpoint(file(), { meta: {}, arrays: { big, small: new Int32Array(3) } })
+    const size = (await readFile(file())).length
+    const reports: [number, number][] = []
+    await readCheckpoint(file(), { onProgress: (read, total) => reports.push([read, total]) })
+    // 20 MB comes in several chunks, so a reader can show a moving bar.
+    expect(reports.length).toBeGreaterThan(2)
+    expect(reports.every(([, total]) => total === size)).toBe(true)
+    expect(reports.every(([read], i) => i === 0 || read >= reports[i - 1]![0])).toBe(true)
+    expect(reports.at(-1)).toEqual([size, size])
+  })
+
   it('lays arrays out at 8-byte offsets after a documented prefix, little-endian', async () => {
     const checkpoint = sample()
     await writeCheckpoint(file(), checkpoint)

@@ -157,6 +157,8 @@ describe('describe', () => {
     const second = sessionHarness(join(dir, 'after-crash.w2vckpt'))
     const restored = await second.call({ type: 'loadCheckpoint', path: saved.path })
     const described = await second.call({ type: 'describe' })
+    // Reading the checkpoint is a phase with a fraction (a large vocabulary's takes seconds).
+    expect(second.events.filter(is('state')).find((e) => e.phase === 'restoring')).toMatchObject({ fraction: 0 })
     expect(described).toMatchObject({ state: 'paused', phase: 'paused', corpus: { paths: [corpusPath] } })
     expect(described.run).toEqual(restored)
     expect(restored).toMatchObject({ number: 1, outcome: 'running', done: savedAt.done, fraction: savedAt.done / LONG.iterations, seconds: checkpointSeconds, restoredFrom: saved.path })

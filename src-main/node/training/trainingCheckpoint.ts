@@ -9,7 +9,7 @@ import { SLOTS_PER_MATRIX } from '../../core/training/optimizers'
 import { TrainingConfigError } from '../../core/training/trainingErrors'
 import type { Embeddings } from '../../core/vectors/embeddings'
 import { type VectorKind, selectVectors } from '../../core/vectors/vectorSelection'
-import { CheckpointError, type CheckpointArray, type JsonValue, readCheckpoint, readCheckpointMeta, writeCheckpoint } from '../checkpointFile'
+import { CheckpointError, type CheckpointArray, type CheckpointReadOptions, type JsonValue, readCheckpoint, readCheckpointMeta, writeCheckpoint } from '../checkpointFile'
 import type { StreamingState } from './streamingTrainer'
 
 export type { ScheduleSettings }
@@ -189,8 +189,8 @@ function checkWith(path: string, check: () => void): void {
  * each array's type, length (vocabulary size × dimension) and finiteness. A file from elsewhere,
  * or one whose checksum is right but whose contents are not, gets a CheckpointError.
  */
-export async function loadTrainingCheckpoint(path: string): Promise<TrainingCheckpoint> {
-  const { meta, arrays } = await readCheckpoint(path)
+export async function loadTrainingCheckpoint(path: string, options: CheckpointReadOptions = {}): Promise<TrainingCheckpoint> {
+  const { meta, arrays } = await readCheckpoint(path, options)
   const m = meta as Record<string, JsonValue> | null
   if (typeof m !== 'object' || m === null || Array.isArray(m) || m.format !== FORMAT) throw foreign(path, 'it holds something else')
   if (m.version !== VERSION && m.version !== 1) throw new CheckpointError('version', path, `“${path}” was saved by a newer Word2Vec Studio (training checkpoint version ${String(m.version)}); update the app to resume it.`)
