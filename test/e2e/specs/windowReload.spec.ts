@@ -58,4 +58,12 @@ test('a reloaded window shows the same run, settings and curve, mid-run and afte
   await page.getByTestId('field-epochs').fill('2')
   await page.getByTestId('train-button').click()
   await expect(page.getByTestId('run-item').first().locator('strong')).toHaveText('Run 2 · skip-gram, d=50', { timeout: LONG_MS })
+
+  // A run removed from the list stays removed after a reload: the trainer forgets it too.
+  await expect(page.getByTestId('training-state')).toHaveText('Finished', { timeout: LONG_MS })
+  await page.getByRole('button', { name: 'Remove Run 1 · skip-gram, d=50' }).click()
+  await expect(page.getByTestId('run-item')).toHaveCount(1)
+  await page.reload()
+  await expect(page.getByTestId('training-state')).toHaveText('Finished', { timeout: LONG_MS })
+  expect((await runsShown(page)).map((run) => run.label)).toEqual(['Run 2 · skip-gram, d=50'])
 })
