@@ -47,6 +47,8 @@ test('a killed trainer restarts from its last checkpoint, at the checkpoint’s 
   expect(await shownFraction(page)).toBeCloseTo(checkpointFraction, 3)
   await expect(page.getByTestId('run-item')).toHaveCount(1)
   await expect(page.getByTestId('run-item')).toHaveAttribute('data-outcome', 'running')
+  // The list says what the bar says: the restored run waits, paused.
+  await expect(page.getByTestId('run-item').locator('.muted').first()).toContainText('paused')
 
   await page.getByTestId('resume-button').click()
   await expect(state).toHaveText('Training', { timeout: LONG_MS })
