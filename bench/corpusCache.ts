@@ -1,12 +1,14 @@
 /**
  * The prepared State of the Union corpus, written once to bench/.cache/ and reused by every
  * engine and every later run. A sidecar JSON records how it was made; a change of the
- * preparation (PREPARATION_VERSION) or of the source files makes a new cache.
+ * preparation (PREPARATION_VERSION) or of the source files makes a new cache. The scale tier's
+ * generated corpora are cached the same way.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { countTokens, documentToLines } from './corpusText'
+import { SCALE_GENERATOR_VERSION, type ScaleCorpusSpec, writeScaleCorpus } from './scaleCorpus'
 
 /** Bump when documentToLines changes, so an old cache is not reused. */
 export const PREPARATION_VERSION = 1
@@ -64,4 +66,39 @@ export function ensureCorpus(cacheDir: string, log: (line: string) => void): Pre
   renameSync(`${file}.tmp`, file)
   writeFileSync(metaFile, JSON.stringify(prepared, null, 2) + '\n')
   return prepared
+}
+
+export interface ScaleCorpus {
+  file: string
+  /** The analogy questions written with a planted corpus; null for a zipf corpus. */
+  questionsFile: string | null
+  spec: ScaleCorpusSpec
+  lines: number
+  tokens: number
+  bytes: number
+  questionCount: number
+  version: number
+}
+
+/** The scale tier's generated corpus, cached under a name that holds everything it depends on. */
+export function ensureScaleCorpus(cacheDir: string, spec: ScaleCorpusSpec, log: (line: string) => void): ScaleCorpus {
+  const base = join(cacheDir, `scale-${spec.kind}-${spec.tokens}-t${spec.types}-s${spec.seed}-v${SCALE_GENERATOR_VERSION}`)
+  const file = `${base}.txt`
+  const questionsFile = spec.kind === 'planted' ? `${base}.questions.txt` : null
+  const metaFile = `${file}.json`
+  if (existsSync(metaFile) && existsSync(file) && (questionsFile === null || existsSync(questionsFile))) {
+    return JSON.parse(readFileSync(metaFile, 'utf8')) as ScaleCorpus
+  }
+  mkdirSync(cacheDir, { recursive: true })
+  log(`generating a ${spec.kind} corpus of ${spec.tokens.toLocaleString('en-US')} tokens over ${spec.types.toLocaleString('en-US')} types (seed ${spec.seed})`)
+  // Temporary files + rename, and the sidecar last: an interrupted run never leaves a corpus that looks complete.
+  const generated = writeScaleCorpus(spec, `${file}.tmp`, `${base}.questions.tmp`)
+  renameSync(`${file}.tmp`, file)
+  if (questionsFile !== null) renameSync(`${base}.questions.tmp`, questionsFile)
+  const corpus: ScaleCorpus = {
+    file, questionsFile, spec, lines: generated.lines, tokens: generated.tokens, bytes: generated.bytes,
+    questionCount: generated.questionCount, version: SCALE_GENERATOR_VERSION,
+  }
+  writeFileSync(metaFile, JSON.stringify(corpus, null, 2) + '\n')
+  return corpus
 }

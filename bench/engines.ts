@@ -17,6 +17,9 @@ export const ENGINE_LABELS: Record<EngineId, string> = {
   fasttext: 'fastText',
 }
 
+/** The scale tier trains one epoch, as the issue's table does: a big corpus is one long pass. */
+export const SCALE_EPOCHS = 1
+
 /** What `w2v train --json` promises on its last stdout line. */
 export const OURS_SUMMARY_FIELDS = ['words', 'seconds', 'wordsPerSec', 'vocab', 'finalLoss'] as const
 
@@ -44,10 +47,11 @@ export interface EngineCommand {
 
 /**
  * The command for one run. Run r (1-based) trains with seed SETTINGS.seed + r − 1 and writes its
- * own vectors, so repeated runs measure quality over several seeds instead of one draw.
+ * own vectors, so repeated runs measure quality over several seeds instead of one draw. `epochs`
+ * departs from SETTINGS only for the scale tier.
  */
-export function engineCommand(engine: EngineId, threads: number, corpus: string, context: EngineContext, run = 1): EngineCommand {
-  const s = SETTINGS
+export function engineCommand(engine: EngineId, threads: number, corpus: string, context: EngineContext, run = 1, epochs: number = SETTINGS.epochs): EngineCommand {
+  const s = { ...SETTINGS, epochs }
   const seed = s.seed + run - 1
   const base = join(context.vectorsDir, `${engine}-t${threads}${run > 1 ? `-r${run}` : ''}`)
   switch (engine) {

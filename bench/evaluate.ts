@@ -6,7 +6,8 @@ import { type Quality } from './results'
 
 export interface EvaluationData {
   analogies: string
-  wordsim: string
+  /** null where no WordSim file applies (the scale tier's made-up words): no ρ is computed. */
+  wordsim: string | null
 }
 
 export class EvaluationDataMissingError extends Error {
@@ -27,7 +28,8 @@ export function evaluationData(repoRoot: string): EvaluationData {
 export function evaluateVectors(python: string, benchDir: string, data: EvaluationData, files: readonly string[]): Map<string, Quality | { error: string }> {
   const results = new Map<string, Quality | { error: string }>()
   if (files.length === 0) return results
-  const run = spawnSync(python, [join(benchDir, 'evaluate.py'), '--analogies', data.analogies, '--wordsim', data.wordsim, ...files], { encoding: 'utf8', maxBuffer: 16 << 20 })
+  const wordsim = data.wordsim === null ? [] : ['--wordsim', data.wordsim]
+  const run = spawnSync(python, [join(benchDir, 'evaluate.py'), '--analogies', data.analogies, ...wordsim, ...files], { encoding: 'utf8', maxBuffer: 16 << 20 })
   let parsed: Record<string, Quality | { error: string }> | undefined
   try {
     if (run.status === 0) parsed = JSON.parse(run.stdout) as Record<string, Quality | { error: string }>

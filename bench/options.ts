@@ -1,4 +1,5 @@
 /** Command-line options of `npm run bench`. */
+import { SCALE_KINDS, type ScaleCorpusSpec, type ScaleKind } from './scaleCorpus'
 
 export const ENGINE_IDS = ['ours', 'gensim', 'gensim-corpusfile', 'fasttext'] as const
 export type EngineId = (typeof ENGINE_IDS)[number]
@@ -12,7 +13,14 @@ export interface BenchOptions {
   repeat: number
   engines: EngineId[]
   python: string
+  /** The scale tier (issue 13 §6): a generated corpus instead of State of the Union, 1 epoch. */
+  scale: ScaleCorpusSpec | null
 }
+
+/** The scale tier compares ours with gensim's two reading paths, as the issue's table does. */
+export const SCALE_ENGINES: readonly EngineId[] = ['ours', 'gensim', 'gensim-corpusfile']
+/** The Zipf law's types when --types is not given: the issue's 1M. */
+export const SCALE_DEFAULT_TYPES = 1_000_000
 
 /** Runs of the engines that only inform (gensim corpus_file, fastText) at the main thread count. */
 export const INFORMATION_REPEATS = 3
@@ -30,6 +38,14 @@ Options:
                      engines run at most ${INFORMATION_REPEATS} times, the 1-thread rows once)
   --engines LIST     comma-separated subset of ${ENGINE_IDS.join(',')} (default: all)
   --python PATH      Python 3 with gensim, used to measure and evaluate (default /usr/bin/python3)
+
+Scale tier (a generated corpus, 1 epoch, main thread count only; ${SCALE_ENGINES.join(', ')} and one run
+each unless --engines or --repeat say otherwise):
+  --scale N          corpus tokens, e.g. 5M or 30M (k, M, G: thousands, millions, billions)
+  --kind KIND        ${SCALE_KINDS.join(' or ')} (default planted: Zipf filler with planted analogy relations
+                     and their questions; zipf: filler only, no quality figures)
+  --types N          word types of the Zipf law (default 1M)
+  --corpus-seed N    the generator's seed (default 1)
   --help             show this text
 `
 
@@ -40,7 +56,17 @@ export class BenchUsageError extends Error {
   }
 }
 
-const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3' }
+const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3', scale: null }
+
+const MULTIPLIERS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 }
+
+/** A count such as 30M, 1.5k or 200000. */
+export function parseCount(flag: string, value: string | undefined): number {
+  const match = /^(\d+(?:\.\d+)?)([kmg]?)$/i.exec(value ?? '')
+  const n = match ? Math.round(Number(match[1]) * MULTIPLIERS[match[2]!.toLowerCase()]!) : NaN
+  if (!(n >= 1)) throw new BenchUsageError(`${flag} needs a count of at least 1 such as 5M or 200k, got ${value ?? 'nothing'}.`)
+  return n
+}
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const n = Number(value)
@@ -61,11 +87,17 @@ function engineList(value: string | undefined): EngineId[] {
 /** Parses argv (without node and the script); returns 'help' when help was asked for. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   const options: BenchOptions = { ...DEFAULTS, engines: [...DEFAULTS.engines] }
+  const given = new Set<string>()
+  let scaleTokens: number | null = null
+  let kind: ScaleKind = 'planted'
+  let types = SCALE_DEFAULT_TYPES
+  let corpusSeed = 1
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const eq = arg.indexOf('=')
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg
     const takeValue = (): string | undefined => (eq > 0 && flag !== arg ? arg.slice(eq + 1) : argv[++i])
+    given.add(flag)
     switch (flag) {
       case '--threads': options.threads = positiveInteger(flag, takeValue()); break
       case '--repeat': options.repeat = positiveInteger(flag, takeValue()); break
@@ -77,11 +109,32 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
         break
       }
       case '--skip-single': options.skipSingle = true; break
+      case '--scale': scaleTokens = parseCount(flag, takeValue()); break
+      case '--types': types = parseCount(flag, takeValue()); break
+      case '--corpus-seed': corpusSeed = positiveInteger(flag, takeValue()); break
+      case '--kind': {
+        const value = takeValue()
+        if (!(SCALE_KINDS as readonly (string | undefined)[]).includes(value)) throw new BenchUsageError(`--kind needs ${SCALE_KINDS.join(' or ')}, got ${value ?? 'nothing'}.`)
+        kind = value as ScaleKind
+        break
+      }
       case '--help': case '-h': return 'help'
       default: throw new BenchUsageError(`unknown option ${arg}.`)
     }
   }
-  return options
+  if (scaleTokens === null) {
+    const stray = ['--kind', '--types', '--corpus-seed'].filter((f) => given.has(f))
+    if (stray.length > 0) throw new BenchUsageError(`${stray.join(', ')} only apply to the scale tier; add --scale N.`)
+    return options
+  }
+  // The scale tier's runs are long: one run of each engine at the main thread count unless asked.
+  return {
+    ...options,
+    skipSingle: true,
+    repeat: given.has('--repeat') ? options.repeat : 1,
+    engines: given.has('--engines') ? options.engines : [...SCALE_ENGINES],
+    scale: { kind, tokens: scaleTokens, types, seed: corpusSeed },
+  }
 }
 
 /** The main thread count first, then 1 unless skipped or already the main count. */

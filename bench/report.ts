@@ -12,7 +12,7 @@ function cells(row: ResultRow, rows: readonly ResultRow[]): string[] {
     return r === null ? '–' : `×${r.toFixed(2)}`
   }
   const quality = hasQuality(row)
-    ? [(row.quality.analogyAccuracy * 100).toFixed(2), `${row.quality.analogyQuestions}`, row.quality.wordsimSpearman.toFixed(3)]
+    ? [(row.quality.analogyAccuracy * 100).toFixed(2), `${row.quality.analogyQuestions}`, row.quality.wordsimSpearman?.toFixed(3) ?? '–']
     : ['–', '–', '–']
   return [...head, `${row.wallSecondsAll.length}`, row.wallSeconds.toFixed(1), Math.round(row.wordsPerSec).toLocaleString('en-US'), row.peakMiB.toFixed(0), ...quality, ratio('gensim'), ratio('gensim-corpusfile')]
 }
@@ -40,14 +40,30 @@ export function formatTargets(checks: readonly TargetCheck[]): string {
   return ['Targets:', ...checks.map((c) => `  ${c.status.toUpperCase().padEnd(4)}  ${c.name}\n        ${c.detail}`)].join('\n')
 }
 
-/** What the columns mean, printed under the table so a reader of a pasted report knows. */
-export function formatNotes(corpusTokens: number, epochs: number): string {
+/**
+ * What the columns mean, printed under the table so a reader of a pasted report knows.
+ * `scores`: the State of the Union files, the scale tier's generated questions, or none.
+ */
+export function formatNotes(corpusTokens: number, epochs: number, scores: 'sotu' | 'generated' | 'none' = 'sotu'): string {
+  const quality = {
+    sotu: [
+      'analogy % = gensim evaluate_word_analogies on questions-words.txt over the questions in vocabulary (count shown);',
+      'WordSim ρ = Spearman of gensim evaluate_word_pairs on wordsim353.tsv. × gensim / × gensim cf = words/s ratio',
+    ],
+    generated: [
+      'analogy % = gensim evaluate_word_analogies on the questions generated with the corpus, over those in vocabulary',
+      '(count shown); no WordSim ρ for made-up words. × gensim / × gensim cf = words/s ratio',
+    ],
+    none: [
+      'no quality figures: no analogy questions (a zipf corpus plants no relations; a planted one below about 2M',
+      'tokens plants too few). × gensim / × gensim cf = words/s ratio',
+    ],
+  }[scores]
   return [
     `words/s = corpus tokens (${corpusTokens.toLocaleString('en-US')}) × epochs (${epochs}) / wall seconds of the whole process`,
     '  (start to exit: reading, vocabulary, training, writing the vectors), the same definition for every engine.',
     'peak MiB = the process tree\'s peak resident memory (getrusage RUSAGE_CHILDREN ru_maxrss).',
-    'analogy % = gensim evaluate_word_analogies on questions-words.txt over the questions in vocabulary (count shown);',
-    'WordSim ρ = Spearman of gensim evaluate_word_pairs on wordsim353.tsv. × gensim / × gensim cf = words/s ratio',
+    ...quality,
     'to gensim LineSentence / gensim corpus_file at the same thread count.',
   ].join('\n')
 }

@@ -10,9 +10,10 @@ export interface Quality {
   /** gensim's evaluate_word_analogies: fraction correct over the questions with all words in the vocabulary. */
   analogyAccuracy: number
   analogyQuestions: number
-  wordsimSpearman: number
-  wordsimPearson: number
-  wordsimOovPercent: number
+  /** null where no WordSim file applies (the scale tier's made-up words). */
+  wordsimSpearman: number | null
+  wordsimPearson: number | null
+  wordsimOovPercent: number | null
 }
 
 export interface MeasuredRow {
@@ -99,7 +100,7 @@ export function meanQuality(scores: readonly (Quality | { error: string })[]): Q
   if (failed) return failed
   const ok = scores as readonly Quality[]
   if (ok.length === 0) return { error: 'not evaluated' }
-  const mean = (pick: (q: Quality) => number): number => ok.reduce((sum, q) => sum + pick(q), 0) / ok.length
+  const mean = <T extends number | null>(pick: (q: Quality) => T): T => (ok.some((q) => pick(q) === null) ? null : ok.reduce((sum, q) => sum + pick(q)!, 0) / ok.length) as T
   return {
     vocab: ok[0]!.vocab,
     analogyAccuracy: mean((q) => q.analogyAccuracy),
@@ -149,6 +150,17 @@ const fmt = (n: number, digits: number): string => n.toFixed(digits)
 const signed = (n: number, digits: number): string => `${n < 0 ? '−' : '+'}${fmt(Math.abs(n), digits)}`
 const wps = (n: number): string => `${Math.round(n).toLocaleString('en-US')} words/s`
 
+/** That ours ran at every thread count it was asked to (none when ours was not asked for). */
+export function oursRanCheck(rows: readonly ResultRow[]): TargetCheck[] {
+  const oursRows = rows.filter((r) => r.engine === 'ours')
+  return oursRows.length === 0 ? [] : [{
+    name: 'ours ran at every thread count',
+    ...(oursRows.every((r) => r.status === 'ok')
+      ? { status: 'pass' as const, detail: `threads ${oursRows.map((r) => r.threads).join(', ')}` }
+      : { status: 'fail' as const, detail: oursRows.filter((r) => r.status === 'unavailable').map((r) => `${threadsLabel(r.threads)}: ${r.reason}`).join('; ') }),
+  }]
+}
+
 /** Checks every target at `threads` (the main thread count) and that ours ran at every thread count. */
 export function checkTargets(rows: readonly ResultRow[], threads: number): TargetCheck[] {
   const names = [
@@ -159,13 +171,7 @@ export function checkTargets(rows: readonly ResultRow[], threads: number): Targe
   ]
   const all = (status: TargetStatus, detail: string): TargetCheck[] => names.map((name) => ({ name, status, detail }))
 
-  const oursRows = rows.filter((r) => r.engine === 'ours')
-  const ranEverywhere: TargetCheck[] = oursRows.length === 0 ? [] : [{
-    name: 'ours ran at every thread count',
-    ...(oursRows.every((r) => r.status === 'ok')
-      ? { status: 'pass' as const, detail: `threads ${oursRows.map((r) => r.threads).join(', ')}` }
-      : { status: 'fail' as const, detail: oursRows.filter((r) => r.status === 'unavailable').map((r) => `${threadsLabel(r.threads)}: ${r.reason}`).join('; ') }),
-  }]
+  const ranEverywhere = oursRanCheck(rows)
 
   const ours = findRow(rows, 'ours', threads)
   const gensim = findRow(rows, 'gensim', threads)
@@ -193,12 +199,18 @@ export function checkTargets(rows: readonly ResultRow[], threads: number): Targe
       status: drop <= TARGETS.maxAnalogyDropPoints + 1e-9 ? 'pass' : 'fail',
       detail: `ours ${fmt(ours.quality.analogyAccuracy * 100, 2)}% (${ours.quality.analogyQuestions} questions) vs gensim ${fmt(gensim.quality.analogyAccuracy * 100, 2)}% (${gensim.quality.analogyQuestions}): ${signed(-drop, 2)} points${spread}`,
     })
-    const rhoDrop = gensim.quality.wordsimSpearman - ours.quality.wordsimSpearman
-    checks.push({
-      name: names[2]!,
-      status: rhoDrop <= TARGETS.maxSpearmanDrop + 1e-9 ? 'pass' : 'fail',
-      detail: `ours ${fmt(ours.quality.wordsimSpearman, 3)} vs gensim ${fmt(gensim.quality.wordsimSpearman, 3)}: ${signed(-rhoDrop, 3)}`,
-    })
+    const oursRho = ours.quality.wordsimSpearman
+    const gensimRho = gensim.quality.wordsimSpearman
+    if (oursRho === null || gensimRho === null) {
+      checks.push({ name: names[2]!, status: 'fail', detail: 'no WordSim scores (evaluated without a WordSim file)' })
+    } else {
+      const rhoDrop = gensimRho - oursRho
+      checks.push({
+        name: names[2]!,
+        status: rhoDrop <= TARGETS.maxSpearmanDrop + 1e-9 ? 'pass' : 'fail',
+        detail: `ours ${fmt(oursRho, 3)} vs gensim ${fmt(gensimRho, 3)}: ${signed(-rhoDrop, 3)}`,
+      })
+    }
   } else {
     const why = 'error' in ours.quality ? `ours: ${ours.quality.error}` : 'error' in gensim.quality ? `gensim: ${gensim.quality.error}` : ''
     checks.push({ name: names[1]!, status: 'fail', detail: `no analogy scores (${why})` }, { name: names[2]!, status: 'fail', detail: `no WordSim scores (${why})` })

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: issue 3 §5. Prepares the corpus once, runs every engine one after another
+ * `npm run bench`: issue 3 §5, and with --scale the scale tier of issue 13 §6 (a generated
+ * corpus, 1 epoch, the figures without targets). Prepares the corpus once, runs every engine one after another
  * (never in parallel: the machine has two cores) through bench/measure.py, scores all vectors
  * with gensim, prints the table and the targets, writes the results as JSON. Exit code 1 when a
  * target fails or ours could not run, 2 on a usage or setup error.
@@ -8,13 +9,13 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import { type PreparedCorpus, ensureCorpus } from './corpusCache'
-import { type EngineContext, ENGINE_LABELS, SETTINGS, engineCommand, missingSummaryFields, unavailableReason } from './engines'
-import { evaluateVectors, evaluationData } from './evaluate'
+import { ensureCorpus, ensureScaleCorpus } from './corpusCache'
+import { type EngineContext, ENGINE_LABELS, SCALE_EPOCHS, SETTINGS, engineCommand, missingSummaryFields, unavailableReason } from './engines'
+import { type EvaluationData, evaluateVectors, evaluationData } from './evaluate'
 import { type Measurement, failureReason, lastJsonLine, measureCommand } from './measure'
 import { BENCH_USAGE, type BenchOptions, type EngineId, parseBenchArgs, runsFor, threadCounts } from './options'
 import { formatNotes, formatQualityErrors, formatResultsTable, formatTargets } from './report'
-import { BUSY_MACHINE_SHARE, type MeasuredRow, type Quality, type ResultRow, checkTargets, exitCodeFor, meanQuality, measuredRow, threadsLabel } from './results'
+import { BUSY_MACHINE_SHARE, type MeasuredRow, type Quality, type ResultRow, checkTargets, exitCodeFor, meanQuality, measuredRow, oursRanCheck, threadsLabel } from './results'
 
 const benchDir = import.meta.dirname
 const repoRoot = resolve(benchDir, '..')
@@ -24,14 +25,14 @@ const cores = cpus().length
 const log = (line: string): void => { process.stderr.write(`[bench] ${line}\n`) }
 
 /** All repeats of one engine at one thread count, as a table row. */
-async function runEngine(engine: EngineId, threads: number, corpus: PreparedCorpus, context: EngineContext, repeat: number): Promise<ResultRow> {
+async function runEngine(engine: EngineId, threads: number, corpus: { file: string; tokens: number }, epochs: number, context: EngineContext, repeat: number): Promise<ResultRow> {
   const missing = unavailableReason(engine, context)
   if (missing !== null) return { status: 'unavailable', engine, threads, reason: missing }
   const runs: Measurement[] = []
   const vectorsFiles: string[] = []
   let engineReport: unknown
   for (let r = 1; r <= repeat; r++) {
-    const command = engineCommand(engine, threads, corpus.file, context, r)
+    const command = engineCommand(engine, threads, corpus.file, context, r, epochs)
     log(`${ENGINE_LABELS[engine]} · ${threadsLabel(threads)}${repeat > 1 ? ` · run ${r}/${repeat} (seed ${SETTINGS.seed + r - 1})` : ''}`)
     // A stale file from an earlier run must never pass for this run's output.
     for (const file of [command.vectorsFile, ...command.extraFiles]) rmSync(file, { force: true })
@@ -50,7 +51,7 @@ async function runEngine(engine: EngineId, threads: number, corpus: PreparedCorp
     const busy = m.otherCpuSeconds === null ? 0 : m.otherCpuSeconds / (m.wallSeconds * cores)
     log(`  ${m.wallSeconds.toFixed(1)} s, peak ${(m.maxRssKiB / 1024).toFixed(0)} MiB${busy > BUSY_MACHINE_SHARE ? `; other processes used ${(busy * 100).toFixed(0)}% of the CPU meanwhile` : ''}`)
   }
-  return measuredRow(engine, threads, runs, { corpusTokens: corpus.tokens, epochs: SETTINGS.epochs, cores, vectorsFiles, engineReport })
+  return measuredRow(engine, threads, runs, { corpusTokens: corpus.tokens, epochs, cores, vectorsFiles, engineReport })
 }
 
 function busyWarning(rows: readonly ResultRow[]): string {
@@ -66,8 +67,13 @@ async function bench(options: BenchOptions): Promise<number> {
     log(`The benchmark measures every engine with bench/measure.py and needs Python 3 at ${options.python}; pass --python <path>.`)
     return 2
   }
-  const data = evaluationData(repoRoot)
-  const corpus = ensureCorpus(cacheDir, log)
+  const scale = options.scale
+  const corpus = scale === null ? ensureCorpus(cacheDir, log) : ensureScaleCorpus(cacheDir, scale, log)
+  // The scale tier's made-up words have no WordSim file, and a zipf corpus no analogy questions either.
+  const questions = 'questionsFile' in corpus && corpus.questionCount > 0 ? corpus.questionsFile : null
+  if (scale?.kind === 'planted' && questions === null) log('the corpus is too short for its planted words to pass min-count 5: no analogy questions, no quality figures')
+  const data: EvaluationData | null = scale === null ? evaluationData(repoRoot) : questions === null ? null : { analogies: questions, wordsim: null }
+  const epochs = scale === null ? SETTINGS.epochs : SCALE_EPOCHS
   log(`corpus: ${relative(repoRoot, corpus.file)} (${corpus.tokens.toLocaleString('en-US')} tokens, ${corpus.lines.toLocaleString('en-US')} lines)`)
   const context: EngineContext = { repoRoot, benchDir, python: options.python, vectorsDir: join(cacheDir, 'vectors') }
   mkdirSync(context.vectorsDir, { recursive: true })
@@ -77,30 +83,35 @@ async function bench(options: BenchOptions): Promise<number> {
   const loadAtStart = loadavg()
   const rows: ResultRow[] = []
   for (const threads of threadCounts(options)) {
-    for (const engine of options.engines) rows.push(await runEngine(engine, threads, corpus, context, runsFor(engine, threads, options)))
+    for (const engine of options.engines) rows.push(await runEngine(engine, threads, corpus, epochs, context, runsFor(engine, threads, options)))
   }
 
   const measured = rows.filter((r): r is MeasuredRow => r.status === 'ok')
-  const files = measured.flatMap((r) => r.vectorsFiles)
+  const files = data === null ? [] : measured.flatMap((r) => r.vectorsFiles)
   if (files.length > 0) log(`evaluating ${files.length} vector files with gensim`)
-  const scores = evaluateVectors(options.python, benchDir, data, files)
+  const scores = data === null ? new Map<string, never>() : evaluateVectors(options.python, benchDir, data, files)
   for (const row of measured) {
+    if (data === null) continue
     const runScores = row.vectorsFiles.map((file) => scores.get(file) ?? { error: 'not evaluated' })
     row.quality = meanQuality(runScores)
     row.qualityRuns = runScores.filter((q): q is Quality => !('error' in q))
   }
 
-  const targets = checkTargets(rows, options.threads)
+  // The scale tier reports figures; its targets (issue 13's "done when") are for the lead to judge.
+  const targets = scale === null ? checkTargets(rows, options.threads) : oursRanCheck(rows)
   const exitCode = exitCodeFor(targets)
   const s = SETTINGS
+  const what = scale === null
+    ? 'State of the Union'
+    : `scale tier, ${scale.kind} corpus of ${corpus.tokens.toLocaleString('en-US')} tokens drawn over ${scale.types.toLocaleString('en-US')} types (corpus seed ${scale.seed})`
   process.stdout.write([
     '',
-    `word2vec benchmark: State of the Union, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${s.epochs} epochs, alpha ${s.alpha}${options.repeat > 1 ? `; at ${options.threads} threads each engine runs with seeds ${SETTINGS.seed}, ${SETTINGS.seed + 1}, … (see runs): the best wall time and the mean quality over the seeds count` : ''}`,
+    `word2vec benchmark: ${what}, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${epochs} epoch${epochs === 1 ? '' : 's'}, alpha ${s.alpha}${options.repeat > 1 ? `; at ${options.threads} threads each engine runs with seeds ${SETTINGS.seed}, ${SETTINGS.seed + 1}, … (see runs): the best wall time and the mean quality over the seeds count` : ''}`,
     '',
     formatResultsTable(rows),
-    ...[formatQualityErrors(rows)].filter((text) => text !== ''),
+    ...[data === null ? '' : formatQualityErrors(rows)].filter((text) => text !== ''),
     '',
-    formatNotes(corpus.tokens, s.epochs),
+    formatNotes(corpus.tokens, epochs, scale === null ? 'sotu' : data === null ? 'none' : 'generated'),
     busyWarning(rows),
     formatTargets(targets),
     '',
@@ -112,7 +123,7 @@ async function bench(options: BenchOptions): Promise<number> {
     finishedAt: new Date().toISOString(),
     machine: { cores, cpuModel: cpus()[0]?.model, loadAverageAtStart: loadAtStart, node: process.version, platform: process.platform },
     corpus,
-    settings: SETTINGS,
+    settings: { ...SETTINGS, epochs },
     options,
     wordsPerSecDefinition: '(corpus tokens × epochs) / wall seconds of the whole process',
     rows,

@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest'
-import { BenchUsageError, ENGINE_IDS, INFORMATION_REPEATS, parseBenchArgs, runsFor, threadCounts } from '../../bench/options'
+import { BenchUsageError, ENGINE_IDS, INFORMATION_REPEATS, SCALE_DEFAULT_TYPES, SCALE_ENGINES, parseBenchArgs, parseCount, runsFor, threadCounts } from '../../bench/options'
 
 describe('parseBenchArgs', () => {
   it('defaults to 2 threads, single-thread rows, ten seeded runs, every engine', () => {
-    expect(parseBenchArgs([])).toEqual({ threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3' })
+    expect(parseBenchArgs([])).toEqual({ threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3', scale: null })
   })
 
   it('reads every option, with a space or an equals sign', () => {
     expect(parseBenchArgs(['--threads=4', '--repeat', '3', '--skip-single', '--engines', 'fasttext,ours', '--python', '/opt/py'])).toEqual({
-      threads: 4, skipSingle: true, repeat: 3, engines: ['ours', 'fasttext'], python: '/opt/py',
+      threads: 4, skipSingle: true, repeat: 3, engines: ['ours', 'fasttext'], python: '/opt/py', scale: null,
     })
+  })
+
+  it('--scale: a generated planted corpus over 1M types, ours and both gensim paths once each, main thread count only', () => {
+    expect(parseBenchArgs(['--scale', '30M'])).toEqual({
+      threads: 2, skipSingle: true, repeat: 1, engines: [...SCALE_ENGINES], python: '/usr/bin/python3',
+      scale: { kind: 'planted', tokens: 30_000_000, types: SCALE_DEFAULT_TYPES, seed: 1 },
+    })
+    expect(SCALE_ENGINES).toEqual(['ours', 'gensim', 'gensim-corpusfile'])
+  })
+
+  it('--scale reads the kind, the types and the corpus seed, and keeps an explicit repeat and engine list', () => {
+    expect(parseBenchArgs(['--scale=1.5k', '--kind', 'zipf', '--types=250k', '--corpus-seed', '7', '--repeat', '2', '--engines', 'ours'])).toMatchObject({
+      repeat: 2, engines: ['ours'], skipSingle: true, scale: { kind: 'zipf', tokens: 1500, types: 250_000, seed: 7 },
+    })
+  })
+
+  it.each([['200000', 200_000], ['5M', 5_000_000], ['2g', 2_000_000_000], ['0.5k', 500]])('reads the count %s', (text, n) => {
+    expect(parseCount('--scale', text)).toBe(n)
   })
 
   it('asks for help', () => {
@@ -23,6 +41,11 @@ describe('parseBenchArgs', () => {
     [['--engines', 'ours,word2vec'], /unknown engine "word2vec"/],
     [['--engines', ''], /comma-separated list/],
     [['--fast'], /unknown option --fast/],
+    [['--scale', 'many'], /--scale needs a count/],
+    [['--scale', '0'], /--scale needs a count/],
+    [['--scale', '5M', '--kind', 'text'], /--kind needs zipf or planted, got text/],
+    [['--kind', 'zipf'], /only apply to the scale tier/],
+    [['--types', '10k', '--corpus-seed', '2'], /--types, --corpus-seed only apply to the scale tier/],
   ])('rejects %j with a sentence that names the problem', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError)
     expect(() => parseBenchArgs(argv)).toThrow(message)
