@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: issue 3 §5, and with --scale the scale tier of issue 13 §6 (a generated
- * corpus, 1 epoch, the figures without targets). Prepares the corpus once, runs every engine one after another
- * (never in parallel: the machine has two cores) through bench/measure.py, scores all vectors
+ * corpus, 1 epoch, figures without targets). Prepares the corpus once, runs every engine one
+ * after another (never in parallel: the machine has two cores) through bench/measure.py, scores all vectors
  * with gensim, prints the table and the targets, writes the results as JSON. Exit code 1 when a
  * target fails or ours could not run, 2 on a usage or setup error.
  */
@@ -54,6 +54,15 @@ async function runEngine(engine: EngineId, threads: number, corpus: { file: stri
   return measuredRow(engine, threads, runs, { corpusTokens: corpus.tokens, epochs, cores, vectorsFiles, engineReport })
 }
 
+/** The scale tier's vocabulary at min-count 5, as each engine reported it (the table's corpus is made up, so it is not known beforehand). */
+function vocabularyLine(rows: readonly MeasuredRow[]): string {
+  const vocab = (row: MeasuredRow): string => {
+    const report = row.engineReport as { vocab?: unknown } | undefined
+    return typeof report?.vocab === 'number' ? report.vocab.toLocaleString('en-US') : '?'
+  }
+  return `vocabulary at min-count ${SETTINGS.minCount}: ${rows.map((r) => `${ENGINE_LABELS[r.engine]} ${vocab(r)}`).join(', ')}`
+}
+
 function busyWarning(rows: readonly ResultRow[]): string {
   const busy = rows.filter((r): r is MeasuredRow => r.status === 'ok' && (r.otherCpuShare ?? 0) > BUSY_MACHINE_SHARE)
   if (busy.length === 0) return ''
@@ -87,14 +96,15 @@ async function bench(options: BenchOptions): Promise<number> {
   }
 
   const measured = rows.filter((r): r is MeasuredRow => r.status === 'ok')
-  const files = data === null ? [] : measured.flatMap((r) => r.vectorsFiles)
-  if (files.length > 0) log(`evaluating ${files.length} vector files with gensim`)
-  const scores = data === null ? new Map<string, never>() : evaluateVectors(options.python, benchDir, data, files)
-  for (const row of measured) {
-    if (data === null) continue
-    const runScores = row.vectorsFiles.map((file) => scores.get(file) ?? { error: 'not evaluated' })
-    row.quality = meanQuality(runScores)
-    row.qualityRuns = runScores.filter((q): q is Quality => !('error' in q))
+  if (data !== null) {
+    const files = measured.flatMap((r) => r.vectorsFiles)
+    if (files.length > 0) log(`evaluating ${files.length} vector files with gensim`)
+    const scores = evaluateVectors(options.python, benchDir, data, files)
+    for (const row of measured) {
+      const runScores = row.vectorsFiles.map((file) => scores.get(file) ?? { error: 'not evaluated' })
+      row.quality = meanQuality(runScores)
+      row.qualityRuns = runScores.filter((q): q is Quality => !('error' in q))
+    }
   }
 
   // The scale tier reports figures; its targets (issue 13's "done when") are for the lead to judge.
@@ -109,6 +119,7 @@ async function bench(options: BenchOptions): Promise<number> {
     `word2vec benchmark: ${what}, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${epochs} epoch${epochs === 1 ? '' : 's'}, alpha ${s.alpha}${options.repeat > 1 ? `; at ${options.threads} threads each engine runs with seeds ${SETTINGS.seed}, ${SETTINGS.seed + 1}, … (see runs): the best wall time and the mean quality over the seeds count` : ''}`,
     '',
     formatResultsTable(rows),
+    ...(scale === null ? [] : [vocabularyLine(measured)]),
     ...[data === null ? '' : formatQualityErrors(rows)].filter((text) => text !== ''),
     '',
     formatNotes(corpus.tokens, epochs, scale === null ? 'sotu' : data === null ? 'none' : 'generated'),

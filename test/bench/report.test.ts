@@ -25,6 +25,12 @@ describe('formatResultsTable', () => {
     expect(lines[1]!.indexOf(' 2  ')).toBe(lines[2]!.indexOf(' 2  '))
   })
 
+  it('shows a dash for WordSim ρ when only the analogies were scored', () => {
+    const base = measured('ours', 20)
+    const row = { ...base, quality: { vocab: 1, analogyAccuracy: 0.3, analogyQuestions: 3040, wordsimSpearman: null, wordsimPearson: null, wordsimOovPercent: null } }
+    expect(formatResultsTable([row]).split('\n')[1]).toMatch(/30\.00\s+3040\s+–\s+–\s+–$/)
+  })
+
   it('shows a dash where a score is missing', () => {
     const row = { ...measured('ours', 20), quality: { error: 'evaluation failed' } }
     expect(formatResultsTable([row]).split('\n')[1]).toMatch(/–\s+–\s+–\s+–\s+–$/)

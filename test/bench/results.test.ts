@@ -106,6 +106,14 @@ describe('checkTargets', () => {
   })
 })
 
+describe('checkTargets without WordSim scores', () => {
+  it('fails the WordSim target instead of comparing nothing', () => {
+    const noRho = { ...quality(0.07, 0), wordsimSpearman: null }
+    const checks = checkTargets([row('ours', 2, 20, 100, noRho), row('gensim', 2, 25, 100)], 2)
+    expect(checks.find((c) => c.name.startsWith('WordSim'))).toMatchObject({ status: 'fail', detail: expect.stringMatching(/no WordSim scores/) as unknown })
+  })
+})
+
 describe('meanQuality', () => {
   it('averages the runs’ scores, one seed each', () => {
     const runs = [quality(0.07, 0.36), quality(0.08, 0.38), quality(0.075, 0.37)]
@@ -113,6 +121,14 @@ describe('meanQuality', () => {
     expect('error' in mean).toBe(false)
     expect((mean as Quality).analogyAccuracy).toBeCloseTo(0.075, 12)
     expect((mean as Quality).wordsimSpearman).toBeCloseTo(0.37, 12)
+  })
+
+  it('has no WordSim figures when a run was scored without a WordSim file (the scale tier)', () => {
+    const unscored = { ...quality(0.3, 0), wordsimSpearman: null, wordsimPearson: null, wordsimOovPercent: null }
+    const mean = meanQuality([unscored, { ...unscored, analogyAccuracy: 0.4 }]) as Quality
+    expect(mean.analogyAccuracy).toBeCloseTo(0.35, 12)
+    expect(mean).toMatchObject({ wordsimSpearman: null, wordsimPearson: null, wordsimOovPercent: null })
+    expect((meanQuality([unscored, quality(0.3, 0.4)]) as Quality).wordsimSpearman).toBeNull()
   })
 
   it('is an error when any run could not be scored', () => {
