@@ -39,8 +39,8 @@ Options:
   --engines LIST     comma-separated subset of ${ENGINE_IDS.join(',')} (default: all)
   --python PATH      Python 3 with gensim, used to measure and evaluate (default /usr/bin/python3)
 
-Scale tier (a generated corpus, 1 epoch, main thread count only; ${SCALE_ENGINES.join(', ')} and one run
-each unless --engines or --repeat say otherwise):
+Scale tier: a generated corpus, 1 epoch, the main thread count only; ${SCALE_ENGINES.join(', ')},
+one run each, unless --engines or --repeat say otherwise.
   --scale N          corpus tokens, e.g. 5M or 30M (k, M, G: thousands, millions, billions)
   --kind KIND        ${SCALE_KINDS.join(' or ')} (default planted: Zipf filler with planted analogy relations
                      and their questions; zipf: filler only, no quality figures)
@@ -124,7 +124,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   }
   if (scaleTokens === null) {
     const stray = ['--kind', '--types', '--corpus-seed'].filter((f) => given.has(f))
-    if (stray.length > 0) throw new BenchUsageError(`${stray.join(', ')} only apply to the scale tier; add --scale N.`)
+    if (stray.length > 0) throw new BenchUsageError(`${stray.join(', ')} ${stray.length === 1 ? 'applies' : 'apply'} only to the scale tier; add --scale N.`)
     return options
   }
   // The scale tier's runs are long: one run of each engine at the main thread count unless asked.

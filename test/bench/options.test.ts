@@ -44,8 +44,8 @@ describe('parseBenchArgs', () => {
     [['--scale', 'many'], /--scale needs a count/],
     [['--scale', '0'], /--scale needs a count/],
     [['--scale', '5M', '--kind', 'text'], /--kind needs zipf or planted, got text/],
-    [['--kind', 'zipf'], /only apply to the scale tier/],
-    [['--types', '10k', '--corpus-seed', '2'], /--types, --corpus-seed only apply to the scale tier/],
+    [['--kind', 'zipf'], /--kind applies only to the scale tier/],
+    [['--types', '10k', '--corpus-seed', '2'], /--types, --corpus-seed apply only to the scale tier/],
   ])('rejects %j with a sentence that names the problem', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError)
     expect(() => parseBenchArgs(argv)).toThrow(message)
