@@ -6,6 +6,7 @@
  * run: the trainer process's and `w2v train`'s (and so the benchmark's).
  */
 import type { CourseTrainer } from '../../core/training/courseTrainer'
+import { copyRows } from '../../core/vectors/matrixRows'
 import { CourseRunner } from '../training/courseRunner'
 import type { KernelChoice } from '../training/kernelModule'
 import { StreamingTrainer } from '../training/streamingTrainer'
@@ -77,6 +78,8 @@ export interface TrainingRun {
   exportState(): { readonly training: TrainingState; readonly done: number }
   /** Copies (word2vec, read while training: Hogwild reads) or the live arrays (cs224n, between slices). */
   centerWordVectors(): Float32Array | Float64Array
+  /** The given rows of the centre vectors, in that order: a copy of rows.length × d, not of the whole matrix. */
+  centerRows(rows: readonly number[]): Float32Array | Float64Array
   outsideVectors(): Float32Array | Float64Array
 }
 
@@ -133,6 +136,10 @@ class StreamingRun implements TrainingRun {
     return this.trainer.centerWordVectors()
   }
 
+  centerRows(rows: readonly number[]): Float32Array {
+    return this.trainer.centerRows(rows)
+  }
+
   outsideVectors(): Float32Array {
     return this.trainer.outsideVectors()
   }
@@ -185,6 +192,10 @@ class CourseRun implements TrainingRun {
 
   centerWordVectors(): Float64Array {
     return this.trainer.centerWordVectors
+  }
+
+  centerRows(rows: readonly number[]): Float64Array {
+    return copyRows(this.trainer.centerWordVectors, rows, this.settings.config.dim)
   }
 
   outsideVectors(): Float64Array {

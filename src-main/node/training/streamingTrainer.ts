@@ -346,6 +346,11 @@ export class StreamingTrainer {
     return this.memory.centerWordVectors()
   }
 
+  /** The given rows of the centre vectors (a copy; Hogwild reads while training). */
+  centerRows(rows: readonly number[]): Float32Array {
+    return this.memory.centerRows(rows)
+  }
+
   outsideVectors(): Float32Array {
     return this.memory.outsideVectors()
   }
