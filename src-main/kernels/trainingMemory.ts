@@ -78,7 +78,16 @@ export class TrainingMemory {
 
   /** The given rows of V, in that order (a copy, rows.length × d). */
   centerRows(rows: readonly number[]): Float32Array {
-    return copyRows(new Float32Array(this.memory.buffer), rows, this.dim, { offset: this.plan.syn0 / 4, stride: this.plan.stride, rows: this.vocabSize })
+    return this.readRows(this.plan.syn0, rows)
+  }
+
+  /** The given rows of U, in that order (a copy, rows.length × d). */
+  outsideRows(rows: readonly number[]): Float32Array {
+    return this.readRows(this.plan.syn1, rows)
+  }
+
+  private readRows(base: number, rows: readonly number[]): Float32Array {
+    return copyRows(new Float32Array(this.memory.buffer), rows, this.dim, { offset: base / 4, stride: this.plan.stride, rows: this.vocabSize })
   }
 
   /** U: the outside ("output") vectors, |V| × d. */

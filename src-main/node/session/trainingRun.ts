@@ -81,6 +81,7 @@ export interface TrainingRun {
   /** The given rows of the centre vectors, in that order: a copy of rows.length × d, not of the whole matrix. */
   centerRows(rows: readonly number[]): Float32Array | Float64Array
   outsideVectors(): Float32Array | Float64Array
+  outsideRows(rows: readonly number[]): Float32Array | Float64Array
 }
 
 class StreamingRun implements TrainingRun {
@@ -143,6 +144,10 @@ class StreamingRun implements TrainingRun {
   outsideVectors(): Float32Array {
     return this.trainer.outsideVectors()
   }
+
+  outsideRows(rows: readonly number[]): Float32Array {
+    return this.trainer.outsideRows(rows)
+  }
 }
 
 class CourseRun implements TrainingRun {
@@ -200,6 +205,10 @@ class CourseRun implements TrainingRun {
 
   outsideVectors(): Float64Array {
     return this.trainer.outsideVectors
+  }
+
+  outsideRows(rows: readonly number[]): Float64Array {
+    return copyRows(this.trainer.outsideVectors, rows, this.settings.config.dim)
   }
 }
 

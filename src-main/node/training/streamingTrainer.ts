@@ -354,4 +354,9 @@ export class StreamingTrainer {
   outsideVectors(): Float32Array {
     return this.memory.outsideVectors()
   }
+
+  /** The given rows of the outside vectors (a copy; Hogwild reads while training). */
+  outsideRows(rows: readonly number[]): Float32Array {
+    return this.memory.outsideRows(rows)
+  }
 }
