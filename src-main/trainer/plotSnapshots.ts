@@ -3,13 +3,21 @@
  * every ~300 ms, turned onto the previous frame (Procrustes) so points drift instead of
  * spinning or flipping. The vectors are read while the threads write them (Hogwild reads: a
  * row may be a mix of two updates, which a plot cannot show). Only the plotted rows are copied,
- * never the whole matrix (100 MB at 252k × 100, which slowed training); should a snapshot still
- * be slow, the interval stretches to keep it under a fifth of the time.
+ * never the whole matrix (100 MB at 252k × 100, which slowed training). The interval stretches
+ * to keep snapshots under MAX_TIME_SHARE of the time.
  */
 import type { TrainerSnapshot } from '../core/contract/trainerProtocol'
 import { pcaOfWords } from '../core/projection/pca'
 import type { Embeddings } from '../core/vectors/embeddings'
 import { log } from './trainerErrors'
+
+/**
+ * At most this share of the time goes to snapshots. Training threads use every core, so each
+ * millisecond here is one taken from training: the PCA of 300 words × 100 dimensions costs
+ * 8–25 ms on 2 shared cores, which every 300 ms cost the trainer 7% of the command line's speed
+ * (bench/appPath.ts). At 2% that is every 0.4–1.2 s there; a snapshot under 6 ms keeps 300 ms.
+ */
+export const MAX_TIME_SHARE = 0.02
 
 /** What the plot reads: the vocabulary's rows and a way to read current centre vectors. */
 export interface PlotSource {
@@ -63,7 +71,7 @@ export class PlotSnapshots {
       const started = performance.now()
       this.takeNow()
       const cost = performance.now() - started
-      this.timer = setTimeout(tick, Math.max(this.everyMs, 5 * cost))
+      this.timer = setTimeout(tick, Math.max(this.everyMs, cost / MAX_TIME_SHARE))
     }
     this.timer = setTimeout(tick, this.everyMs)
   }
