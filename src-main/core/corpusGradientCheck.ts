@@ -31,6 +31,14 @@ export interface CorpusCheckSettings {
   readonly cbowMean: boolean
 }
 
+/** The run's current parameters, read by rows: the check copies only the rows it touches, not |V| × d. */
+export interface ParameterRows {
+  /** The given rows of V (rows.length × dim), in that order. */
+  centerRows(rows: readonly number[]): ArrayLike<number>
+  /** The given rows of U (rows.length × dim), in that order. */
+  outsideRows(rows: readonly number[]): ArrayLike<number>
+}
+
 export interface CorpusMinibatchOptions {
   /** Windows in the minibatch. Default 2. */
   readonly windows?: number
@@ -70,8 +78,7 @@ export interface CorpusMinibatch {
 export function drawCorpusMinibatch(
   corpus: TrainingCorpus,
   counts: Uint32Array,
-  centerWordVectors: ArrayLike<number>,
-  outsideVectors: ArrayLike<number>,
+  parameters: ParameterRows,
   dim: number,
   settings: CorpusCheckSettings,
   seed: number,
@@ -97,15 +104,10 @@ export function drawCorpusMinibatch(
   const sg = localNegatives(skipgramNegatives)
   const cb = localNegatives(cbowNegatives)
 
-  const words = Int32Array.from(local.keys())
-  const V = new Float64Array(words.length * dim)
-  const U = new Float64Array(words.length * dim)
-  words.forEach((id, r) => {
-    for (let k = 0; k < dim; k++) {
-      V[r * dim + k] = centerWordVectors[id * dim + k]!
-      U[r * dim + k] = outsideVectors[id * dim + k]!
-    }
-  })
+  const rows = [...local.keys()]
+  const words = Int32Array.from(rows)
+  const V = Float64Array.from(parameters.centerRows(rows))
+  const U = Float64Array.from(parameters.outsideRows(rows))
   return { settings, words, dim, centerWordVectors: V, outsideVectors: U, windows, skipgramNegatives: sg, cbowNegatives: cb }
 }
 

@@ -1,6 +1,7 @@
 import type { TrainingCorpus } from '../core/corpus/corpusTypes'
 import { buildAliasTable, keepProbabilities, unigramWeights } from '../core/corpus/sampling'
 import { Random } from '../core/random'
+import { copyRows } from '../core/vectors/matrixRows'
 import type { Word2vecSettings } from '../core/settings/trainingSettings'
 import { type MemoryPlan, PARAM_BLOCK_BYTES, planMemory } from './layout'
 import { ParamBlock } from './paramBlock'
@@ -73,6 +74,20 @@ export class TrainingMemory {
   /** V: the centre ("input") vectors, |V| × d. */
   centerWordVectors(): Float32Array {
     return this.readMatrix(this.plan.syn0)
+  }
+
+  /** The given rows of V, in that order (a copy, rows.length × d). */
+  centerRows(rows: readonly number[]): Float32Array {
+    return this.readRows(this.plan.syn0, rows)
+  }
+
+  /** The given rows of U, in that order (a copy, rows.length × d). */
+  outsideRows(rows: readonly number[]): Float32Array {
+    return this.readRows(this.plan.syn1, rows)
+  }
+
+  private readRows(base: number, rows: readonly number[]): Float32Array {
+    return copyRows(new Float32Array(this.memory.buffer), rows, this.dim, { offset: base / 4, stride: this.plan.stride, rows: this.vocabSize })
   }
 
   /** U: the outside ("output") vectors, |V| × d. */

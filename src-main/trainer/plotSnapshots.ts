@@ -2,20 +2,30 @@
  * While training runs, the plotted words' 2-D positions: a PCA of their current centre vectors
  * every ~300 ms, turned onto the previous frame (Procrustes) so points drift instead of
  * spinning or flipping. The vectors are read while the threads write them (Hogwild reads: a
- * row may be a mix of two updates, which a plot cannot show). Reading a large vocabulary costs
- * a copy, so the interval stretches to keep that under a fifth of the time.
+ * row may be a mix of two updates, which a plot cannot show). Only the plotted rows are copied,
+ * never the whole matrix (100 MB at 252k × 100, which slowed training). The interval stretches
+ * to keep snapshots under MAX_TIME_SHARE of the time.
  */
 import type { TrainerSnapshot } from '../core/contract/trainerProtocol'
 import { pcaOfWords } from '../core/projection/pca'
 import type { Embeddings } from '../core/vectors/embeddings'
 import { log } from './trainerErrors'
 
-/** What the plot reads: the vocabulary's rows and a way to read the current centre vectors. */
+/**
+ * At most this share of the time goes to snapshots. Training threads use every core, so each
+ * millisecond here is one taken from training: the PCA of 300 words × 100 dimensions costs
+ * 8–25 ms on 2 shared cores, which every 300 ms cost the trainer 7% of the command line's speed
+ * (bench/appPath.ts). At 2% that is every 0.4–1.2 s there; a snapshot under 6 ms keeps 300 ms.
+ */
+export const MAX_TIME_SHARE = 0.02
+
+/** What the plot reads: the vocabulary's rows and a way to read current centre vectors. */
 export interface PlotSource {
   readonly runId: string
   readonly index: ReadonlyMap<string, number>
   readonly dim: number
-  centerWordVectors(): Float32Array | Float64Array
+  /** The given rows of the centre vectors, in that order (rows.length × dim). */
+  centerRows(rows: readonly number[]): Float32Array | Float64Array
 }
 
 export interface PlotSnapshotsOptions {
@@ -28,6 +38,7 @@ export interface PlotSnapshotsOptions {
 export class PlotSnapshots {
   private readonly everyMs: number
   private words: string[] = []
+  private rows: number[] = []
   private previous: Float32Array | null = null
   private source: PlotSource | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
@@ -48,6 +59,7 @@ export class PlotSnapshots {
     for (const word of new Set(words)) (source.index.has(word) ? found : missing).push(word)
     this.source = source
     this.words = found
+    this.rows = found.map((word) => source.index.get(word)!)
     this.previous = null
     return { words: found, missing }
   }
@@ -59,7 +71,7 @@ export class PlotSnapshots {
       const started = performance.now()
       this.takeNow()
       const cost = performance.now() - started
-      this.timer = setTimeout(tick, Math.max(this.everyMs, 5 * cost))
+      this.timer = setTimeout(tick, Math.max(this.everyMs, cost / MAX_TIME_SHARE))
     }
     this.timer = setTimeout(tick, this.everyMs)
   }
@@ -74,12 +86,8 @@ export class PlotSnapshots {
     const source = this.source
     if (!source || this.words.length === 0 || this.options.congested()) return
     const { dim } = source
-    const all = source.centerWordVectors()
-    const vectors = new Float32Array(this.words.length * dim)
-    this.words.forEach((word, i) => {
-      const row = source.index.get(word)!
-      for (let k = 0; k < dim; k++) vectors[i * dim + k] = all[row * dim + k]!
-    })
+    const rows = source.centerRows(this.rows)
+    const vectors = rows instanceof Float32Array ? rows : Float32Array.from(rows)
     const embeddings: Embeddings = { words: this.words, vectors, dim, counts: null }
     try {
       const pca = pcaOfWords(embeddings, this.words, this.previous ? { previous: this.previous } : {})

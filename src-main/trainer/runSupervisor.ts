@@ -131,7 +131,7 @@ export class RunSupervisor {
 
   plotSource(): PlotSource {
     const { run, data } = this.options
-    return { runId: this.options.runId, index: data.vocabulary.index, dim: run.settings.config.dim, centerWordVectors: () => run.centerWordVectors() }
+    return { runId: this.options.runId, index: data.vocabulary.index, dim: run.settings.config.dim, centerRows: (rows) => run.centerRows(rows) }
   }
 
   /** The run's objective, for a gradient check on its corpus. */

@@ -417,7 +417,7 @@ export class TrainerSession {
     } else {
       const { run, data } = supervisor
       try {
-        minibatch = drawCorpusMinibatch(data.corpus, data.vocabulary.counts, run.centerWordVectors(), run.outsideVectors(), run.settings.config.dim, supervisor.checkSettings(), seed)
+        minibatch = drawCorpusMinibatch(data.corpus, data.vocabulary.counts, run, run.settings.config.dim, supervisor.checkSettings(), seed)
       } catch (error) {
         if (!(error instanceof NoTrainingContextError)) throw error
         corpusSkipped = error.message

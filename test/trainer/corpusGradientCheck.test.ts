@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../src-main/core/corpus/index'
-import { type CorpusCheckSettings, checkCorpusMinibatch, drawCorpusMinibatch } from '../../src-main/core/corpusGradientCheck'
+import { type CorpusCheckSettings, type ParameterRows, checkCorpusMinibatch, drawCorpusMinibatch } from '../../src-main/core/corpusGradientCheck'
 import { Random } from '../../src-main/core/random'
 import { NoTrainingContextError } from '../../src-main/core/training/trainingErrors'
+import { copyRows } from '../../src-main/core/vectors/matrixRows'
 import { plantedSynonymsText } from '../support/syntheticCorpus'
 
 const raw = rawCorpusFromText(plantedSynonymsText(300))
@@ -12,11 +13,23 @@ const dim = 6
 const random = new Random(5)
 const V = Float32Array.from({ length: vocabulary.words.length * dim }, () => random.normal() * 0.5)
 const U = Float32Array.from({ length: vocabulary.words.length * dim }, () => random.normal() * 0.5)
+/** Whole matrices read by rows, as a run reads its live ones. */
+const rowsOf = (center: Float32Array, outside: Float32Array): ParameterRows => ({
+  centerRows: (rows) => copyRows(center, rows, dim),
+  outsideRows: (rows) => copyRows(outside, rows, dim),
+})
 const negSampling: CorpusCheckSettings = { loss: 'negSampling', negatives: 5, negativePower: 0.75, window: 5, cbowMean: true }
 
 describe('the gradient check on a corpus minibatch', () => {
   it('draws windows of the corpus and copies exactly the rows they and their negatives touch', () => {
-    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, V, U, dim, negSampling, 11)
+    const asked: number[][] = []
+    const parameters = rowsOf(V, U)
+    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, {
+      centerRows: (rows) => (asked.push([...rows]), parameters.centerRows(rows)),
+      outsideRows: (rows) => (asked.push([...rows]), parameters.outsideRows(rows)),
+    }, dim, negSampling, 11)
+    // Only the touched rows are read, once from each matrix.
+    expect(asked).toEqual([Array.from(batch.words), Array.from(batch.words)])
     expect(batch.windows).toHaveLength(2)
     const used = new Set<number>()
     for (const w of batch.windows) {
@@ -38,7 +51,7 @@ describe('the gradient check on a corpus minibatch', () => {
 
   it('passes for skip-gram and CBOW with either loss, reporting rows of the run’s matrices', () => {
     for (const settings of [negSampling, { ...negSampling, loss: 'naiveSoftmax' as const, cbowMean: false }]) {
-      const batch = drawCorpusMinibatch(corpus, vocabulary.counts, V, U, dim, settings, 3)
+      const batch = drawCorpusMinibatch(corpus, vocabulary.counts, rowsOf(V, U), dim, settings, 3)
       const checks = checkCorpusMinibatch(batch)
       expect(checks[0]!.name).toMatch(new RegExp(`^skipgram / ${settings.loss} \\(2 corpus windows, ${batch.words.length} words`))
       expect(checks[1]!.name).toMatch(new RegExp(`^cbow \\(${settings.cbowMean ? 'mean' : 'sum'}\\) / ${settings.loss} \\(`))
@@ -59,7 +72,7 @@ describe('the gradient check on a corpus minibatch', () => {
   })
 
   it('scores the run’s loss: with U = 0 every negative-sampling prediction costs (K + 1)·log 2', () => {
-    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, V, new Float32Array(U.length), dim, negSampling, 8)
+    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, rowsOf(V, new Float32Array(U.length)), dim, negSampling, 8)
     const [sg, cb] = checkCorpusMinibatch(batch)
     const pairs = batch.windows.reduce((n, w) => n + w.contextWordIdxs.length, 0)
     expect(sg!.result.loss).toBeCloseTo((pairs / batch.windows.length) * 5 * Math.LN2, 10)
@@ -67,7 +80,7 @@ describe('the gradient check on a corpus minibatch', () => {
   })
 
   it('probes only the leading columns of each row when the minibatch has more coordinates than allowed', () => {
-    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, V, U, dim, negSampling, 4)
+    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, rowsOf(V, U), dim, negSampling, 4)
     const columns = 3
     const [check] = checkCorpusMinibatch(batch, { maxCoordinates: 3 * batch.words.length })
     expect(check!.name).toContain(`first ${columns} of ${dim} dimensions`)
@@ -78,6 +91,6 @@ describe('the gradient check on a corpus minibatch', () => {
   it('refuses a corpus without two different words in a sentence', () => {
     const dull = rawCorpusFromText('word word word\nword\n')
     const v = buildVocabulary(dull, { minCount: 1 }).vocabulary
-    expect(() => drawCorpusMinibatch(encodeCorpus(dull, v), v.counts, new Float32Array(dim), new Float32Array(dim), dim, negSampling, 1)).toThrow(NoTrainingContextError)
+    expect(() => drawCorpusMinibatch(encodeCorpus(dull, v), v.counts, rowsOf(new Float32Array(dim), new Float32Array(dim)), dim, negSampling, 1)).toThrow(NoTrainingContextError)
   })
 })

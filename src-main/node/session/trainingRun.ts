@@ -6,6 +6,7 @@
  * run: the trainer process's and `w2v train`'s (and so the benchmark's).
  */
 import type { CourseTrainer } from '../../core/training/courseTrainer'
+import { copyRows } from '../../core/vectors/matrixRows'
 import { CourseRunner } from '../training/courseRunner'
 import type { KernelChoice } from '../training/kernelModule'
 import { StreamingTrainer } from '../training/streamingTrainer'
@@ -77,7 +78,10 @@ export interface TrainingRun {
   exportState(): { readonly training: TrainingState; readonly done: number }
   /** Copies (word2vec, read while training: Hogwild reads) or the live arrays (cs224n, between slices). */
   centerWordVectors(): Float32Array | Float64Array
+  /** The given rows of the centre vectors, in that order: a copy of rows.length × d, not of the whole matrix. */
+  centerRows(rows: readonly number[]): Float32Array | Float64Array
   outsideVectors(): Float32Array | Float64Array
+  outsideRows(rows: readonly number[]): Float32Array | Float64Array
 }
 
 class StreamingRun implements TrainingRun {
@@ -133,8 +137,16 @@ class StreamingRun implements TrainingRun {
     return this.trainer.centerWordVectors()
   }
 
+  centerRows(rows: readonly number[]): Float32Array {
+    return this.trainer.centerRows(rows)
+  }
+
   outsideVectors(): Float32Array {
     return this.trainer.outsideVectors()
+  }
+
+  outsideRows(rows: readonly number[]): Float32Array {
+    return this.trainer.outsideRows(rows)
   }
 }
 
@@ -187,8 +199,16 @@ class CourseRun implements TrainingRun {
     return this.trainer.centerWordVectors
   }
 
+  centerRows(rows: readonly number[]): Float64Array {
+    return copyRows(this.trainer.centerWordVectors, rows, this.settings.config.dim)
+  }
+
   outsideVectors(): Float64Array {
     return this.trainer.outsideVectors
+  }
+
+  outsideRows(rows: readonly number[]): Float64Array {
+    return copyRows(this.trainer.outsideVectors, rows, this.settings.config.dim)
   }
 }
 

@@ -346,7 +346,17 @@ export class StreamingTrainer {
     return this.memory.centerWordVectors()
   }
 
+  /** The given rows of the centre vectors (a copy; Hogwild reads while training). */
+  centerRows(rows: readonly number[]): Float32Array {
+    return this.memory.centerRows(rows)
+  }
+
   outsideVectors(): Float32Array {
     return this.memory.outsideVectors()
+  }
+
+  /** The given rows of the outside vectors (a copy; Hogwild reads while training). */
+  outsideRows(rows: readonly number[]): Float32Array {
+    return this.memory.outsideRows(rows)
   }
 }
