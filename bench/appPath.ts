@@ -8,13 +8,12 @@
  * the median share is below the target, 2 on a usage or setup error.
  */
 import { fork, spawn } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildVocabulary, rawCorpusFromText } from '../src-main/core/corpus/index'
-import { Random } from '../src-main/core/random'
-import { CorpusSourceMissingError, ensureCorpus } from './corpusCache'
+import { CorpusSourceMissingError, ensureCorpus, ensureScaleCorpus } from './corpusCache'
 import { SETTINGS } from './engines'
 
 const benchDir = import.meta.dirname
@@ -81,46 +80,10 @@ function smallCorpus(): BenchCorpus {
   }
 }
 
-/**
- * `tokens` words drawn (seed 1) from a Zipf law (exponent 1) over `types` made-up words, 20 to a
- * line: a large vocabulary in seconds, where copying the whole centre matrix costs most.
- */
+/** A Zipf corpus of the scale tier (bench/scaleCorpus.ts, seed 1): a large vocabulary in seconds, where copying the whole centre matrix costs most. */
 function zipfCorpus(tokens: number, types: number): BenchCorpus {
-  const file = join(cacheDir, `app-zipf-${tokens}-${types}.txt`)
-  const corpus = { name: `Zipf ${tokens.toLocaleString('en')} tokens over ${types.toLocaleString('en')} types`, file, tokens, epochs: 1 }
-  if (existsSync(file)) return corpus
-  log(`writing ${file}`)
-  const cumulative = new Float64Array(types)
-  let sum = 0
-  for (let r = 0; r < types; r++) cumulative[r] = sum += 1 / (r + 1)
-  const random = new Random(1)
-  mkdirSync(cacheDir, { recursive: true })
-  const fd = openSync(`${file}.tmp`, 'w')
-  let line: string[] = []
-  let chunk: string[] = []
-  for (let t = 0; t < tokens; t++) {
-    const u = random.nextFloat() * sum
-    let lo = 0
-    let hi = types - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (cumulative[mid]! < u) lo = mid + 1
-      else hi = mid
-    }
-    line.push(`w${lo.toString(36)}`)
-    if (line.length === 20 || t === tokens - 1) {
-      chunk.push(line.join(' '))
-      line = []
-      if (chunk.length === 10_000 || t === tokens - 1) {
-        writeSync(fd, chunk.join('\n') + '\n')
-        chunk = []
-      }
-    }
-  }
-  closeSync(fd)
-  // Temporary file + rename: an interrupted run never leaves a half corpus that looks complete.
-  renameSync(`${file}.tmp`, file)
-  return corpus
+  const corpus = ensureScaleCorpus(cacheDir, { kind: 'zipf', tokens, types, seed: 1 }, log)
+  return { name: `Zipf ${tokens.toLocaleString('en')} tokens over ${types.toLocaleString('en')} types`, file: corpus.file, tokens: corpus.tokens, epochs: 1 }
 }
 
 function word2vecConfig(threads: number, epochs: number) {
