@@ -15,7 +15,12 @@ export interface BenchOptions {
   python: string
   /** The scale tier (issue 13 §6): a generated corpus instead of State of the Union, 1 epoch. */
   scale: ScaleCorpusSpec | null
+  /** With the scale tier: ours alone on the corpus and on one MEMORY_RUN_FACTOR times as long, to show peak memory flat in corpus length. */
+  memoryRun: boolean
 }
+
+/** The memory run's second corpus is this many times the first's length (issue 13: 5×, peaks within 10 %). */
+export const MEMORY_RUN_FACTOR = 5
 
 /** The scale tier compares ours with gensim's two reading paths, as the issue's table does. */
 export const SCALE_ENGINES: readonly EngineId[] = ['ours', 'gensim', 'gensim-corpusfile']
@@ -46,6 +51,9 @@ one run each, unless --engines or --repeat say otherwise.
                      and their questions; zipf: filler only, no quality figures)
   --types N          word types of the Zipf law (default 1M)
   --corpus-seed N    the generator's seed (default 1)
+  --memory-run       ours alone, on the corpus and on one ${MEMORY_RUN_FACTOR}× as long (same law and seed): peak
+                     memory must not grow with length. Pick --types small enough that both
+                     corpora keep the same vocabulary (e.g. --kind zipf --types 50k).
   --help             show this text
 `
 
@@ -56,7 +64,7 @@ export class BenchUsageError extends Error {
   }
 }
 
-const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3', scale: null }
+const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3', scale: null, memoryRun: false }
 
 const MULTIPLIERS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 }
 
@@ -112,6 +120,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       case '--scale': scaleTokens = parseCount(flag, takeValue()); break
       case '--types': types = parseCount(flag, takeValue()); break
       case '--corpus-seed': corpusSeed = positiveInteger(flag, takeValue()); break
+      case '--memory-run': options.memoryRun = true; break
       case '--kind': {
         const value = takeValue()
         if (!(SCALE_KINDS as readonly (string | undefined)[]).includes(value)) throw new BenchUsageError(`--kind needs ${SCALE_KINDS.join(' or ')}, got ${value ?? 'nothing'}.`)
@@ -123,7 +132,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     }
   }
   if (scaleTokens === null) {
-    const stray = ['--kind', '--types', '--corpus-seed'].filter((f) => given.has(f))
+    const stray = ['--kind', '--types', '--corpus-seed', '--memory-run'].filter((f) => given.has(f))
     if (stray.length > 0) throw new BenchUsageError(`${stray.join(', ')} ${stray.length === 1 ? 'applies' : 'apply'} only to the scale tier; add --scale N.`)
     return options
   }
@@ -132,7 +141,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     ...options,
     skipSingle: true,
     repeat: given.has('--repeat') ? options.repeat : 1,
-    engines: given.has('--engines') ? options.engines : [...SCALE_ENGINES],
+    // The memory run is about our process alone.
+    engines: options.memoryRun ? ['ours'] : given.has('--engines') ? options.engines : [...SCALE_ENGINES],
     scale: { kind, tokens: scaleTokens, types, seed: corpusSeed },
   }
 }

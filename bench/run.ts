@@ -13,7 +13,9 @@ import { ensureCorpus, ensureScaleCorpus } from './corpusCache'
 import { type EngineContext, ENGINE_LABELS, SCALE_EPOCHS, SETTINGS, engineCommand, missingSummaryFields, unavailableReason } from './engines'
 import { type EvaluationData, evaluateVectors, evaluationData } from './evaluate'
 import { type Measurement, failureReason, lastJsonLine, measureCommand } from './measure'
-import { BENCH_USAGE, type BenchOptions, type EngineId, parseBenchArgs, runsFor, threadCounts } from './options'
+import { type MemoryRunRow, formatMemoryRun, memoryRunCheck } from './memoryRun'
+import { BENCH_USAGE, type BenchOptions, type EngineId, MEMORY_RUN_FACTOR, parseBenchArgs, runsFor, threadCounts } from './options'
+import type { ScaleCorpusSpec } from './scaleCorpus'
 import { formatNotes, formatQualityErrors, formatResultsTable, formatTargets } from './report'
 import { BUSY_MACHINE_SHARE, type MeasuredRow, type Quality, type ResultRow, checkTargets, exitCodeFor, meanQuality, measuredRow, oursRanCheck, threadsLabel } from './results'
 
@@ -70,6 +72,35 @@ function busyWarning(rows: readonly ResultRow[]): string {
   return `\nWarning: other processes used more than ${BUSY_MACHINE_SHARE * 100}% of the CPU during ${list}; those figures are slower than on a quiet machine. Rerun when it is idle, or use --repeat.\n`
 }
 
+/** Ours on the scale corpus and on one MEMORY_RUN_FACTOR times as long; exit code as for the tiers. */
+async function memoryRun(options: BenchOptions, spec: ScaleCorpusSpec, context: EngineContext): Promise<number> {
+  const rows: MemoryRunRow[] = []
+  for (const tokens of [spec.tokens, spec.tokens * MEMORY_RUN_FACTOR]) {
+    const corpus = ensureScaleCorpus(cacheDir, { ...spec, tokens }, log)
+    log(`memory run: ${relative(repoRoot, corpus.file)} (${corpus.tokens.toLocaleString('en-US')} tokens)`)
+    const row = await runEngine('ours', options.threads, corpus, SCALE_EPOCHS, context, 1)
+    if (row.status !== 'ok') {
+      log(`ours could not run: ${row.reason}`)
+      return 1
+    }
+    const vocab = (row.engineReport as { vocab?: unknown } | undefined)?.vocab
+    rows.push({ tokens: corpus.tokens, vocab: typeof vocab === 'number' ? vocab : null, wallSeconds: row.wallSeconds, peakMiB: row.peakMiB })
+  }
+  const check = memoryRunCheck(rows[0]!, rows[1]!)
+  process.stdout.write([
+    '',
+    `word2vec benchmark: memory run, ours alone, ${spec.kind} corpora over ${spec.types.toLocaleString('en-US')} types (corpus seed ${spec.seed}), ${threadsLabel(options.threads)}, ${SCALE_EPOCHS} epoch, the scale tier's settings`,
+    '',
+    formatMemoryRun(rows),
+    '',
+    'peak MiB = the process tree\'s peak resident memory (getrusage RUSAGE_CHILDREN ru_maxrss).',
+    '',
+    formatTargets([check]),
+    '',
+  ].join('\n'))
+  return exitCodeFor([check])
+}
+
 async function bench(options: BenchOptions): Promise<number> {
   const python = spawnSync(options.python, ['--version'], { encoding: 'utf8' })
   if (python.error || python.status !== 0) {
@@ -77,6 +108,10 @@ async function bench(options: BenchOptions): Promise<number> {
     return 2
   }
   const scale = options.scale
+  const context: EngineContext = { repoRoot, benchDir, python: options.python, vectorsDir: join(cacheDir, 'vectors') }
+  mkdirSync(context.vectorsDir, { recursive: true })
+  mkdirSync(join(cacheDir, 'logs'), { recursive: true })
+  if (scale !== null && options.memoryRun) return memoryRun(options, scale, context)
   const corpus = scale === null ? ensureCorpus(cacheDir, log) : ensureScaleCorpus(cacheDir, scale, log)
   // The scale tier's made-up words have no WordSim file, and a zipf corpus no analogy questions either.
   const questions = 'questionsFile' in corpus && corpus.questionCount > 0 ? corpus.questionsFile : null
@@ -84,9 +119,6 @@ async function bench(options: BenchOptions): Promise<number> {
   const data: EvaluationData | null = scale === null ? evaluationData(repoRoot) : questions === null ? null : { analogies: questions, wordsim: null }
   const epochs = scale === null ? SETTINGS.epochs : SCALE_EPOCHS
   log(`corpus: ${relative(repoRoot, corpus.file)} (${corpus.tokens.toLocaleString('en-US')} tokens, ${corpus.lines.toLocaleString('en-US')} lines)`)
-  const context: EngineContext = { repoRoot, benchDir, python: options.python, vectorsDir: join(cacheDir, 'vectors') }
-  mkdirSync(context.vectorsDir, { recursive: true })
-  mkdirSync(join(cacheDir, 'logs'), { recursive: true })
 
   const startedAt = new Date()
   const loadAtStart = loadavg()

@@ -3,19 +3,19 @@ import { BenchUsageError, ENGINE_IDS, INFORMATION_REPEATS, SCALE_DEFAULT_TYPES, 
 
 describe('parseBenchArgs', () => {
   it('defaults to 2 threads, single-thread rows, ten seeded runs, every engine', () => {
-    expect(parseBenchArgs([])).toEqual({ threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3', scale: null })
+    expect(parseBenchArgs([])).toEqual({ threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3', scale: null, memoryRun: false })
   })
 
   it('reads every option, with a space or an equals sign', () => {
     expect(parseBenchArgs(['--threads=4', '--repeat', '3', '--skip-single', '--engines', 'fasttext,ours', '--python', '/opt/py'])).toEqual({
-      threads: 4, skipSingle: true, repeat: 3, engines: ['ours', 'fasttext'], python: '/opt/py', scale: null,
+      threads: 4, skipSingle: true, repeat: 3, engines: ['ours', 'fasttext'], python: '/opt/py', scale: null, memoryRun: false,
     })
   })
 
   it('--scale: a generated planted corpus over 1M types, ours and both gensim paths once each, main thread count only', () => {
     expect(parseBenchArgs(['--scale', '30M'])).toEqual({
       threads: 2, skipSingle: true, repeat: 1, engines: [...SCALE_ENGINES], python: '/usr/bin/python3',
-      scale: { kind: 'planted', tokens: 30_000_000, types: SCALE_DEFAULT_TYPES, seed: 1 },
+      scale: { kind: 'planted', tokens: 30_000_000, types: SCALE_DEFAULT_TYPES, seed: 1 }, memoryRun: false,
     })
     expect(SCALE_ENGINES).toEqual(['ours', 'gensim', 'gensim-corpusfile'])
   })
@@ -23,6 +23,12 @@ describe('parseBenchArgs', () => {
   it('--scale reads the kind, the types and the corpus seed, and keeps an explicit repeat and engine list', () => {
     expect(parseBenchArgs(['--scale=1.5k', '--kind', 'zipf', '--types=250k', '--corpus-seed', '7', '--repeat', '2', '--engines', 'ours'])).toMatchObject({
       repeat: 2, engines: ['ours'], skipSingle: true, scale: { kind: 'zipf', tokens: 1500, types: 250_000, seed: 7 },
+    })
+  })
+
+  it('--memory-run: ours alone, once', () => {
+    expect(parseBenchArgs(['--scale', '10M', '--kind', 'zipf', '--types', '50k', '--memory-run', '--engines', 'gensim'])).toMatchObject({
+      memoryRun: true, engines: ['ours'], repeat: 1, scale: { kind: 'zipf', tokens: 10_000_000, types: 50_000, seed: 1 },
     })
   })
 
@@ -46,6 +52,7 @@ describe('parseBenchArgs', () => {
     [['--scale', '5M', '--kind', 'text'], /--kind needs zipf or planted, got text/],
     [['--kind', 'zipf'], /--kind applies only to the scale tier/],
     [['--types', '10k', '--corpus-seed', '2'], /--types, --corpus-seed apply only to the scale tier/],
+    [['--memory-run'], /--memory-run applies only to the scale tier/],
   ])('rejects %j with a sentence that names the problem', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError)
     expect(() => parseBenchArgs(argv)).toThrow(message)
