@@ -1,6 +1,7 @@
 /**
  * Corpus files → RawCorpus, streamed: a chunk at a time is read, decoded and tokenized, so a
- * file of any size is never one string in memory. Progress is reported after every chunk and
+ * file of any size is never one string in memory, and its tokens go to a sink (a token file for
+ * the app and the CLI) rather than staying in memory. Progress is reported after every chunk and
  * an AbortSignal cancels between chunks. Every failure a user can cause is a CorpusError that
  * names the file.
  */
@@ -8,7 +9,7 @@ import type { Stats } from 'node:fs'
 import { type FileHandle, open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import {
-  CorpusBuilder, CorpusError, CorpusTextDecoder, type DecodingReport, type RawCorpus, type TokenizerOptions, UNNAMED_SOURCE,
+  CorpusBuilder, CorpusError, CorpusTextDecoder, type DecodingReport, type RawCorpus, type TokenStoreWriter, type TokenizerOptions, UNNAMED_SOURCE,
   cancelledError, emptyCorpusError,
 } from '../core/corpus/index'
 import { nonRegularKind } from './fileKind'
@@ -22,6 +23,11 @@ export interface ReadCorpusOptions {
   /** Called after each chunk; totalBytes is the size of all files together. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void
   readonly signal?: AbortSignal
+  /**
+   * Where the token stream goes: a FileTokenSink for corpora of any size; memory when not given.
+   * On failure or cancel it is discarded; on success the caller owns the store (tokenFile's releaseTokenStore).
+   */
+  readonly sink?: TokenStoreWriter
 }
 
 /** How one file was read (its encoding, replaced bytes) and its size. */
@@ -51,7 +57,7 @@ export async function readCorpusFile(path: string, options: ReadCorpusOptions = 
  * has its own byte-order mark and starts a new line.
  */
 export async function readCorpusFiles(paths: readonly string[], options: ReadCorpusOptions = {}): Promise<CorpusFilesResult> {
-  const { tokenizer = {}, chunkBytes = DEFAULT_CHUNK_BYTES, onProgress, signal } = options
+  const { tokenizer = {}, chunkBytes = DEFAULT_CHUNK_BYTES, signal } = options
   if (!Number.isInteger(chunkBytes) || chunkBytes < 1) throw new RangeError(`chunkBytes must be a whole number ≥ 1, not ${chunkBytes}.`)
   if (paths.length === 0) throw new RangeError('readCorpusFiles needs at least one file.')
   const overall = paths.length === 1 ? basename(paths[0]!) : UNNAMED_SOURCE
@@ -59,9 +65,19 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
 
   const sizes: number[] = []
   for (const path of paths) sizes.push(await cancellable(fileSize(path), signal, overall))
-  let totalBytes = sizes.reduce((a, b) => a + b, 0)
 
-  const builder = new CorpusBuilder(tokenizer, basename(paths[0]!))
+  const builder = new CorpusBuilder(tokenizer, basename(paths[0]!), options.sink)
+  try {
+    return await readInto(builder, paths, sizes, chunkBytes, overall, options)
+  } catch (error) {
+    builder.discard()
+    throw error
+  }
+}
+
+async function readInto(builder: CorpusBuilder, paths: readonly string[], sizes: readonly number[], chunkBytes: number, overall: string, options: ReadCorpusOptions): Promise<CorpusFilesResult> {
+  const { onProgress, signal } = options
+  let totalBytes = sizes.reduce((a, b) => a + b, 0)
   const buffer = new Uint8Array(chunkBytes)
   const files: CorpusFileSummary[] = []
   let bytesRead = 0
@@ -90,7 +106,8 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
     files.push({ path, bytes: fileBytes, ...decoder.report() })
   }
   const raw = builder.finish()
-  if (raw.tokens.length === 0) throw emptyCorpusError(overall, bytesRead)
+  // The caller's catch discards the stream.
+  if (raw.tokenCount === 0) throw emptyCorpusError(overall, bytesRead)
   return { raw, files, replacedSequences: files.reduce((sum, f) => sum + f.replacedSequences, 0), bytes: bytesRead }
 }
 
