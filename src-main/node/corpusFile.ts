@@ -57,6 +57,15 @@ export async function readCorpusFile(path: string, options: ReadCorpusOptions = 
  * has its own byte-order mark and starts a new line.
  */
 export async function readCorpusFiles(paths: readonly string[], options: ReadCorpusOptions = {}): Promise<CorpusFilesResult> {
+  try {
+    return await readFiles(paths, options)
+  } catch (error) {
+    options.sink?.discard()
+    throw error
+  }
+}
+
+async function readFiles(paths: readonly string[], options: ReadCorpusOptions): Promise<CorpusFilesResult> {
   const { tokenizer = {}, chunkBytes = DEFAULT_CHUNK_BYTES, signal } = options
   if (!Number.isInteger(chunkBytes) || chunkBytes < 1) throw new RangeError(`chunkBytes must be a whole number ≥ 1, not ${chunkBytes}.`)
   if (paths.length === 0) throw new RangeError('readCorpusFiles needs at least one file.')
@@ -65,14 +74,7 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
 
   const sizes: number[] = []
   for (const path of paths) sizes.push(await cancellable(fileSize(path), signal, overall))
-
-  const builder = new CorpusBuilder(tokenizer, basename(paths[0]!), options.sink)
-  try {
-    return await readInto(builder, paths, sizes, chunkBytes, overall, options)
-  } catch (error) {
-    builder.discard()
-    throw error
-  }
+  return readInto(new CorpusBuilder(tokenizer, basename(paths[0]!), options.sink), paths, sizes, chunkBytes, overall, options)
 }
 
 async function readInto(builder: CorpusBuilder, paths: readonly string[], sizes: readonly number[], chunkBytes: number, overall: string, options: ReadCorpusOptions): Promise<CorpusFilesResult> {
