@@ -14,11 +14,17 @@ import {
 } from '../core/corpus/index'
 import { nonRegularKind } from './fileKind'
 
-export const DEFAULT_CHUNK_BYTES = 1 << 20
+/**
+ * Bytes read at a time. Not 1 MiB: Node's TextDecoder returns a string of about a million
+ * characters or more as an external string, outside V8's heap, which only a full collection
+ * frees; reading a 25M-token file in 1 MiB chunks piled up ~50 MB of them and made reading the
+ * peak of a whole training run (157 MB against 121 MB at 256 KiB, which also read 25% faster).
+ */
+export const DEFAULT_CHUNK_BYTES = 1 << 18
 
 export interface ReadCorpusOptions {
   readonly tokenizer?: Partial<TokenizerOptions>
-  /** Bytes read at a time (default 1 MiB). */
+  /** Bytes read at a time (default 256 KiB). */
   readonly chunkBytes?: number
   /** Called after each chunk; totalBytes is the size of all files together. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void

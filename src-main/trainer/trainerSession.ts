@@ -84,6 +84,7 @@ function corpusSummary(loaded: LoadedCorpus): TrainerResult<'loadCorpus'> {
   const { stats } = loaded
   return {
     paths: [...loaded.paths], bytes: loaded.bytes, tokens: stats.tokens, types: stats.types, sentences: stats.sentences,
+    ...(loaded.raw.store.kind === 'file' ? { preparedBytes: 4 * loaded.raw.store.length } : {}),
     vocabularyByMinCount: stats.vocabularyByMinCount.map((r) => ({ ...r })), topWords: stats.topWords.map((w) => ({ ...w })), notices: loaded.notices.map((n) => ({ ...n })),
   }
 }
