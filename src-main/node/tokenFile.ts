@@ -6,14 +6,17 @@
  *
  * Lifetime: each holder (the loaded corpus, each run on it) retains the store and releases it
  * when done; the last release deletes the file. Whatever this process still holds at exit is
- * deleted then too (temporaryFiles.ts), so only a killed process leaves one behind.
+ * deleted then too (temporaryFiles.ts); what a killed process left behind is deleted by the next
+ * process that writes a token file in the same folder (the PID in the name is no longer running).
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readSync, readdirSync, unlinkSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type TokenSource, type TokenStore, type TokenStoreWriter, memoryTokenSource } from '../core/corpus/tokenStore'
-import { noteTemporaryFileClosed, trackTemporaryFile, untrackTemporaryFile } from './temporaryFiles'
+import { isProcessAlive, noteTemporaryFileClosed, trackTemporaryFile, untrackTemporaryFile } from './temporaryFiles'
+
+const TOKEN_FILE = /^w2v-tokens-(\d+)-[0-9a-f]{12}\.i32$/
 
 export class FileTokenSink implements TokenStoreWriter {
   readonly path: string
@@ -22,6 +25,7 @@ export class FileTokenSink implements TokenStoreWriter {
 
   /** A new, empty stream file in `directory` (the OS's temporary folder unless given). */
   constructor(directory: string = tmpdir()) {
+    removeStaleTokenFiles(directory)
     this.path = join(directory, `w2v-tokens-${process.pid}-${randomBytes(6).toString('hex')}.i32`)
     try {
       this.fd = openSync(this.path, 'wx')
@@ -100,6 +104,30 @@ export function releaseTokenStore(store: TokenStore): void {
   const left = holders.get(store.path)! - 1
   if (left > 0) holders.set(store.path, left)
   else deleteFile(store.path)
+}
+
+/** Folders already swept by this process. */
+const swept = new Set<string>()
+
+/** Deletes the token files of processes that are gone (killed before their exit hook ran), once per folder. */
+function removeStaleTokenFiles(directory: string): void {
+  if (swept.has(directory)) return
+  swept.add(directory)
+  let names: string[]
+  try {
+    names = readdirSync(directory)
+  } catch {
+    return // the sink's own open reports a folder that cannot be used
+  }
+  for (const name of names) {
+    const pid = Number(TOKEN_FILE.exec(name)?.[1] ?? Number.NaN)
+    if (!Number.isSafeInteger(pid) || pid === process.pid || isProcessAlive(pid)) continue
+    try {
+      unlinkSync(join(directory, name))
+    } catch {
+      // removed by another process sweeping at the same time
+    }
+  }
 }
 
 function deleteFile(path: string): void {

@@ -63,6 +63,18 @@ describe('token files', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.i32'))).toEqual(before)
   })
 
+  it('left by a killed process are deleted by the next one writing in the same folder', () => {
+    const folder = mkdtempSync(join(dir, 'stale-'))
+    // No process has a PID this high (Linux caps them at 2^22); our own PID's files are ours to manage.
+    const dead = join(folder, 'w2v-tokens-99999999-0123456789ab.i32')
+    const ours = join(folder, `w2v-tokens-${process.pid}-0123456789ab.i32`)
+    const other = join(folder, 'notes.i32')
+    for (const path of [dead, ours, other]) writeFileSync(path, '')
+    const store = new FileTokenSink(folder).finish()
+    expect([existsSync(dead), existsSync(ours), existsSync(other)]).toEqual([false, true, true])
+    releaseTokenStore(store)
+  })
+
   it('name the folder in the error when they cannot be created', () => {
     expect(() => new FileTokenSink(join(dir, 'missing', 'folder'))).toThrow(/Could not create the corpus' token file in .*missing.*folder/)
   })
