@@ -34,7 +34,7 @@ export function storeLength(store: TokenStore): number {
   return store.kind === 'memory' ? store.values.length : store.length
 }
 
-/** Collects the stream in memory, on a SharedArrayBuffer so threads can read it without a copy. */
+/** Collects the stream in memory, on a SharedArrayBuffer (where there is one) so threads can read it without a copy. */
 export class MemoryTokenSink implements TokenStoreWriter {
   private values = new Int32Array(1 << 12)
   private count = 0
@@ -56,7 +56,9 @@ export class MemoryTokenSink implements TokenStoreWriter {
   }
 
   finish(): TokenStore {
-    const shared = new Int32Array(new SharedArrayBuffer(4 * this.count))
+    // A page that is not cross-origin isolated has no SharedArrayBuffer; one thread reads it there.
+    const buffer = typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4 * this.count) : new ArrayBuffer(4 * this.count)
+    const shared = new Int32Array(buffer)
     shared.set(this.values.subarray(0, this.count))
     this.values = new Int32Array(0)
     return { kind: 'memory', values: shared }
