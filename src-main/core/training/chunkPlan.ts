@@ -77,6 +77,8 @@ export function planChunks(source: TokenSource, typeToVocab: Int32Array, options
         if (sentenceKept > 0) endSentence(at + 1)
         continue
       }
+      // The kernels index typeToVocab without a bounds check: a value out of range must stop here.
+      if (value < 0 || value >= typeToVocab.length) throw new RangeError(`The token stream holds type id ${value} at ${at}, but the corpus has ${typeToVocab.length} types; its token file was changed while in use. Load the corpus again.`)
       if (typeToVocab[value]! < 0) continue
       if (boundary >= 0) cut(boundary, boundaryWords)
       total++

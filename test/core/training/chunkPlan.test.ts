@@ -118,4 +118,8 @@ describe('chunk plan', () => {
     expect(plan.cappedChunks).toBeGreaterThan(0)
     expect(plan.wordsPerEpoch).toBe(40)
   })
+
+  it('refuses a stream with a type id the corpus does not have (the kernels would read past their table)', () => {
+    expect(() => planChunks(streamOf([[0, 1], [2]]), Int32Array.of(0, 0))).toThrow(/type id 2 at 3, but the corpus has 2 types/)
+  })
 })
