@@ -1,8 +1,22 @@
 import type { RawCorpus, Vocabulary } from '../../src-main/core/corpus/corpusTypes'
-import { decodeTokenStream } from '../../src-main/core/corpus/tokenStore'
+import { type TokenSource, forEachBlock } from '../../src-main/core/corpus/tokenStore'
+import { SENTENCE_END } from '../../src-main/core/corpus/tokenStream'
 import { typeToVocabulary } from '../../src-main/core/corpus/vocabulary'
 import { openTokenSource } from '../../src-main/node/tokenFile'
 import type { StreamingCorpus } from '../../src-main/node/training/streamingTrainer'
+
+/** A whole stream as the token ids and sentence ends it stands for. */
+export function decodeTokenStream(source: TokenSource): { tokens: Int32Array; sentenceEnds: Uint32Array } {
+  const tokens: number[] = []
+  const ends: number[] = []
+  forEachBlock(source, (block) => {
+    for (const value of block) {
+      if (value === SENTENCE_END) ends.push(tokens.length)
+      else tokens.push(value)
+    }
+  })
+  return { tokens: Int32Array.from(tokens), sentenceEnds: Uint32Array.from(ends) }
+}
 
 /** A raw corpus' stream as the token ids and sentence ends it stands for (either store). */
 export function rawTokens(raw: RawCorpus): { tokens: Int32Array; sentenceEnds: Uint32Array } {

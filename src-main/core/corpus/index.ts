@@ -15,8 +15,7 @@ export { CorpusBuilder, rawCorpusFromText } from './corpusBuilder'
 export { buildVocabulary, encodeCorpus, typeToVocabulary } from './vocabulary'
 export { SENTENCE_END, type TokenSink } from './tokenStream'
 export {
-  type TokenStore, type TokenSource, type TokenStoreWriter, MemoryTokenSink, memoryTokenSource, openMemoryTokenSource, storeLength, forEachBlock,
-  decodeTokenStream, PASS_BLOCK_VALUES,
+  type TokenStore, type TokenSource, type TokenStoreWriter, MemoryTokenSink, memoryTokenSource, openMemoryTokenSource, forEachBlock,
 } from './tokenStore'
 export {
   corpusStats, DEFAULT_CANDIDATE_MIN_COUNTS, type CorpusStats,

@@ -1,4 +1,4 @@
-import { SENTENCE_END, type TokenSink } from './tokenStream'
+import type { TokenSink } from './tokenStream'
 
 /**
  * Where a corpus' token stream (see tokenStream.ts) lives once read, as a plain descriptor a
@@ -28,10 +28,6 @@ export interface TokenStoreWriter extends TokenSink {
   finish(): TokenStore
   /** Gives up the stream (a cancelled or failed read), before or after finish: frees or deletes what was written. */
   discard(): void
-}
-
-export function storeLength(store: TokenStore): number {
-  return store.kind === 'memory' ? store.values.length : store.length
 }
 
 /** Collects the stream in memory, on a SharedArrayBuffer (where there is one) so threads can read it without a copy. */
@@ -99,20 +95,4 @@ export function forEachBlock(source: TokenSource, visit: (block: Int32Array, off
     source.read(offset, block)
     if (visit(block, offset) === false) return
   }
-}
-
-/**
- * The whole stream as tokens and sentence ends (the shape a corpus had before it streamed): for
- * tests and small inputs only, since it holds every token.
- */
-export function decodeTokenStream(source: TokenSource): { tokens: Int32Array; sentenceEnds: Uint32Array } {
-  const tokens: number[] = []
-  const ends: number[] = []
-  forEachBlock(source, (block) => {
-    for (const value of block) {
-      if (value === SENTENCE_END) ends.push(tokens.length)
-      else tokens.push(value)
-    }
-  })
-  return { tokens: Int32Array.from(tokens), sentenceEnds: Uint32Array.from(ends) }
 }

@@ -17,8 +17,6 @@ export interface ChunkPlan {
   readonly wordsBefore: Float64Array
   /** Kept (in-vocabulary) words in one epoch. */
   readonly wordsPerEpoch: number
-  /** Chunks cut by CHUNK_STREAM_VALUES rather than at a sentence (training there differs from an unlimited buffer). */
-  readonly cappedChunks: number
 }
 
 export interface ChunkPlanOptions {
@@ -46,7 +44,6 @@ export function planChunks(source: TokenSource, typeToVocab: Int32Array, options
   // Where the current chunk may end (after a sentence that filled it), once another kept word shows one follows.
   let boundary = -1
   let boundaryWords = 0
-  let capped = 0
   const cut = (at: number, words: number): void => {
     starts.push(at)
     before.push(words)
@@ -67,9 +64,10 @@ export function planChunks(source: TokenSource, typeToVocab: Int32Array, options
       if (at - chunkStart >= maxStreamValues) {
         if (boundary >= 0) cut(boundary, boundaryWords)
         else {
+          // No sentence ends in the chunk: it ends here, and so does the sentence's piece (the
+          // only case where training differs from a buffer without a limit).
           cut(at, total)
           sentenceKept = 0
-          capped++
         }
       }
       const value = block[i]!
@@ -88,7 +86,7 @@ export function planChunks(source: TokenSource, typeToVocab: Int32Array, options
   })
   starts.push(source.length)
   before.push(total)
-  return { chunks: starts.length - 1, streamStart: Float64Array.from(starts), wordsBefore: Float64Array.from(before), wordsPerEpoch: total, cappedChunks: capped }
+  return { chunks: starts.length - 1, streamStart: Float64Array.from(starts), wordsBefore: Float64Array.from(before), wordsPerEpoch: total }
 }
 
 /**
