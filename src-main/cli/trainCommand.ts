@@ -1,10 +1,11 @@
 import { resolve } from 'node:path'
-import { type Vocabulary, buildVocabulary, encodeCorpus } from '../core/corpus/index'
+import { type Vocabulary, buildVocabulary } from '../core/corpus/index'
 import { streamingConfigWarnings } from '../core/training/streamingConfig'
 import { TrainingDivergedError } from '../core/training/trainingErrors'
 import { type VectorFormat, VECTOR_FORMATS, companionPath } from '../core/vectors/vectorFormats'
 import { CheckpointError } from '../node/checkpointFile'
 import { readCorpusFile } from '../node/corpusFile'
+import { FileTokenSink, releaseTokenStore } from '../node/tokenFile'
 import { type OutputFile, checkFreeSpace, checkOutputLocations } from '../node/outputLocation'
 import { type RunOutcome, type RunProgress, createTrainingRun } from '../node/session/trainingRun'
 import { type KernelChoice, chooseKernel } from '../node/training/kernelModule'
@@ -138,8 +139,10 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const resumed: TrainingCheckpoint | null = resumePath === undefined ? null : await loadTrainingCheckpoint(resumePath)
   const { settings, corpus: corpusOptions } = resumed ? { settings: resumedSettings(flags, resumed.settings), corpus: resumed.corpus } : fresh!
 
+  // The tokens go to a file in the OS's temporary folder, deleted when the run is done (or at exit).
   const { raw, ...file } = await readCorpusFile(corpusPath, {
     tokenizer: corpusOptions.tokenizer,
+    sink: new FileTokenSink(),
     onProgress: (bytesRead, totalBytes) =>
       reporter.event({ type: 'reading', bytesRead, totalBytes, fraction: totalBytes > 0 ? bytesRead / totalBytes : 1 }, () => `Reading ${progressBar(totalBytes > 0 ? bytesRead / totalBytes : 1)}`),
   })
@@ -155,11 +158,10 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     reporter.note(`Corpus: ${formatCount(s.tokens)} tokens, ${formatCount(s.types)} types; vocabulary ${formatCount(s.keptTypes)} words (minCount ${corpusOptions.minCount}) covering ${(100 * s.coverage).toFixed(1)}% of tokens.`)
   }
   await checkRoomFor(outputs, settings, vocabulary.words)
-  const corpus = encodeCorpus(raw, vocabulary)
   if (settings.schedule === 'word2vec') for (const warning of streamingConfigWarnings(settings.config, vocabulary.words.length)) reporter.note(`Warning: ${warning}`)
 
   let kernel: KernelChoice | undefined
-  const run = createTrainingRun(settings, { vocabulary, corpus }, () => (kernel ??= chooseKernel()), resumed?.training)
+  const run = createTrainingRun(settings, { vocabulary, raw }, () => (kernel ??= chooseKernel()), resumed?.training)
   if (kernel?.kind === 'typescript') reporter.note(kernel.reason)
   const removeInterrupt = io.onInterrupt(() => {
     reporter.note(`Stopping after the current ${settings.schedule === 'word2vec' ? 'chunk' : 'minibatch'}…`)
@@ -177,6 +179,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     throw error
   } finally {
     removeInterrupt()
+    releaseTokenStore(raw.store)
   }
   const { training } = run.exportState()
   if (!json && io.stderrIsTTY) io.stderr('\r\x1b[K')

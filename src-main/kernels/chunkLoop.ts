@@ -1,3 +1,4 @@
+import type { TokenSource } from '../core/corpus/tokenStore'
 import { type ChunkPlan, wordsBeforeChunk } from '../core/training/chunkPlan'
 import { learningRateAt } from '../core/training/streamingConfig'
 import type { Word2vecKernel } from './kernel'
@@ -20,6 +21,8 @@ export interface ChunkLoopOptions {
   readonly block: ParamBlock
   readonly control: Int32Array
   readonly plan: ChunkPlan
+  /** The corpus' token stream, read a chunk at a time into the block's chunk buffer. */
+  readonly stream: TokenSource
   readonly epochs: number
   readonly alpha: number
   readonly minAlpha: number
@@ -35,13 +38,15 @@ export interface ChunkLoopOptions {
 
 /**
  * A thread's training loop: claim the next chunk of the run (one shared counter over all
- * epochs, so threads share work without a coordinator in the loop), train it at the learning
- * rate its position in the run gives, and report progress every ~50 ms. The same loop runs in
+ * epochs, so threads share work without a coordinator in the loop), copy its part of the token
+ * stream into the thread's chunk buffer, train it at the learning rate its position in the run
+ * gives, and report progress every ~50 ms. The same loop runs in
  * a worker (Hogwild: every thread updates the shared matrices without locks) and, when
  * threads are unavailable, on the trainer's own thread.
  */
 export async function runChunkLoop(options: ChunkLoopOptions): Promise<void> {
-  const { kernel, block, control, plan, epochs, post, now } = options
+  const { kernel, block, control, plan, stream, epochs, post, now } = options
+  const chunkBuffer = block.chunkBuffer()
   const reportEvery = options.reportEvery ?? 50
   const totalChunks = plan.chunks * epochs
   const totalWords = plan.wordsPerEpoch * epochs
@@ -68,7 +73,10 @@ export async function runChunkLoop(options: ChunkLoopOptions): Promise<void> {
     const before = wordsBeforeChunk(plan, k, epochs)
     const words = plan.wordsBefore[c + 1]! - plan.wordsBefore[c]!
     const alphaStart = learningRateAt(options, before / totalWords)
-    block.setChunk(plan.firstSentence[c]!, plan.firstSentence[c + 1]!, words, alphaStart, learningRateAt(options, (before + words) / totalWords))
+    const start = plan.streamStart[c]!
+    const values = plan.streamStart[c + 1]! - start
+    stream.read(start, chunkBuffer.subarray(0, values))
+    block.setChunk(values, words, alphaStart, learningRateAt(options, (before + words) / totalWords))
     kernel.trainChunk(block.offset)
     const lossSum = block.totals().lossSum
     if (!Number.isFinite(lossSum)) {

@@ -25,13 +25,10 @@ export const PARAM = {
   aliasProbability: 40, // u32 pointer: f32[|V|]
   aliasIndex: 44, // u32 pointer: i32[|V|]
   keepProbability: 48, // u32 pointer: f32[|V|] (sub-sampling)
-  ids: 52, // u32 pointer: i32 corpus word ids
-  sentenceEnds: 56, // u32 pointer: u32 exclusive ends
-  sentenceFrom: 60, // i32: first sentence of this chunk
-  sentenceTo: 64, // i32: one past the last sentence
+  // 52 to 67 are free (the corpus' ids and sentence ends were here before training streamed).
   alphaStart: 68, // f32: learning rate at the chunk's first word
   alphaEnd: 72, // f32: learning rate after its last word
-  chunkWords: 76, // i32: corpus words in the chunk (for the learning-rate interpolation)
+  chunkWords: 76, // i32: kept corpus words in the chunk (for the learning-rate interpolation)
   neu1e: 80, // u32 pointer, scratch: accumulated update of the input vector (stride f32)
   hidden: 84, // u32 pointer, scratch: CBOW's combined context vector h (stride f32)
   targets: 88, // u32 pointer, scratch: i32[K + 1], the true word then the negatives
@@ -43,11 +40,14 @@ export const PARAM = {
   lossCount: 120, // f64 out: number of predictions in lossSum
   wordsDone: 128, // f64 out: corpus words consumed (sub-sampled ones included)
   context: 136, // u32 pointer, scratch: i32[2 · window], a CBOW window's context words
+  chunk: 140, // u32 pointer, scratch: i32[CHUNK_STREAM_VALUES], the chunk's token stream (type ids, SENTENCE_END)
+  chunkValues: 144, // i32: values of the stream in the chunk buffer
+  typeToVocab: 148, // u32 pointer: i32[types], each type's word id (-1: dropped)
 } as const
 
 export const MODEL_CODE = { skipgram: 0, cbow: 1 } as const
 export const LOSS_CODE = { negSampling: 0, naiveSoftmax: 1 } as const
 
 export {
-  MAX_SENTENCE, PARAM_BLOCK_BYTES, RESERVED_BYTES, type MemoryPlan, type MemoryPlanInput, type ScratchLayout, planMemory, rowStride, scratchLayout,
+  CHUNK_STREAM_VALUES, MAX_SENTENCE, PARAM_BLOCK_BYTES, RESERVED_BYTES, type MemoryPlan, type MemoryPlanInput, type ScratchLayout, planMemory, rowStride, scratchLayout,
 } from '../core/training/kernelMemoryPlan'

@@ -1,4 +1,4 @@
-import { LOSS_CODE, MODEL_CODE, PARAM, type MemoryPlan, MAX_SENTENCE } from './layout'
+import { CHUNK_STREAM_VALUES, LOSS_CODE, MODEL_CODE, PARAM, type MemoryPlan, MAX_SENTENCE } from './layout'
 
 export interface ChunkSettings {
   readonly model: keyof typeof MODEL_CODE
@@ -36,8 +36,7 @@ export class ParamBlock {
     v.setUint32(at + PARAM.aliasProbability, plan.aliasProbability, true)
     v.setUint32(at + PARAM.aliasIndex, plan.aliasIndex, true)
     v.setUint32(at + PARAM.keepProbability, plan.keepProbability, true)
-    v.setUint32(at + PARAM.ids, plan.ids, true)
-    v.setUint32(at + PARAM.sentenceEnds, plan.sentenceEnds, true)
+    v.setUint32(at + PARAM.typeToVocab, plan.typeToVocab, true)
     v.setUint32(at + PARAM.neu1e, scratch + s.neu1e, true)
     v.setUint32(at + PARAM.hidden, scratch + s.hidden, true)
     v.setUint32(at + PARAM.targets, scratch + s.targets, true)
@@ -45,14 +44,15 @@ export class ParamBlock {
     v.setUint32(at + PARAM.sentence, scratch + s.sentence, true)
     v.setUint32(at + PARAM.scores, scratch + s.scores, true)
     v.setUint32(at + PARAM.context, scratch + s.context, true)
+    v.setUint32(at + PARAM.chunk, scratch + s.chunk, true)
     v.setBigUint64(at + PARAM.rngState, seed, true)
     this.resetTotals()
   }
 
-  setChunk(sentenceFrom: number, sentenceTo: number, chunkWords: number, alphaStart: number, alphaEnd: number): void {
+  /** The chunk buffer's values to train (already copied in) and the chunk's kept words and learning rates. */
+  setChunk(chunkValues: number, chunkWords: number, alphaStart: number, alphaEnd: number): void {
     const v = this.view
-    v.setInt32(this.offset + PARAM.sentenceFrom, sentenceFrom, true)
-    v.setInt32(this.offset + PARAM.sentenceTo, sentenceTo, true)
+    v.setInt32(this.offset + PARAM.chunkValues, chunkValues, true)
     v.setInt32(this.offset + PARAM.chunkWords, chunkWords, true)
     v.setFloat32(this.offset + PARAM.alphaStart, alphaStart, true)
     v.setFloat32(this.offset + PARAM.alphaEnd, alphaEnd, true)
@@ -78,6 +78,11 @@ export class ParamBlock {
 
   set rngState(state: bigint) {
     this.view.setBigUint64(this.offset + PARAM.rngState, state, true)
+  }
+
+  /** The thread's chunk buffer, a view on the kernels' memory the stream is copied into. */
+  chunkBuffer(): Int32Array {
+    return new Int32Array(this.view.buffer, this.pointer(PARAM.chunk), CHUNK_STREAM_VALUES)
   }
 
   /** Byte offset of a pointer field's target (e.g. the targets buffer). */

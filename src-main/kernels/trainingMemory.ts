@@ -1,4 +1,3 @@
-import type { TrainingCorpus } from '../core/corpus/corpusTypes'
 import { buildAliasTable, keepProbabilities, unigramWeights } from '../core/corpus/sampling'
 import { Random } from '../core/random'
 import { copyRows } from '../core/vectors/matrixRows'
@@ -13,8 +12,9 @@ export function threadSeed(seed: number, thread: number): bigint {
 }
 
 /**
- * The one shared memory a run trains in: both matrices, the sampling tables, the corpus and
- * every thread's parameter block and scratch, laid out by planMemory. Threads receive the
+ * The one shared memory a run trains in: both matrices, the sampling tables, the type → word
+ * table and every thread's parameter block and scratch (its chunk of the token stream among
+ * them), laid out by planMemory. Threads receive the
  * memory and the plan and address everything by offset.
  */
 export class TrainingMemory {
@@ -29,10 +29,10 @@ export class TrainingMemory {
    * ±1/d as in gensim 4, twice word2vec.c's ±0.5/d: on the benchmark corpus the wider start gave
    * about half a point more analogy accuracy over three seeds (7.56% against 7.09%).
    */
-  static create(counts: Uint32Array, corpus: TrainingCorpus, config: Word2vecSettings): TrainingMemory {
+  static create(counts: Uint32Array, typeToVocab: Int32Array, config: Word2vecSettings): TrainingMemory {
     const vocabSize = counts.length
     const plan = planMemory({
-      vocabSize, dim: config.dim, tokens: corpus.ids.length, sentences: corpus.sentenceEnds.length,
+      vocabSize, dim: config.dim, types: typeToVocab.length,
       threads: config.threads, negatives: config.negatives, window: config.window, naiveSoftmax: config.loss === 'naiveSoftmax',
     })
     const memory = createKernelMemory(plan.bytes)
@@ -47,8 +47,7 @@ export class TrainingMemory {
     f32.set(alias.probability, plan.aliasProbability / 4)
     new Int32Array(memory.buffer).set(alias.alias, plan.aliasIndex / 4)
     f32.set(keepProbabilities(counts, config.sample), plan.keepProbability / 4)
-    new Int32Array(memory.buffer).set(corpus.ids, plan.ids / 4)
-    new Uint32Array(memory.buffer).set(corpus.sentenceEnds, plan.sentenceEnds / 4)
+    new Int32Array(memory.buffer).set(typeToVocab, plan.typeToVocab / 4)
     training.blocks.forEach((block, t) => block.configure(plan, t, { ...config, vocabSize }, threadSeed(config.seed, t)))
     return training
   }

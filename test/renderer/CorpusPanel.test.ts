@@ -54,4 +54,16 @@ describe('CorpusPanel', () => {
     expect(useCorpusStore().current?.tokenizer.segmentation).toBe('words')
     panel.unmount()
   })
+
+  it('shows the prepared token file’s size when the trainer keeps one', async () => {
+    fake.handleTrainer('loadCorpus', (r) => ok(corpusResult((r as LoadRequest).paths, (r as LoadRequest).paths[0] === '/in/big.txt' ? { preparedBytes: 948_000 } : {})))
+    const panel = mount(CorpusPanel)
+    await useCorpusStore().load(['/in/big.txt'])
+    await panel.vm.$nextTick()
+    expect(panel.get('[data-testid="corpus-prepared"]').text()).toBe('926 KB')
+    await useCorpusStore().load(['/in/small.txt'])
+    await panel.vm.$nextTick()
+    expect(panel.find('[data-testid="corpus-prepared"]').exists()).toBe(false)
+    panel.unmount()
+  })
 })

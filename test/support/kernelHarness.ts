@@ -26,9 +26,9 @@ export interface KernelSetup {
 export type KernelKind = Word2vecKernel['kind']
 
 /** Memory laid out for a problem, one thread's block configured, and the chosen kernel on it. */
-export function setUpKernel(kind: KernelKind, settings: ChunkSettings & { dim: number; tokens?: number; sentences?: number }, seed = 1n): KernelSetup {
+export function setUpKernel(kind: KernelKind, settings: ChunkSettings & { dim: number; types?: number }, seed = 1n): KernelSetup {
   const plan = planMemory({
-    vocabSize: settings.vocabSize, dim: settings.dim, tokens: settings.tokens ?? 0, sentences: settings.sentences ?? 0,
+    vocabSize: settings.vocabSize, dim: settings.dim, types: settings.types ?? 0,
     threads: 1, negatives: settings.negatives, window: settings.window, naiveSoftmax: settings.loss === 'naiveSoftmax',
   })
   const memory = createKernelMemory(plan.bytes)

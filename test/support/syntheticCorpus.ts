@@ -36,3 +36,20 @@ export function cosine(vectors: Float32Array, dim: number, a: number, b: number)
   }
   return ab / Math.sqrt(aa * bb)
 }
+
+/**
+ * A corpus with every shape the streaming reader must get right: lines far longer than
+ * MAX_SENTENCE words (cut into pieces), rare words that minCount drops (some lines only of
+ * them, so they vanish), and empty lines. Words follow a steep power law over 2,000 types.
+ */
+export function streamingEdgeCaseText(seed = 11): string {
+  const random = new Random(seed)
+  const word = (): string => (random.nextFloat() < 0.15 ? `rare${random.nextInt(50_000)}` : `w${Math.floor(Math.pow(random.nextFloat(), 3) * 2000)}`)
+  const lines: string[] = []
+  for (let l = 0; l < 300; l++) {
+    if (l % 13 === 0) lines.push('')
+    else if (l % 17 === 0) lines.push(`rare-only${l} rare-too${l}`)
+    else lines.push(Array.from({ length: l % 100 === 1 ? 23_000 : 1 + random.nextInt(40) }, word).join(' '))
+  }
+  return lines.join('\n') + '\n'
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TrainerSnapshot } from '../../src-main/core/contract/trainerProtocol'
-import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../src-main/core/corpus/index'
+import { buildVocabulary, rawCorpusFromText } from '../../src-main/core/corpus/index'
 import { pcaOfWords } from '../../src-main/core/projection/pca'
 import { COURSE_PRESET, type ScheduleSettings, word2vecDefaults } from '../../src-main/core/settings/trainingSettings'
 import { chooseKernel } from '../../src-main/node/training/kernelModule'
@@ -10,7 +10,7 @@ import { plantedSynonymsText } from '../support/syntheticCorpus'
 
 const raw = rawCorpusFromText(plantedSynonymsText(2000))
 const { vocabulary } = buildVocabulary(raw, { minCount: 1 })
-const data = { vocabulary, corpus: encodeCorpus(raw, vocabulary) }
+const data = { vocabulary, raw }
 // Words out of vocabulary order, so a snapshot that read rows 0..n-1 would differ.
 const plotWords = ['kitten', 'car', 'cat', 'automobile', vocabulary.words.at(-1)!, vocabulary.words[0]!]
 

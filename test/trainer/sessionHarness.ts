@@ -10,7 +10,7 @@ import type { GradientCheckJob } from '../../src-main/trainer/gradientCheckJob'
 import { TrainerSession } from '../../src-main/trainer/trainerSession'
 
 /** A session in this process, autosaving to `autosavePath`, with a recording event sink that acks progress as a window would. */
-export function sessionHarness(autosavePath: string, options: { onEvent?: (event: TrainerEvent) => void } = {}) {
+export function sessionHarness(autosavePath: string, options: { onEvent?: (event: TrainerEvent) => void; tokenDirectory?: string } = {}) {
   const events: TrainerEvent[] = []
   const jobs: GradientCheckJob[] = []
   const session: TrainerSession = new TrainerSession({
@@ -26,6 +26,7 @@ export function sessionHarness(autosavePath: string, options: { onEvent?: (event
       return { checks: job.minibatch ? checkCorpusMinibatch(job.minibatch) : [] }
     },
     autosave: { path: autosavePath, everySeconds: 0 },
+    ...(options.tokenDirectory === undefined ? {} : { tokenDirectory: options.tokenDirectory }),
   })
   let ids = 0
   const request = async (call: TrainerCall): Promise<TrainerResponseEvent & { id: string }> => {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,6 +30,21 @@ function harness(name: string) {
 }
 
 describe('TrainerSession', () => {
+  it('keeps a corpus’ token file while the corpus or a run on it needs it, and deletes it after', async () => {
+    const tokens = await mkdtemp(join(dir, 'tokens-'))
+    const { call, until } = sessionHarness(join(dir, 'tokens.w2vckpt'), { tokenDirectory: tokens })
+    await call({ type: 'loadCorpus', paths: [corpusPath], tokenizer: {} })
+    const first = readdirSync(tokens)
+    expect(first).toEqual([expect.stringMatching(/^w2v-tokens-\d+-[0-9a-f]+\.i32$/)])
+    await call({ type: 'start', settings: { schedule: 'word2vec', config: { ...SMALL_CONFIG, epochs: 1 } }, vocabulary: { minCount: 1 }, plotWords: [] })
+    await until((e): e is TrainerEvent => e.type === 'finished')
+    expect(readdirSync(tokens)).toEqual(first)
+    await call({ type: 'loadCorpus', paths: [corpusPath], tokenizer: { lowercase: false } })
+    const second = readdirSync(tokens)
+    expect(second).toHaveLength(1)
+    expect(second).not.toEqual(first)
+  })
+
   it('refuses what does not fit its state with a state error saying what to do', async () => {
     const { request, call, jobs, session } = harness('fresh')
     expect(session.state).toBe('empty')

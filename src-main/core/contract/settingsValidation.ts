@@ -67,8 +67,10 @@ export function vocabularyAt(rows: readonly MinCountRow[], minCount: number): { 
 /** What the form is judged against beyond its own values: the loaded corpus's vocabulary by minCount. */
 export interface CorpusVocabulary {
   readonly tokens: number
-  /** For the memory figure (4 to 8 bytes a sentence); unknown counts as none. */
+  /** For the course's memory figure (4 to 8 bytes a sentence); unknown counts as none. */
   readonly sentences?: number
+  /** Distinct tokens, for word2vec's memory figure; unknown counts as the vocabulary at minCount 1. */
+  readonly types?: number
   readonly vocabularyByMinCount: readonly MinCountRow[]
 }
 
@@ -107,8 +109,11 @@ export function hyperparameterWarnings(h: Hyperparameters, vocabSize: number | n
 export function trainingMemoryEstimate(h: Hyperparameters, corpus: CorpusVocabulary): number | null {
   const kept = vocabularyAt(corpus.vocabularyByMinCount, h.minCount)
   if (!kept || !Number.isInteger(h.dim) || h.dim < 1) return null
-  const size = { vocabSize: kept.vocabSize, tokens: Math.round(kept.coverage * corpus.tokens), sentences: corpus.sentences ?? 0 }
-  return (h.schedule === 'word2vec' ? word2vecMemoryEstimate(h, size) : courseMemoryEstimate(h, size)).bytes
+  if (h.schedule === 'word2vec') {
+    const types = corpus.types ?? vocabularyAt(corpus.vocabularyByMinCount, 1)?.vocabSize ?? kept.vocabSize
+    return word2vecMemoryEstimate(h, { vocabSize: kept.vocabSize, types }, corpus.tokens).bytes
+  }
+  return courseMemoryEstimate(h, { vocabSize: kept.vocabSize, tokens: Math.round(kept.coverage * corpus.tokens), sentences: corpus.sentences ?? 0 }).bytes
 }
 
 /** The fields of `h` a schedule's config holds, as the table lists them. */

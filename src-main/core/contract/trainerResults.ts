@@ -33,6 +33,8 @@ const CorpusSchema = v.strictObject({
   tokens: num,
   types: num,
   sentences: num,
+  /** Bytes of the token file the corpus was prepared into (training reads it each epoch); absent when it is held in memory. */
+  preparedBytes: v.optional(num),
   vocabularyByMinCount: v.array(v.strictObject({ minCount: num, vocabSize: num, coverage: num })),
   topWords: v.array(v.strictObject({ word: v.string(), count: num })),
   /** How the text was read, worth telling: its encoding, bytes not UTF-8, word breaks that do not fit the script. */

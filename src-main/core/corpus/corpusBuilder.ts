@@ -1,11 +1,15 @@
 import { UNNAMED_SOURCE, cs224nFormatError } from './corpusErrors'
 import { type RawCorpus } from './corpusTypes'
 import { type Tokenizer, type TokenizerOptions, DEFAULT_TOKENIZER_OPTIONS, createTokenizer } from './tokenizer'
+import { MemoryTokenSink, type TokenStoreWriter } from './tokenStore'
+import { SENTENCE_END } from './tokenStream'
 
 /**
  * Text in chunks of any size → a RawCorpus, in one pass: each line (ended by \n, \r\n or \r,
  * even when the ending is split across chunks) is a sentence, empty lines make none. Tokens are
- * interned into type ids in order of first occurrence and counted as they come.
+ * interned into type ids in order of first occurrence and counted as they come, and leave as
+ * the token stream (tokenStream.ts) in batches to a sink: memory by default, a file for the app
+ * and the CLI, so the builder itself holds only the types and their counts.
  *
  * A line longer than LONG_LINE_CHARS (text8 is one 100 MB line) is tokenized in pieces cut at
  * whitespace, so it never sits whole in memory; it still makes one sentence. Without
@@ -14,6 +18,8 @@ import { type Tokenizer, type TokenizerOptions, DEFAULT_TOKENIZER_OPTIONS, creat
 
 const LONG_LINE_CHARS = 1 << 16
 const LF = 10
+/** Stream values gathered before a write to the sink. */
+const BATCH_VALUES = 1 << 16
 
 export class CorpusBuilder {
   private readonly tokenize: Tokenizer
@@ -21,9 +27,11 @@ export class CorpusBuilder {
   private readonly index = new Map<string, number>()
   private readonly types: string[] = []
   private counts = new Uint32Array(1 << 12)
-  private tokens = new Int32Array(1 << 16)
+  private readonly batch = new Int32Array(BATCH_VALUES)
+  private batched = 0
   private tokenTotal = 0
-  private ends = new Uint32Array(1 << 10)
+  /** Tokens of the current line so far: a line without any writes no SENTENCE_END. */
+  private lineTokens = 0
   private sentenceTotal = 0
   /** The unfinished line's text not tokenized yet. */
   private pending = ''
@@ -34,9 +42,10 @@ export class CorpusBuilder {
   /** 1-based number of the line being read. */
   private lineNumber = 1
   private finished = false
+  private result: RawCorpus | null = null
 
   /** `source` names the corpus in error messages (a file name). */
-  constructor(options: Partial<TokenizerOptions> = {}, private source: string = UNNAMED_SOURCE) {
+  constructor(options: Partial<TokenizerOptions> = {}, private source: string = UNNAMED_SOURCE, private readonly sink: TokenStoreWriter = new MemoryTokenSink()) {
     const o = { ...DEFAULT_TOKENIZER_OPTIONS, ...options }
     this.tokenize = createTokenizer(o)
     this.cs224n = o.format === 'cs224n'
@@ -88,18 +97,36 @@ export class CorpusBuilder {
     this.source = source
   }
 
-  /** Ends the last line and returns the corpus; the builder cannot be used afterwards. */
+  /** Ends the last line and returns the corpus (the same one if called again); the builder takes no more text. */
   finish(): RawCorpus {
-    if (!this.finished) {
-      if (this.pending.length > 0 || this.lineStarted) this.endLine('')
-      this.finished = true
-    }
-    return {
+    if (this.result) return this.result
+    if (this.finished) throw new Error('CorpusBuilder.finish after discard().')
+    if (this.pending.length > 0 || this.lineStarted) this.endLine('')
+    this.flush()
+    this.finished = true
+    return this.result = {
       types: this.types,
       typeCounts: this.counts.slice(0, this.types.length),
-      tokens: this.tokens.slice(0, this.tokenTotal),
-      sentenceEnds: this.ends.slice(0, this.sentenceTotal),
+      tokenCount: this.tokenTotal,
+      sentenceCount: this.sentenceTotal,
+      store: this.sink.finish(),
     }
+  }
+
+  /** Gives up (a cancelled or failed read): the sink frees or deletes what it was sent. */
+  discard(): void {
+    this.finished = true
+    this.sink.discard()
+  }
+
+  private push(value: number): void {
+    if (this.batched === BATCH_VALUES) this.flush()
+    this.batch[this.batched++] = value
+  }
+
+  private flush(): void {
+    if (this.batched > 0) this.sink.write(this.batch.subarray(0, this.batched))
+    this.batched = 0
   }
 
   private addPartialLine(piece: string): void {
@@ -116,10 +143,11 @@ export class CorpusBuilder {
     const line = this.pending.length > 0 ? this.pending + piece : piece
     this.pending = ''
     this.addLinePart(line)
-    if (this.sentenceTotal === 0 ? this.tokenTotal > 0 : this.tokenTotal > this.ends[this.sentenceTotal - 1]!) {
-      if (this.sentenceTotal === this.ends.length) this.ends = grow(this.ends, this.sentenceTotal + 1)
-      this.ends[this.sentenceTotal++] = this.tokenTotal
+    if (this.lineTokens > 0) {
+      this.push(SENTENCE_END)
+      this.sentenceTotal++
     }
+    this.lineTokens = 0
     this.lineStarted = false
     this.lineNumber++
   }
@@ -139,17 +167,17 @@ export class CorpusBuilder {
     const words = this.tokenize(text)
     const n = words.length
     if (n === 0) return
-    if (this.tokenTotal + n > this.tokens.length) this.tokens = grow(this.tokens, this.tokenTotal + n)
-    const { index, tokens } = this
-    let t = this.tokenTotal
+    const { index, batch } = this
     for (let i = 0; i < n; i++) {
       const word = words[i]!
       let id = index.get(word)
       if (id === undefined) id = this.intern(word)
       this.counts[id]!++
-      tokens[t++] = id
+      if (this.batched === BATCH_VALUES) this.flush()
+      batch[this.batched++] = id
     }
-    this.tokenTotal = t
+    this.tokenTotal += n
+    this.lineTokens += n
   }
 
   private intern(word: string): number {
@@ -179,10 +207,10 @@ function lastWhitespace(text: string): number {
   return -1
 }
 
-function grow<T extends Int32Array | Uint32Array>(array: T, needed: number): T {
+function grow(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
   let size = array.length * 2
   while (size < needed) size *= 2
-  const bigger = new (array.constructor as new (n: number) => T)(size)
+  const bigger = new Uint32Array(size)
   bigger.set(array)
   return bigger
 }

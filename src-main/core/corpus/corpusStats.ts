@@ -23,12 +23,12 @@ export const DEFAULT_CANDIDATE_MIN_COUNTS: readonly number[] = [1, 2, 3, 5, 10, 
 
 export function corpusStats(raw: RawCorpus, options: { minCounts?: readonly number[]; topN?: number } = {}): CorpusStats {
   const { minCounts = DEFAULT_CANDIDATE_MIN_COUNTS, topN = 20 } = options
-  const tokens = raw.tokens.length
+  const tokens = raw.tokenCount
   const sorted = raw.typeCounts.slice().sort() // ascending
   return {
     tokens,
     types: raw.types.length,
-    sentences: raw.sentenceEnds.length,
+    sentences: raw.sentenceCount,
     vocabularyByMinCount: rowsByMinCount(sorted, tokens, minCounts),
     topWords: topWords(raw, sorted, topN),
   }

@@ -1,18 +1,20 @@
 /** The shapes a corpus takes on its way from a text file to the training kernels. */
+import type { TokenStore } from './tokenStore'
 
 /**
- * Every token of a text as an id into `types`, in order, with sentence boundaries. Built in one
- * pass over the file; nothing is filtered yet, so any minCount can be tried without re-reading.
+ * A text's types and their counts, and where its token stream (type ids with sentence ends, see
+ * tokenStream.ts) is stored. Built in one pass over the file; nothing is filtered yet, so any
+ * minCount can be tried without re-reading. Only the stream grows with the corpus' length.
  */
 export interface RawCorpus {
   /** Distinct tokens in order of first occurrence. */
   readonly types: readonly string[]
   /** typeCounts[t] = occurrences of types[t]. */
   readonly typeCounts: Uint32Array
-  /** The text as type ids, sentence after sentence. */
-  readonly tokens: Int32Array
-  /** Exclusive end offset in `tokens` of each non-empty sentence (a line of the file). */
-  readonly sentenceEnds: Uint32Array
+  readonly tokenCount: number
+  /** Non-empty sentences (lines of the file). */
+  readonly sentenceCount: number
+  readonly store: TokenStore
 }
 
 /** The words training keeps, most frequent first: word id = row of the embedding matrices. */

@@ -12,7 +12,11 @@ export { unsegmentedText, type UnsegmentedText, UNSEGMENTED_SHARE, UNSEGMENTED_M
 export { corpusNotices, CORPUS_NOTICE_KINDS, type CorpusNotice, type CorpusNoticeKind } from './corpusNotices'
 export { createTokenizer, DEFAULT_TOKENIZER_OPTIONS, type Tokenizer, type TokenizerOptions } from './tokenizer'
 export { CorpusBuilder, rawCorpusFromText } from './corpusBuilder'
-export { buildVocabulary, encodeCorpus } from './vocabulary'
+export { buildVocabulary, encodeCorpus, typeToVocabulary } from './vocabulary'
+export { SENTENCE_END, type TokenSink } from './tokenStream'
+export {
+  type TokenStore, type TokenSource, type TokenStoreWriter, MemoryTokenSink, memoryTokenSource, openMemoryTokenSource, forEachBlock,
+} from './tokenStore'
 export {
   corpusStats, DEFAULT_CANDIDATE_MIN_COUNTS, type CorpusStats,
   type MinCountRow,

@@ -1,6 +1,8 @@
 import { assertVocabularySettings } from '../settings/settingProblems'
 import { UNNAMED_SOURCE, emptyCorpusError, noVocabularyError } from './corpusErrors'
 import { type RawCorpus, type TrainingCorpus, type Vocabulary, type VocabularyOptions, type VocabularyStats } from './corpusTypes'
+import { type TokenSource, forEachBlock, openMemoryTokenSource } from './tokenStore'
+import { SENTENCE_END } from './tokenStream'
 
 /**
  * The words training keeps: those occurring at least `minCount` times, most frequent first,
@@ -16,7 +18,7 @@ export function buildVocabulary(
 ): { vocabulary: Vocabulary; stats: VocabularyStats } {
   assertVocabularySettings(options)
   const { minCount, maxVocab } = options
-  if (raw.tokens.length === 0) throw emptyCorpusError(source, 1)
+  if (raw.tokenCount === 0) throw emptyCorpusError(source, 1)
 
   const counts = raw.typeCounts
   let kept = 0
@@ -40,7 +42,7 @@ export function buildVocabulary(
     index.set(word, id)
     keptTokens += counts[t]!
   }
-  const tokens = raw.tokens.length
+  const tokens = raw.tokenCount
   return {
     vocabulary: { words, counts: vocabCounts, index },
     stats: { tokens, types: raw.types.length, keptTypes: size, keptTokens, coverage: keptTokens / tokens },
@@ -48,31 +50,47 @@ export function buildVocabulary(
 }
 
 /**
- * The corpus in vocabulary ids: words outside the vocabulary are removed (as word2vec and gensim
- * do, so windows close over the gap) and sentences left empty disappear. Words are looked up by
- * spelling, so a vocabulary from elsewhere (a checkpoint being resumed) works too.
+ * Each type's word id in `vocabulary` (-1: dropped). Words are looked up by spelling, so a
+ * vocabulary from elsewhere (a checkpoint being resumed) works too.
  */
-export function encodeCorpus(raw: RawCorpus, vocabulary: Vocabulary): TrainingCorpus {
-  const typeToId = new Int32Array(raw.types.length)
-  for (let t = 0; t < raw.types.length; t++) typeToId[t] = vocabulary.index.get(raw.types[t]!) ?? -1
+export function typeToVocabulary(types: readonly string[], vocabulary: Vocabulary): Int32Array {
+  const table = new Int32Array(types.length)
+  for (let t = 0; t < types.length; t++) table[t] = vocabulary.index.get(types[t]!) ?? -1
+  return table
+}
 
-  const ids = new Int32Array(raw.tokens.length)
-  const sentenceEnds = new Uint32Array(raw.sentenceEnds.length)
+/**
+ * The corpus in vocabulary ids, in memory: words outside the vocabulary are removed (as word2vec
+ * and gensim do, so windows close over the gap) and sentences left empty disappear. It holds
+ * every kept token, so only the course schedule (CS224n-sized data) and the gradient check (its
+ * first `maxWords` kept words, whole sentences) use it; word2vec streams from the store instead.
+ */
+export function encodeCorpus(raw: RawCorpus, vocabulary: Vocabulary, source: TokenSource = openMemoryTokenSource(raw.store), maxWords = Infinity): TrainingCorpus {
+  const typeToId = typeToVocabulary(raw.types, vocabulary)
+  let ids = new Int32Array(Math.min(raw.tokenCount, maxWords) + 1)
+  const sentenceEnds: number[] = []
   let n = 0
-  let sentences = 0
-  let start = 0
-  for (let s = 0; s < raw.sentenceEnds.length; s++) {
-    const end = raw.sentenceEnds[s]!
-    const before = n
-    for (let i = start; i < end; i++) {
-      const id = typeToId[raw.tokens[i]!]!
-      if (id >= 0) ids[n++] = id
+  let sentenceStart = 0
+  forEachBlock(source, (block) => {
+    for (const value of block) {
+      if (value === SENTENCE_END) {
+        if (n > sentenceStart) sentenceEnds.push(n)
+        sentenceStart = n
+        if (n >= maxWords) return false
+        continue
+      }
+      const id = typeToId[value]!
+      if (id < 0) continue
+      if (n === ids.length) {
+        const bigger = new Int32Array(2 * n)
+        bigger.set(ids)
+        ids = bigger
+      }
+      ids[n++] = id
     }
-    if (n > before) sentenceEnds[sentences++] = n
-    start = end
-  }
-  return {
-    ids: n === ids.length ? ids : ids.slice(0, n),
-    sentenceEnds: sentences === sentenceEnds.length ? sentenceEnds : sentenceEnds.slice(0, sentences),
-  }
+    return true
+  })
+  // A stream always ends with a SENTENCE_END, but one cut short by a caller may not.
+  if (n > sentenceStart) sentenceEnds.push(n)
+  return { ids: ids.slice(0, n), sentenceEnds: Uint32Array.from(sentenceEnds) }
 }

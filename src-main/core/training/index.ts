@@ -15,4 +15,4 @@ export { streamingConfigWarnings, learningRateAt, NAIVE_SOFTMAX_WARNING_VOCABULA
 export {
   COURSE_PRESET, type Cs224nSettings, type ScheduleSettings, type Word2vecSettings, word2vecDefaults,
 } from '../settings/trainingSettings'
-export { type ChunkPlan, planChunks, splitLongSentences, CHUNK_WORDS } from './chunkPlan'
+export { type ChunkPlan, type ChunkPlanOptions, planChunks, wordsBeforeChunk, CHUNK_WORDS } from './chunkPlan'

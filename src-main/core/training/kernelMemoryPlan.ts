@@ -1,18 +1,27 @@
 /**
  * The regions of the kernels' one linear memory (see kernels/layout.ts for the fields inside a
- * thread's block): both matrices, the sampling tables, the corpus, and each thread's block and
- * scratch. Pure sizes and offsets, here in core so the memory a word2vec run needs is known
+ * thread's block): both matrices, the sampling tables, the type → word table, and each thread's
+ * block and scratch (with the chunk of the token stream it trains): nothing grows with the
+ * corpus' length. Pure sizes and offsets, here in core so the memory a word2vec run needs is known
  * before anything is allocated, from the very plan the kernels are laid out by.
  */
 
 /**
- * 256 bytes, not the 144 the fields need: each thread writes its block constantly (its generator
+ * 256 bytes, not the 152 the fields need: each thread writes its block constantly (its generator
  * state on every draw), and blocks sharing a cache line made two threads slower than one.
  */
 export const PARAM_BLOCK_BYTES = 256
 
 /** Words per sentence processed at once; longer lines are cut into pieces, as word2vec.c does (1,000) and gensim (10,000). */
 export const MAX_SENTENCE = 10_000
+
+/**
+ * Most stream values in one chunk: the size of each thread's chunk buffer (4 MiB). A chunk
+ * normally holds CHUNK_WORDS to CHUNK_WORDS + MAX_SENTENCE kept words plus the dropped ones and
+ * sentence ends among them, a few tens of thousands of values; only a stream where almost every
+ * word is dropped (a tiny maxVocab on a huge corpus) reaches this cap, and is cut early.
+ */
+export const CHUNK_STREAM_VALUES = 1 << 20
 
 /** The kernels' memory is a WebAssembly.Memory (the TypeScript kernel trains in one too): wasm32 addresses at most 65,536 pages of 64 KiB, 4 GiB. */
 export const WASM_PAGE_BYTES = 65536
@@ -29,7 +38,8 @@ export function rowStride(dim: number): number {
 /**
  * A thread's scratch: neu1e (accumulated input-vector update) and h (CBOW's combined context)
  * of one row each, the targets and their step sizes for one prediction, the sub-sampled
- * sentence, for naive softmax one score per word, and a CBOW window's context words.
+ * sentence, for naive softmax one score per word, a CBOW window's context words, and the chunk
+ * of the token stream being trained.
  */
 export interface ScratchLayout {
   /** Offsets inside one thread's scratch area. */
@@ -40,6 +50,7 @@ export interface ScratchLayout {
   readonly sentence: number
   readonly scores: number
   readonly context: number
+  readonly chunk: number
   readonly bytes: number
 }
 
@@ -57,15 +68,16 @@ export function scratchLayout(stride: number, negatives: number, window: number,
   const sentence = take(4 * MAX_SENTENCE)
   const scores = take(naiveSoftmax ? 4 * vocabSize : 0)
   const context = take(4 * 2 * window)
+  const chunk = take(4 * CHUNK_STREAM_VALUES)
   // Whole cache lines (and then some) per thread, for the same reason as PARAM_BLOCK_BYTES.
-  return { neu1e, hidden, targets, gradients, sentence, scores, context, bytes: Math.ceil(offset / 256) * 256 }
+  return { neu1e, hidden, targets, gradients, sentence, scores, context, chunk, bytes: Math.ceil(offset / 256) * 256 }
 }
 
 export interface MemoryPlanInput {
   readonly vocabSize: number
   readonly dim: number
-  readonly tokens: number
-  readonly sentences: number
+  /** Distinct tokens of the corpus: the typeToVocab table maps each to its word id. */
+  readonly types: number
   readonly threads: number
   readonly negatives: number
   readonly window: number
@@ -80,8 +92,7 @@ export interface MemoryPlan {
   readonly aliasProbability: number
   readonly aliasIndex: number
   readonly keepProbability: number
-  readonly ids: number
-  readonly sentenceEnds: number
+  readonly typeToVocab: number
   /** Parameter block of thread t at paramBlocks + t · PARAM_BLOCK_BYTES. */
   readonly paramBlocks: number
   /** Scratch of thread t at scratch + t · scratchLayout.bytes. */
@@ -113,8 +124,7 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
     aliasProbability: take(4 * input.vocabSize),
     aliasIndex: take(4 * input.vocabSize),
     keepProbability: take(4 * input.vocabSize),
-    ids: take(4 * input.tokens),
-    sentenceEnds: take(4 * input.sentences),
+    typeToVocab: take(4 * input.types),
     paramBlocks: take(PARAM_BLOCK_BYTES * input.threads, 256),
     scratch: take(scratch.bytes * input.threads, 256),
     scratchLayout: scratch,

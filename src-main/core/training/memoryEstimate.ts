@@ -5,15 +5,23 @@
  * counts the float64 arrays CourseTrainer keeps. Both count the copy a save makes, the peak of a run.
  */
 import type { Cs224nSettings, OptimizerKind, Word2vecSettings } from '../settings/trainingSettings'
+import { CHUNK_WORDS } from './chunkPlan'
 import { MAX_KERNEL_MEMORY_BYTES, planMemory } from './kernelMemoryPlan'
 import { SLOTS_PER_MATRIX } from './optimizers'
 import { TrainingMemoryError } from './trainingErrors'
 
-/** What the corpus and its vocabulary bring to a run (after minCount). */
+/** What the corpus and its vocabulary bring to a course run (after minCount): it holds the kept tokens in memory. */
 export interface RunSize {
   readonly vocabSize: number
   readonly tokens: number
   readonly sentences: number
+}
+
+/** What the corpus and its vocabulary bring to a word2vec run: it streams the tokens, so only its types count. */
+export interface StreamingRunSize {
+  readonly vocabSize: number
+  /** Distinct tokens of the corpus (the type → word table, the loaded corpus' words and counts). */
+  readonly types: number
 }
 
 export interface MemoryEstimate {
@@ -27,18 +35,27 @@ export interface MemoryEstimate {
 
 /** Words, counts and the word → id map: a rough 64 bytes a word of JavaScript heap. */
 const VOCABULARY_BYTES_PER_WORD = 64
+/** Bytes a chunk plan keeps per chunk (its stream offset and words before it, float64 each). */
+const PLAN_BYTES_PER_CHUNK = 16
 /** The course's sampling tables: alias probability (f64) and index (i32), draw probabilities (f64), keep (f32), weights (f64). */
 const COURSE_TABLE_BYTES_PER_WORD = 32
 
-export function word2vecMemoryEstimate(config: Pick<Word2vecSettings, 'dim' | 'threads' | 'negatives' | 'window' | 'loss'>, size: RunSize): MemoryEstimate {
+/**
+ * The corpus' tokens stream from their store a chunk at a time, so nothing here grows with the
+ * corpus' length but the chunk plan (16 bytes per 10,000 words: 1.6 MB at a billion tokens),
+ * counted at `tokens` when given.
+ */
+export function word2vecMemoryEstimate(config: Pick<Word2vecSettings, 'dim' | 'threads' | 'negatives' | 'window' | 'loss'>, size: StreamingRunSize, tokens = 0): MemoryEstimate {
   const plan = planMemory({
-    vocabSize: size.vocabSize, dim: config.dim, tokens: size.tokens, sentences: size.sentences,
+    vocabSize: size.vocabSize, dim: config.dim, types: size.types,
     threads: config.threads, negatives: config.negatives, window: config.window, naiveSoftmax: config.loss === 'naiveSoftmax',
   })
   const matrices = plan.syn1 - plan.syn0
-  // Beside the kernel memory: the corpus in ids, the vocabulary, and the unpadded float32 copy of both matrices a save makes.
+  // Beside the kernel memory: the loaded corpus' types and counts, the vocabulary, the chunk
+  // plan, and the unpadded float32 copy of both matrices a save makes.
   const saveCopy = 2 * size.vocabSize * config.dim * 4
-  const outside = 4 * (size.tokens + size.sentences) + VOCABULARY_BYTES_PER_WORD * size.vocabSize + saveCopy
+  const chunkPlan = PLAN_BYTES_PER_CHUNK * Math.ceil(tokens / CHUNK_WORDS)
+  const outside = VOCABULARY_BYTES_PER_WORD * (size.vocabSize + size.types) + chunkPlan + saveCopy
   return { bytes: plan.bytes + outside, parameterBytes: 2 * matrices + saveCopy, kernelBytes: plan.bytes }
 }
 

@@ -22,10 +22,6 @@ const P_SYN1: usize = 36
 const P_ALIAS_PROB: usize = 40
 const P_ALIAS_INDEX: usize = 44
 const P_KEEP: usize = 48
-const P_IDS: usize = 52
-const P_SENTENCE_ENDS: usize = 56
-const P_SENTENCE_FROM: usize = 60
-const P_SENTENCE_TO: usize = 64
 const P_ALPHA_START: usize = 68
 const P_ALPHA_END: usize = 72
 const P_CHUNK_WORDS: usize = 76
@@ -36,6 +32,9 @@ const P_GRADIENTS: usize = 92
 const P_SENTENCE: usize = 96
 const P_SCORES: usize = 100
 const P_CONTEXT: usize = 136
+const P_CHUNK: usize = 140
+const P_CHUNK_VALUES: usize = 144
+const P_TYPE_TO_VOCAB: usize = 148
 const P_RNG: usize = 104
 const P_LOSS_SUM: usize = 112
 const P_LOSS_COUNT: usize = 120
@@ -278,67 +277,74 @@ export function cbowWindow(block: usize, count: i32, alpha: f32): f32 {
   return loss
 }
 
-// Trains on sentences [sentenceFrom, sentenceTo): sub-sampling, a random window shrink per
-// centre word, the learning rate falling linearly from alphaStart to alphaEnd over the chunk.
+// Trains on the chunk of the token stream in the chunk buffer: type ids mapped to word ids
+// through typeToVocab (dropped words skipped, so windows close over them) and SENTENCE_END
+// (any negative value) ending a sentence. A sentence is trained in pieces of maxSentence kept
+// words, as word2vec.c cuts long lines, and the chunk's end ends its last piece. Per piece:
+// sub-sampling, a random window shrink per centre word, the learning rate falling linearly from
+// alphaStart to alphaEnd over the chunk's kept words.
 export function trainChunk(block: usize): void {
   const model = load<i32>(block + P_MODEL)
   const window = load<i32>(block + P_WINDOW)
   const maxSentence = load<i32>(block + P_MAX_SENTENCE)
-  const ids = ptr(block, P_IDS)
-  const ends = ptr(block, P_SENTENCE_ENDS)
+  const stream = ptr(block, P_CHUNK)
+  const values = load<i32>(block + P_CHUNK_VALUES)
+  const typeToVocab = ptr(block, P_TYPE_TO_VOCAB)
   const keep = ptr(block, P_KEEP)
   const sentence = ptr(block, P_SENTENCE)
   const alphaStart = load<f32>(block + P_ALPHA_START)
   const alphaSpan = load<f32>(block + P_ALPHA_END) - alphaStart
   const chunkWords = <f32>max<i32>(1, load<i32>(block + P_CHUNK_WORDS))
-  const from = load<i32>(block + P_SENTENCE_FROM)
-  const to = load<i32>(block + P_SENTENCE_TO)
   const context = ptr(block, P_CONTEXT)
 
   let lossSum: f64 = 0
   let lossCount: f64 = 0
   let wordsDone: i32 = 0
-  for (let s = from; s < to; s++) {
-    let start = s == 0 ? 0 : <i32>load<u32>(ends + (<usize>(s - 1) << 2))
-    const end = <i32>load<u32>(ends + (<usize>s << 2))
-    while (start < end) {
-      // A long line is trained in pieces of maxSentence words.
-      const pieceEnd = min<i32>(end, start + maxSentence)
-      let length = 0
-      for (let p = start; p < pieceEnd; p++) {
-        const w = load<i32>(ids + (<usize>p << 2))
-        const k = load<f32>(keep + (<usize>w << 2))
-        if (k < 1 && k < nextUnit(block)) continue
+  let p = 0
+  while (p < values) {
+    // One piece: kept words up to a sentence end, maxSentence of them, or the chunk's end.
+    let pieceWords = 0
+    let length = 0
+    while (p < values) {
+      const t = load<i32>(stream + (<usize>p << 2))
+      p++
+      if (t < 0) break
+      const w = load<i32>(typeToVocab + (<usize>t << 2))
+      if (w < 0) continue
+      pieceWords++
+      const k = load<f32>(keep + (<usize>w << 2))
+      if (!(k < 1 && k < nextUnit(block))) {
         store<i32>(sentence + (<usize>length << 2), w)
         length++
       }
-      const alpha = alphaStart + alphaSpan * (<f32>wordsDone / chunkWords)
-      wordsDone += pieceEnd - start
-      start = pieceEnd
-      for (let i = 0; i < length; i++) {
-        const reduced = window - nextBelow(block, window)
-        const lo = max<i32>(0, i - reduced)
-        const hi = min<i32>(length - 1, i + reduced)
-        const center = load<i32>(sentence + (<usize>i << 2))
-        if (model == 0) {
-          for (let j = lo; j <= hi; j++) {
-            if (j == i) continue
-            drawTargets(block, load<i32>(sentence + (<usize>j << 2)))
-            lossSum += skipgramPair(block, center, alpha)
-            lossCount += 1
-          }
-        } else {
-          let count = 0
-          for (let j = lo; j <= hi; j++) {
-            if (j == i) continue
-            store<i32>(context + (<usize>count << 2), load<i32>(sentence + (<usize>j << 2)))
-            count++
-          }
-          if (count > 0) {
-            drawTargets(block, center)
-            lossSum += cbowWindow(block, count, alpha)
-            lossCount += 1
-          }
+      if (pieceWords == maxSentence) break
+    }
+    if (pieceWords == 0) continue
+    const alpha = alphaStart + alphaSpan * (<f32>wordsDone / chunkWords)
+    wordsDone += pieceWords
+    for (let i = 0; i < length; i++) {
+      const reduced = window - nextBelow(block, window)
+      const lo = max<i32>(0, i - reduced)
+      const hi = min<i32>(length - 1, i + reduced)
+      const center = load<i32>(sentence + (<usize>i << 2))
+      if (model == 0) {
+        for (let j = lo; j <= hi; j++) {
+          if (j == i) continue
+          drawTargets(block, load<i32>(sentence + (<usize>j << 2)))
+          lossSum += skipgramPair(block, center, alpha)
+          lossCount += 1
+        }
+      } else {
+        let count = 0
+        for (let j = lo; j <= hi; j++) {
+          if (j == i) continue
+          store<i32>(context + (<usize>count << 2), load<i32>(sentence + (<usize>j << 2)))
+          count++
+        }
+        if (count > 0) {
+          drawTargets(block, center)
+          lossSum += cbowWindow(block, count, alpha)
+          lossCount += 1
         }
       }
     }

@@ -1,7 +1,8 @@
 /**
- * A corpus as a training session holds it: the raw tokens (so any minCount can be tried without
- * reading the files again), how they were read, and the figures the window shows before
- * training. Encoding it for a run is a separate step, from vocabulary settings or from the
+ * A corpus as a training session holds it: its types and counts with its token stream in a file
+ * (so any minCount can be tried without reading the files again, in memory that does not grow
+ * with the corpus' length), how it was read, and the figures the window shows before training.
+ * Choosing the words for a run is a separate step, from vocabulary settings or from the
  * vocabulary a checkpoint saved.
  */
 import { basename } from 'node:path'
@@ -10,6 +11,7 @@ import {
   buildVocabulary, corpusNotices, corpusStats, encodeCorpus,
 } from '../../core/corpus/index'
 import { readCorpusFiles } from '../corpusFile'
+import { FileTokenSink, openTokenSource } from '../tokenFile'
 
 export interface LoadedCorpus {
   readonly paths: readonly string[]
@@ -25,11 +27,18 @@ export interface LoadCorpusOptions {
   /** After each chunk read, with the bytes read and in all. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void
   readonly signal?: AbortSignal
+  /** The folder of the token file (the OS's temporary folder unless given). */
+  readonly tokenDirectory?: string
 }
 
-/** Reads the files as one corpus (CorpusError for anything a user can get wrong, 'cancelled' on abort). */
+/**
+ * Reads the files as one corpus (CorpusError for anything a user can get wrong, 'cancelled' on
+ * abort), its tokens into a token file the caller releases (tokenFile's releaseTokenStore) when
+ * it lets the corpus go.
+ */
 export async function loadCorpus(paths: readonly string[], tokenizer: Partial<TokenizerOptions>, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
-  const { raw, files, bytes } = await readCorpusFiles(paths, { tokenizer, onProgress: options.onProgress, signal: options.signal })
+  const sink = new FileTokenSink(options.tokenDirectory)
+  const { raw, files, bytes } = await readCorpusFiles(paths, { tokenizer, onProgress: options.onProgress, signal: options.signal, sink })
   return { paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), notices: corpusNotices(files, raw, tokenizer) }
 }
 
@@ -38,9 +47,10 @@ export function corpusName(corpus: Pick<LoadedCorpus, 'paths'>): string {
   return corpus.paths.length === 1 ? basename(corpus.paths[0]!) : UNNAMED_SOURCE
 }
 
+/** What a run trains on: the corpus (its stream is read a chunk at a time) and the words it keeps. */
 export interface TrainingData {
   readonly vocabulary: Vocabulary
-  readonly corpus: TrainingCorpus
+  readonly raw: RawCorpus
 }
 
 /** The vocabulary the settings keep (CorpusError 'noVocabulary' when nothing is kept). */
@@ -53,7 +63,20 @@ export function savedVocabulary(saved: Pick<Vocabulary, 'words' | 'counts'>): Vo
   return { words: saved.words, counts: saved.counts, index: new Map(saved.words.map((w, i) => [w, i])) }
 }
 
-/** The corpus in the ids of `vocabulary`: what a run trains on. */
 export function trainingData(loaded: LoadedCorpus, vocabulary: Vocabulary): TrainingData {
-  return { vocabulary, corpus: encodeCorpus(loaded.raw, vocabulary) }
+  return { vocabulary, raw: loaded.raw }
+}
+
+/**
+ * The first `maxWords` kept words of the corpus (whole sentences) in vocabulary ids, in memory,
+ * or all of them: the course schedule's corpus (CS224n-sized data, which it samples at random)
+ * and the gradient check's sample.
+ */
+export function encodedCorpus(data: TrainingData, maxWords = Infinity): TrainingCorpus {
+  const source = openTokenSource(data.raw.store)
+  try {
+    return encodeCorpus(data.raw, data.vocabulary, source, maxWords)
+  } finally {
+    source.close()
+  }
 }

@@ -5,13 +5,14 @@
  * one shape, and saves it as a TrainingState at a consistent position. The one driver of every
  * run: the trainer process's and `w2v train`'s (and so the benchmark's).
  */
+import { typeToVocabulary } from '../../core/corpus/vocabulary'
 import type { CourseTrainer } from '../../core/training/courseTrainer'
 import { copyRows } from '../../core/vectors/matrixRows'
 import { CourseRunner } from '../training/courseRunner'
 import type { KernelChoice } from '../training/kernelModule'
 import { StreamingTrainer } from '../training/streamingTrainer'
 import type { ScheduleSettings, TrainingState } from '../training/trainingCheckpoint'
-import type { TrainingData } from './loadedCorpus'
+import { type TrainingData, encodedCorpus } from './loadedCorpus'
 
 /** A point of the loss curve. */
 export interface RunProgress {
@@ -91,7 +92,8 @@ class StreamingRun implements TrainingRun {
   private readonly trainer: StreamingTrainer
 
   constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'word2vec' }>, data: TrainingData, private readonly kernel: KernelChoice, resume?: TrainingState) {
-    this.trainer = StreamingTrainer.create(data.vocabulary.counts, data.corpus, settings.config, resume?.schedule === 'word2vec' ? resume.state : undefined)
+    const corpus = { store: data.raw.store, typeToVocab: typeToVocabulary(data.raw.types, data.vocabulary) }
+    this.trainer = StreamingTrainer.create(data.vocabulary.counts, corpus, settings.config, resume?.schedule === 'word2vec' ? resume.state : undefined)
     this.total = this.trainer.totalWords
     this.boundaryEvery = this.trainer.wordsPerEpoch
     this.done = this.trainer.position
@@ -157,7 +159,9 @@ class CourseRun implements TrainingRun {
   private readonly runner: CourseRunner
 
   constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'cs224n' }>, data: TrainingData, resume?: TrainingState) {
-    this.runner = CourseRunner.create(data.corpus, data.vocabulary, settings.config, resume?.schedule === 'cs224n' ? resume.state : undefined)
+    // The course draws windows from random sentences, so it holds the kept tokens in memory
+    // (4 bytes each, 8 per sentence): meant for CS224n-sized corpora, and its memory estimate says so.
+    this.runner = CourseRunner.create(encodedCorpus(data), data.vocabulary, settings.config, resume?.schedule === 'cs224n' ? resume.state : undefined)
     this.trainer = this.runner.trainer
     this.total = settings.config.iterations
     this.boundaryEvery = settings.config.annealEvery

@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { TrainingCorpus } from '../../core/corpus/corpusTypes'
-import { type ChunkPlan, planChunks, splitLongSentences, wordsBeforeChunk } from '../../core/training/chunkPlan'
+import type { TokenSource, TokenStore } from '../../core/corpus/tokenStore'
+import { type ChunkPlan, planChunks, wordsBeforeChunk } from '../../core/training/chunkPlan'
 import { word2vecMemoryEstimate } from '../../core/training/memoryEstimate'
 import { assertScheduleSettings } from '../../core/settings/settingProblems'
 import type { Word2vecSettings } from '../../core/settings/trainingSettings'
 import { learningRateAt } from '../../core/training/streamingConfig'
 import { TrainingDivergedError, TrainingResumeError } from '../../core/training/trainingErrors'
 import { type ChunkLoopEvent, CONTROL, CONTROL_SLOTS, RUN_STATE, runChunkLoop } from '../../kernels/chunkLoop'
-import { MAX_SENTENCE } from '../../kernels/layout'
 import { TrainingMemory } from '../../kernels/trainingMemory'
 import { createTypeScriptKernel } from '../../kernels/typescriptKernel'
 import { instantiateWasmKernel } from '../../kernels/wasmKernel'
 import type { KernelChoice } from './kernelModule'
+import { openTokenSource } from '../tokenFile'
 import { ensureMemory } from './machineMemory'
 import type { KernelWorkerInit } from './kernelWorker'
 
@@ -45,6 +45,13 @@ export interface StreamingResult {
   readonly stopped: boolean
   readonly threads: number
   readonly kernel: KernelChoice['kind']
+}
+
+/** What a word2vec run reads: the corpus' token stream and which of its types are words of the vocabulary. */
+export interface StreamingCorpus {
+  readonly store: TokenStore
+  /** Each type's word id (-1: dropped): typeToVocabulary(raw.types, vocabulary). */
+  readonly typeToVocab: Int32Array
 }
 
 /** Everything needed to continue a run where it stood (with its config and vocabulary). */
@@ -80,7 +87,9 @@ function startWorker(): Worker {
 /**
  * The streaming (word2vec) schedule: epochs over the corpus with the learning rate falling
  * linearly from alpha to minAlpha, trained by `threads` Hogwild worker threads sharing one
- * WebAssembly memory, with pause, resume, stop, progress and resumable state.
+ * WebAssembly memory, with pause, resume, stop, progress and resumable state. Each thread reads
+ * the token stream a chunk at a time (its own reader of the file), so memory does not grow with
+ * the corpus' length.
  */
 export class StreamingTrainer {
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS))
@@ -94,18 +103,25 @@ export class StreamingTrainer {
   private pausedAt: number | null = null
   private pausedMs = 0
 
-  private constructor(private readonly memory: TrainingMemory, private readonly config: Word2vecSettings, corpus: TrainingCorpus, resume?: StreamingState) {
-    this.plan = planChunks(corpus)
+  private constructor(private readonly memory: TrainingMemory, private readonly config: Word2vecSettings, private readonly store: TokenStore, plan: ChunkPlan, resume?: StreamingState) {
+    this.plan = plan
     const start = resume ? resume.nextChunk : 0
     Atomics.store(this.control, CONTROL.nextChunk, start)
     this.wordsDone = this.position
   }
 
-  static create(counts: Uint32Array, corpus: TrainingCorpus, config: Word2vecSettings, resume?: StreamingState): StreamingTrainer {
+  static create(counts: Uint32Array, corpus: StreamingCorpus, config: Word2vecSettings, resume?: StreamingState): StreamingTrainer {
     assertScheduleSettings({ schedule: 'word2vec', config })
-    const pieces = splitLongSentences(corpus, MAX_SENTENCE)
-    ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, tokens: pieces.ids.length, sentences: pieces.sentenceEnds.length }))
-    const memory = TrainingMemory.create(counts, pieces, config)
+    // The "encoding" pass: one sequential read of the stream finds each chunk's place in it.
+    const source = openTokenSource(corpus.store)
+    let plan: ChunkPlan
+    try {
+      plan = planChunks(source, corpus.typeToVocab)
+    } finally {
+      source.close()
+    }
+    ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, types: corpus.typeToVocab.length }, source.length))
+    const memory = TrainingMemory.create(counts, corpus.typeToVocab, config)
     if (resume) {
       if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== counts.length * config.dim) {
         throw new TrainingResumeError(`The saved vectors do not fit ${counts.length} words × ${config.dim} dimensions; resume with the corpus and settings of the saved run.`)
@@ -117,7 +133,7 @@ export class StreamingTrainer {
         if (saved !== undefined) block.rngState = BigInt(saved)
       })
     }
-    const trainer = new StreamingTrainer(memory, config, pieces, resume)
+    const trainer = new StreamingTrainer(memory, config, corpus.store, plan, resume)
     if (resume && resume.wordsPerEpoch !== trainer.plan.wordsPerEpoch) {
       throw new TrainingResumeError(`The saved run trained on ${resume.wordsPerEpoch.toLocaleString('en-US')} words per epoch but this corpus has ${trainer.plan.wordsPerEpoch.toLocaleString('en-US')}; resume with the corpus and settings of the saved run.`)
     }
@@ -257,7 +273,7 @@ export class StreamingTrainer {
       })
       worker.once('exit', () => resolve())
       const init: KernelWorkerInit = {
-        module, memory: this.memory.memory, control: this.control, plan: this.plan,
+        module, memory: this.memory.memory, control: this.control, plan: this.plan, store: this.store,
         blockOffset: this.memory.blocks[t]!.offset, epochs: this.config.epochs, alpha: this.config.alpha, minAlpha: this.config.minAlpha,
         reportEvery: options.reportEvery ?? 50,
       }
@@ -279,17 +295,22 @@ export class StreamingTrainer {
     const kernel = options.kernel.kind === 'wasm-simd' ? instantiateWasmKernel(options.kernel.module, this.memory.memory) : createTypeScriptKernel(this.memory.memory.buffer)
     this.activeThreads = 1
     let lastYield = performance.now()
-    await runChunkLoop({
-      kernel, block: this.memory.blocks[0]!, control: this.control, plan: this.plan, epochs: this.config.epochs,
-      alpha: this.config.alpha, minAlpha: this.config.minAlpha, post: onEvent, now: () => performance.now(), reportEvery: options.reportEvery ?? 50,
-      waitWhilePaused: () => new Promise<void>((resolve) => this.resumeWaiters.push(resolve)),
-      // Let pause and stop requests (and progress timers) in between chunks.
-      betweenChunks: async () => {
-        if (performance.now() - lastYield < 10) return
-        await new Promise<void>((resolve) => setImmediate(resolve))
-        lastYield = performance.now()
-      },
-    })
+    const stream: TokenSource = openTokenSource(this.store)
+    try {
+      await runChunkLoop({
+        kernel, block: this.memory.blocks[0]!, control: this.control, plan: this.plan, stream, epochs: this.config.epochs,
+        alpha: this.config.alpha, minAlpha: this.config.minAlpha, post: onEvent, now: () => performance.now(), reportEvery: options.reportEvery ?? 50,
+        waitWhilePaused: () => new Promise<void>((resolve) => this.resumeWaiters.push(resolve)),
+        // Let pause and stop requests (and progress timers) in between chunks.
+        betweenChunks: async () => {
+          if (performance.now() - lastYield < 10) return
+          await new Promise<void>((resolve) => setImmediate(resolve))
+          lastYield = performance.now()
+        },
+      })
+    } finally {
+      stream.close()
+    }
   }
 
   /** Asks every thread to pause after its current chunk; resolves when all have. */

@@ -67,7 +67,7 @@ function followStores(): void {
   const explore = useExploreStore()
   watch(() => app.defaultThreads, (threads) => hyperparameters.threadsChanged(threads), { immediate: true })
   watch(() => corpus.current, (loaded) => {
-    hyperparameters.corpusChanged(loaded ? { tokens: loaded.tokens, sentences: loaded.sentences, vocabularyByMinCount: loaded.vocabularyByMinCount } : null)
+    hyperparameters.corpusChanged(loaded ? { tokens: loaded.tokens, sentences: loaded.sentences, types: loaded.types, vocabularyByMinCount: loaded.vocabularyByMinCount } : null)
     explore.keepsCase = loaded?.tokenizer.lowercase === false
   }, { immediate: true, flush: 'sync' })
   watch(() => ({

@@ -1,13 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CorpusBuilder, CorpusError, type RawCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { CorpusBuilder, CorpusError, MemoryTokenSink, type RawCorpus, SENTENCE_END, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { plainRaw as plain, rawTokens } from '../../support/rawTokens'
 
 /** The corpus as nested word lists: easy to read in an assertion. */
 function sentences(raw: RawCorpus): string[][] {
   const out: string[][] = []
+  const { tokens, sentenceEnds } = rawTokens(raw)
   let start = 0
-  for (const end of raw.sentenceEnds) {
-    out.push(Array.from(raw.tokens.subarray(start, end), (id) => raw.types[id]!))
+  for (const end of sentenceEnds) {
+    out.push(Array.from(tokens.subarray(start, end), (id) => raw.types[id]!))
     start = end
   }
   return out
@@ -19,15 +21,16 @@ function build(chunks: readonly string[], options = {}, source?: string): RawCor
   return builder.finish()
 }
 
-const plain = (raw: RawCorpus) => ({ ...raw, typeCounts: Array.from(raw.typeCounts), tokens: Array.from(raw.tokens), sentenceEnds: Array.from(raw.sentenceEnds) })
 
 describe('CorpusBuilder', () => {
   it('makes one sentence a line, interns types in order of first occurrence and counts them', () => {
     const raw = rawCorpusFromText('The cat sat.\nThe dog sat on the cat\n')
     expect(raw.types).toEqual(['the', 'cat', 'sat', 'dog', 'on'])
     expect(Array.from(raw.typeCounts)).toEqual([3, 2, 2, 1, 1])
-    expect(Array.from(raw.tokens)).toEqual([0, 1, 2, 0, 3, 2, 4, 0, 1])
-    expect(Array.from(raw.sentenceEnds)).toEqual([3, 9])
+    const { tokens, sentenceEnds } = rawTokens(raw)
+    expect(Array.from(tokens)).toEqual([0, 1, 2, 0, 3, 2, 4, 0, 1])
+    expect(Array.from(sentenceEnds)).toEqual([3, 9])
+    expect([raw.tokenCount, raw.sentenceCount]).toEqual([9, 2])
   })
 
   it('handles \\n, \\r\\n and \\r line ends, and makes no sentence of empty or punctuation-only lines', () => {
@@ -60,8 +63,8 @@ describe('CorpusBuilder', () => {
     const text = words.join(' ')
     const chunks = Array.from({ length: Math.ceil(text.length / 997) }, (_, i) => text.slice(i * 997, (i + 1) * 997))
     const raw = build([...chunks, '\nlast line'])
-    expect(raw.sentenceEnds.length).toBe(2)
-    expect(raw.sentenceEnds[0]).toBe(30_000)
+    expect(raw.sentenceCount).toBe(2)
+    expect(rawTokens(raw).sentenceEnds[0]).toBe(30_000)
     expect(sentences(raw)[0]).toEqual(words)
     expect(raw.types.length).toBe(1002) // w0…w999, last, line
   })
@@ -71,8 +74,8 @@ describe('CorpusBuilder', () => {
     builder.addText('a b c\nd')
     expect(builder.tokenCount).toBe(3)
     const raw = builder.finish()
-    expect(raw.tokens.length).toBe(4)
-    expect(builder.finish().tokens.length).toBe(4)
+    expect(raw.tokenCount).toBe(4)
+    expect(builder.finish()).toBe(raw)
     expect(() => builder.addText('more')).toThrow(/after finish/)
   })
 
@@ -88,8 +91,31 @@ describe('CorpusBuilder', () => {
   it('returns an empty corpus for text without words', () => {
     const raw = rawCorpusFromText('\n\n ... \n')
     expect(raw.types).toEqual([])
-    expect(raw.tokens.length).toBe(0)
-    expect(raw.sentenceEnds.length).toBe(0)
+    expect(raw.tokenCount).toBe(0)
+    expect(raw.sentenceCount).toBe(0)
+    expect(raw.store.kind === 'memory' && raw.store.values.length).toBe(0)
+  })
+
+  it('writes the stream to its sink in batches: type ids with SENTENCE_END after each non-empty line', () => {
+    const batches: number[] = []
+    const sink = new MemoryTokenSink()
+    const write = sink.write.bind(sink)
+    sink.write = (values) => {
+      batches.push(values.length)
+      write(values)
+    }
+    const builder = new CorpusBuilder({}, undefined, sink)
+    const line = Array.from({ length: 1000 }, (_, i) => `w${i % 7}`).join(' ')
+    for (let i = 0; i < 100; i++) builder.addText(`${line}
+
+`)
+    const raw = builder.finish()
+    expect(batches.length).toBeGreaterThan(1) // 100,100 values in batches of 65,536
+    const values = raw.store.kind === 'memory' ? raw.store.values : new Int32Array(0)
+    expect(values.length).toBe(100 * 1001)
+    expect(values[1000]).toBe(SENTENCE_END)
+    expect(values.filter((v) => v === SENTENCE_END).length).toBe(100)
+    expect(values.buffer).toBeInstanceOf(SharedArrayBuffer)
   })
 })
 

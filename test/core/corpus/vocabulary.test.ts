@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CorpusError, buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { CorpusError, buildVocabulary, encodeCorpus, rawCorpusFromText, typeToVocabulary } from '../../../src-main/core/corpus/index'
+import { rawTokens } from '../../support/rawTokens'
 import { assertVocabularySettings } from '../../../src-main/core/settings/settingProblems'
 import { TrainingConfigError } from '../../../src-main/core/training/trainingErrors'
 
@@ -68,8 +69,25 @@ describe('encodeCorpus', () => {
   it('keeps every token when every word is in the vocabulary', () => {
     const { vocabulary } = buildVocabulary(raw, { minCount: 1 })
     const encoded = encodeCorpus(raw, vocabulary)
-    expect(encoded.ids.length).toBe(raw.tokens.length)
-    expect(Array.from(encoded.sentenceEnds)).toEqual(Array.from(raw.sentenceEnds))
-    expect(Array.from(encoded.ids, (id) => vocabulary.words[id])).toEqual(Array.from(raw.tokens, (t) => raw.types[t]))
+    const { tokens, sentenceEnds } = rawTokens(raw)
+    expect(encoded.ids.length).toBe(raw.tokenCount)
+    expect(Array.from(encoded.sentenceEnds)).toEqual(Array.from(sentenceEnds))
+    expect(Array.from(encoded.ids, (id) => vocabulary.words[id])).toEqual(Array.from(tokens, (t) => raw.types[t]))
+  })
+
+  it('encodes only the first sentences when asked for at most maxWords words', () => {
+    const { vocabulary } = buildVocabulary(raw, { minCount: 1 })
+    const whole = encodeCorpus(raw, vocabulary)
+    const first = encodeCorpus(raw, vocabulary, undefined, 1)
+    // The first sentence whole, however long: a sample never cuts one.
+    expect(Array.from(first.sentenceEnds)).toEqual([whole.sentenceEnds[0]])
+    expect(Array.from(first.ids)).toEqual(Array.from(whole.ids.subarray(0, whole.sentenceEnds[0])))
+  })
+
+  it('maps each type to its word id, -1 for a dropped one', () => {
+    const { vocabulary } = buildVocabulary(raw, { minCount: 2 })
+    const table = typeToVocabulary(raw.types, vocabulary)
+    raw.types.forEach((type, t) => expect(table[t]).toBe(vocabulary.index.get(type) ?? -1))
+    expect(table).toContain(-1)
   })
 })

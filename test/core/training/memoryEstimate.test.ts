@@ -6,16 +6,24 @@ import { TrainingConfigError, TrainingMemoryError } from '../../../src-main/core
 import { createKernelMemory } from '../../../src-main/kernels/wasmKernel'
 import { COURSE_PRESET, type Cs224nSettings, word2vecDefaults } from '../../../src-main/core/settings/trainingSettings'
 
-const SOTU = { vocabSize: 30_000, tokens: 1_800_000, sentences: 80_000 }
+const SOTU = { vocabSize: 30_000, types: 45_000, tokens: 1_800_000, sentences: 80_000 }
 const GB = 2 ** 30
 
 describe('word2vecMemoryEstimate', () => {
-  it('is the kernels’ memory plan, plus the corpus ids, the vocabulary and the copy a save makes', () => {
+  it('is the kernels’ memory plan, plus the types and vocabulary, the chunk plan and the copy a save makes', () => {
     const config = { ...word2vecDefaults('skipgram', 2), dim: 10 }
     const plan = planMemory({ ...SOTU, dim: 10, threads: 2, negatives: config.negatives, window: config.window, naiveSoftmax: false })
-    const estimate = word2vecMemoryEstimate(config, SOTU)
+    const estimate = word2vecMemoryEstimate(config, SOTU, SOTU.tokens)
     expect(estimate.kernelBytes).toBe(plan.bytes)
-    expect(estimate.bytes).toBe(plan.bytes + 4 * (SOTU.tokens + SOTU.sentences) + 64 * SOTU.vocabSize + 2 * SOTU.vocabSize * 10 * 4)
+    expect(estimate.bytes).toBe(plan.bytes + 64 * (SOTU.vocabSize + SOTU.types) + 16 * 180 + 2 * SOTU.vocabSize * 10 * 4)
+  })
+
+  it('does not grow with the corpus’ length but by its chunk plan: 16 bytes per 10,000 words', () => {
+    const config = word2vecDefaults('skipgram', 2)
+    const at1x = word2vecMemoryEstimate(config, SOTU, 20e6).bytes
+    const at5x = word2vecMemoryEstimate(config, SOTU, 100e6).bytes
+    expect(at5x - at1x).toBe(16 * 8000)
+    expect(at5x / at1x).toBeLessThan(1.01)
   })
 
   it('grows with the dimension and, for naive softmax, by one score per word and thread', () => {
@@ -69,13 +77,13 @@ describe('checkMemory', () => {
     expect(() => checkMemory(estimate, estimate.bytes, 'adam')).not.toThrow()
   })
 
-  it('points at the corpus when the corpus is most of it', () => {
-    const estimate = word2vecMemoryEstimate({ ...word2vecDefaults('skipgram', 1), dim: 10 }, { vocabSize: 1000, tokens: 1e9, sentences: 1e7 })
+  it('points at the corpus when the corpus is most of it (the course holds its tokens)', () => {
+    const estimate = courseMemoryEstimate({ ...COURSE_PRESET, dim: 10 }, { vocabSize: 1000, tokens: 1e9, sentences: 1e7 })
     expect(() => checkMemory(estimate, 1e9)).toThrow(expect.objectContaining({ field: 'minCount', message: expect.stringMatching(/Use a smaller corpus/) }))
   })
 
   it('refuses kernel memory above WebAssembly’s 4 GB whatever the machine has', () => {
-    const estimate = word2vecMemoryEstimate({ ...word2vecDefaults('skipgram', 1), dim: 2000 }, { vocabSize: 600_000, tokens: 20e6, sentences: 1e6 })
+    const estimate = word2vecMemoryEstimate({ ...word2vecDefaults('skipgram', 1), dim: 2000 }, { vocabSize: 600_000, types: 1e6 })
     expect(() => checkMemory(estimate, 1e15)).toThrow(/^This run needs about 9\.\d GB of memory in the training kernels, but WebAssembly allows at most 4\.0 GB\. Lower the dimension/)
   })
 

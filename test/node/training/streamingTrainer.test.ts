@@ -1,14 +1,18 @@
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { CorpusBuilder, type RawCorpus, SENTENCE_END, buildVocabulary, rawCorpusFromText } from '../../../src-main/core/corpus/index'
 import { type Word2vecSettings, TrainingDivergedError, TrainingResumeError, word2vecDefaults } from '../../../src-main/core/training/index'
 import { chooseKernel } from '../../../src-main/node/training/kernelModule'
 import { type StreamingProgress, StreamingTrainer } from '../../../src-main/node/training/streamingTrainer'
-import { cosine, plantedSynonymsText } from '../../support/syntheticCorpus'
+import { FileTokenSink, releaseTokenStore } from '../../../src-main/node/tokenFile'
+import { streamingCorpus } from '../../support/rawTokens'
+import { cosine, plantedSynonymsText, streamingEdgeCaseText } from '../../support/syntheticCorpus'
 
 const raw = rawCorpusFromText(plantedSynonymsText(4000))
 const { vocabulary } = buildVocabulary(raw, { minCount: 1 })
-const corpus = encodeCorpus(raw, vocabulary)
+const corpus = streamingCorpus(raw, vocabulary)
 const config: Word2vecSettings = { ...word2vecDefaults('skipgram', 1), dim: 24, epochs: 3, sample: 0, alpha: 0.05 }
 const kernel = chooseKernel()
 const id = (word: string): number => vocabulary.index.get(word)!
@@ -106,7 +110,8 @@ describe('StreamingTrainer', () => {
 
   it('refuses to resume on a different corpus', () => {
     const state = StreamingTrainer.create(vocabulary.counts, corpus, config).exportState()
-    const shorter = { ids: corpus.ids, sentenceEnds: corpus.sentenceEnds.subarray(0, corpus.sentenceEnds.length - 10) }
+    const values = raw.store.kind === 'memory' ? raw.store.values : new Int32Array(0)
+    const shorter = { ...corpus, store: { kind: 'memory' as const, values: values.subarray(0, values.lastIndexOf(SENTENCE_END, values.length - 2) + 1) } }
     expect(() => StreamingTrainer.create(vocabulary.counts, shorter, config, state)).toThrow(TrainingResumeError)
   })
 
@@ -128,5 +133,71 @@ describe('StreamingTrainer', () => {
     expect(result.threads).toBe(1)
     expect(result.wordsDone).toBe(result.totalWords)
     expect(notices).toEqual([expect.stringMatching(/Training threads could not be started \(.*no threads here\); training on one thread\./)])
+  })
+
+  describe('reading the token stream', () => {
+    /** The corpus again, its stream in a token file as the app and the CLI keep it. */
+    const inFile = (text: string): RawCorpus => {
+      const builder = new CorpusBuilder({}, 'edge cases', new FileTokenSink())
+      builder.addText(text)
+      return builder.finish()
+    }
+    const edgeText = streamingEdgeCaseText()
+    const edge = rawCorpusFromText(edgeText)
+    const edgeVocabulary = buildVocabulary(edge, { minCount: 3 }).vocabulary
+    const hashOf = (trainer: StreamingTrainer) => createHash('sha256').update(trainer.centerWordVectors()).update(trainer.outsideVectors()).digest('hex')
+
+    /**
+     * SHA-256 of both matrices after two epochs at one thread (dim 12, sample 1e-3, seed 5), from
+     * the code before training streamed, when the encoded corpus sat in the kernels' memory: lines
+     * of 23,000 words cut into pieces, a sixth of the words dropped by minCount, empty lines and
+     * lines left empty by the drop. The stream, read from memory or from a file, must train the
+     * same bits. (The TypeScript kernel reads the stream as this one does: chunkParity.test.ts.)
+     */
+    const BEFORE_STREAMING = {
+      'wasm-simd skipgram': '61bb33b71caa1511ed20e367b08813b0309c4a14dbb7d1ed7d0808ef2ee07c67',
+      'wasm-simd cbow': 'efa3abf1f5bb565cf92643bec237350ea1aaf23f545d5f01ded1a72c265c2f52',
+    } as const
+
+    it.each(Object.entries(BEFORE_STREAMING))('trains one thread bit for bit as before streaming: %s', async (name, hash) => {
+      const model = name.split(' ')[1] as 'skipgram' | 'cbow'
+      const edgeConfig = { ...word2vecDefaults(model, 1), dim: 12, epochs: 2, seed: 5, sample: 1e-3 }
+      const run = async (raw: RawCorpus) => {
+        const trainer = StreamingTrainer.create(edgeVocabulary.counts, streamingCorpus(raw, edgeVocabulary), edgeConfig)
+        expect(trainer.wordsPerEpoch).toBe(63_395)
+        await trainer.run({ kernel })
+        return hashOf(trainer)
+      }
+      expect(await run(edge)).toBe(hash)
+      const file = inFile(edgeText)
+      try {
+        expect(await run(file)).toBe(hash)
+      } finally {
+        releaseTokenStore(file.store)
+      }
+    })
+
+    it('resumes from a token file exactly where a paused run stood', async () => {
+      const file = inFile(edgeText)
+      const edgeConfig = { ...word2vecDefaults('skipgram', 1), dim: 12, epochs: 2, seed: 5, sample: 1e-3 }
+      const stream = streamingCorpus(file, edgeVocabulary)
+      try {
+        const first = StreamingTrainer.create(edgeVocabulary.counts, stream, edgeConfig)
+        let paused: Promise<void> | null = null
+        const running = first.run({ kernel, reportEvery: 1, onProgress: (p) => { if (p.fraction > 0.4 && !paused) paused = first.pause() } })
+        while (!paused) await new Promise((r) => setTimeout(r, 1))
+        await paused
+        const state = first.exportState()
+        expect(state.nextChunk).toBeGreaterThan(0)
+        first.stop()
+        await running
+        const resumed = StreamingTrainer.create(edgeVocabulary.counts, stream, edgeConfig, state)
+        await resumed.run({ kernel })
+        expect(hashOf(resumed)).toBe(BEFORE_STREAMING['wasm-simd skipgram'])
+      } finally {
+        releaseTokenStore(file.store)
+      }
+      expect(file.store.kind === 'file' && existsSync(file.store.path)).toBe(false)
+    })
   })
 })

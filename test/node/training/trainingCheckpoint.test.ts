@@ -8,18 +8,20 @@ import { writeCheckpoint } from '../../../src-main/node/checkpointFile'
 import { chooseKernel } from '../../../src-main/node/training/kernelModule'
 import { StreamingTrainer } from '../../../src-main/node/training/streamingTrainer'
 import { loadTrainingCheckpoint, saveTrainingCheckpoint } from '../../../src-main/node/training/trainingCheckpoint'
+import { streamingCorpus } from '../../support/rawTokens'
 import { plantedSynonymsText } from '../../support/syntheticCorpus'
 
 const dir = mkdtempSync(join(tmpdir(), 'w2v-ckpt-'))
 const raw = rawCorpusFromText(plantedSynonymsText(800))
 const { vocabulary } = buildVocabulary(raw, { minCount: 1 })
 const corpus = encodeCorpus(raw, vocabulary)
+const stream = streamingCorpus(raw, vocabulary)
 const corpusSettings = { tokenizer: {}, minCount: 1 }
 
 describe('training checkpoints', () => {
   it('round-trips a word2vec run: vocabulary, both matrices, position and generator states', async () => {
     const config = { ...word2vecDefaults('skipgram', 2), dim: 8, epochs: 1 }
-    const trainer = StreamingTrainer.create(vocabulary.counts, corpus, config)
+    const trainer = StreamingTrainer.create(vocabulary.counts, stream, config)
     await trainer.run({ kernel: chooseKernel() })
     const state = trainer.exportState()
     const path = join(dir, 'w2v.w2vckpt')
