@@ -1,6 +1,8 @@
 import { UNNAMED_SOURCE, cs224nFormatError } from './corpusErrors'
 import { type RawCorpus } from './corpusTypes'
-import { type Tokenizer, type TokenizerOptions, DEFAULT_TOKENIZER_OPTIONS, createTokenizer } from './tokenizer'
+import { TokenScanner } from './tokenScanner'
+import { type TokenizerOptions, DEFAULT_TOKENIZER_OPTIONS } from './tokenizer'
+import { TypeTable } from './typeTable'
 
 /**
  * Text in chunks of any size → a RawCorpus, in one pass: each line (ended by \n, \r\n or \r,
@@ -16,10 +18,9 @@ const LONG_LINE_CHARS = 1 << 16
 const LF = 10
 
 export class CorpusBuilder {
-  private readonly tokenize: Tokenizer
+  private readonly typeTable = new TypeTable()
+  private readonly scanner: TokenScanner
   private readonly cs224n: boolean
-  private readonly index = new Map<string, number>()
-  private readonly types: string[] = []
   private counts = new Uint32Array(1 << 12)
   private tokens = new Int32Array(1 << 16)
   private tokenTotal = 0
@@ -38,7 +39,7 @@ export class CorpusBuilder {
   /** `source` names the corpus in error messages (a file name). */
   constructor(options: Partial<TokenizerOptions> = {}, private source: string = UNNAMED_SOURCE) {
     const o = { ...DEFAULT_TOKENIZER_OPTIONS, ...options }
-    this.tokenize = createTokenizer(o)
+    this.scanner = new TokenScanner(o, this.typeTable)
     this.cs224n = o.format === 'cs224n'
   }
 
@@ -95,8 +96,8 @@ export class CorpusBuilder {
       this.finished = true
     }
     return {
-      types: this.types,
-      typeCounts: this.counts.slice(0, this.types.length),
+      types: this.typeTable.types,
+      typeCounts: this.counts.slice(0, this.typeTable.size),
       tokens: this.tokens.slice(0, this.tokenTotal),
       sentenceEnds: this.ends.slice(0, this.sentenceTotal),
     }
@@ -136,31 +137,19 @@ export class CorpusBuilder {
       }
       text = text.slice(tab + 1)
     }
-    const words = this.tokenize(text)
-    const n = words.length
+    const n = this.scanner.scan(text)
     if (n === 0) return
     if (this.tokenTotal + n > this.tokens.length) this.tokens = grow(this.tokens, this.tokenTotal + n)
-    const { index, tokens } = this
+    if (this.typeTable.size > this.counts.length) this.counts = grow(this.counts, this.typeTable.size)
+    const { tokens, counts } = this
+    const ids = this.scanner.ids
     let t = this.tokenTotal
     for (let i = 0; i < n; i++) {
-      const word = words[i]!
-      let id = index.get(word)
-      if (id === undefined) id = this.intern(word)
-      this.counts[id]!++
+      const id = ids[i]!
+      counts[id]!++
       tokens[t++] = id
     }
     this.tokenTotal = t
-  }
-
-  private intern(word: string): number {
-    // A long match is a view into its line, which is a view into the whole chunk; copying the
-    // few new words keeps the vocabulary from holding every chunk alive.
-    const own = word.length >= 13 ? (' ' + word).slice(1) : word
-    const id = this.types.length
-    this.index.set(own, id)
-    this.types.push(own)
-    if (id === this.counts.length) this.counts = grow(this.counts, id + 1)
-    return id
   }
 }
 

@@ -1,0 +1,104 @@
+/**
+ * The preparation rate (issue 13 §2): how fast a corpus file becomes training input along the
+ * CLI's path — read, decode, tokenize, count (readCorpusFiles), then the vocabulary and the ids
+ * (buildVocabulary, encodeCorpus) — in MB/s of file bytes, median of the repeats.
+ *
+ *   npm run bench:prep                              # a ~100 MB Zipf corpus and a ~100 MB mixed-script one
+ *   npm run bench:prep -- --kind mixed --mb 20 --repeat 5
+ *   npm run bench:prep -- --file corpus.txt --punctuation keep
+ *
+ * The corpora are generated (seeded) into bench/.cache once: zipf is the scale tier's generator
+ * (lowercase ASCII words over 1M types), mixed is bench/mixedScriptCorpus.ts (eight scripts,
+ * capitals, numbers, punctuation, emoji, U+FFFD, CRLF, very long lines).
+ */
+import { existsSync, mkdirSync, renameSync, statSync, writeSync, openSync, closeSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildVocabulary, encodeCorpus, type TokenizerOptions } from '../src-main/core/corpus/index'
+import { readCorpusFiles } from '../src-main/node/corpusFile'
+import { ensureScaleCorpus } from './corpusCache'
+import { MIXED_SCRIPT_VERSION, generateMixedScriptText } from './mixedScriptCorpus'
+
+const benchDir = dirname(fileURLToPath(import.meta.url))
+const cacheDir = join(benchDir, '.cache')
+const MB = 1e6
+
+interface PrepOptions {
+  kinds: ('zipf' | 'mixed')[]
+  file: string | null
+  mb: number
+  repeat: number
+  tokenizer: Partial<TokenizerOptions>
+}
+
+function parseArgs(argv: readonly string[]): PrepOptions {
+  const options: PrepOptions = { kinds: ['zipf', 'mixed'], file: null, mb: 100, repeat: 3, tokenizer: {} }
+  const tokenizer: { -readonly [K in keyof TokenizerOptions]?: TokenizerOptions[K] } = {}
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!
+    const value = (): string => {
+      const v = argv[++i]
+      if (v === undefined) throw new Error(`${flag} needs a value.`)
+      return v
+    }
+    switch (flag) {
+      case '--kind': options.kinds = value().split(',') as PrepOptions['kinds']; break
+      case '--file': options.file = value(); break
+      case '--mb': options.mb = Number(value()); break
+      case '--repeat': options.repeat = Number(value()); break
+      case '--punctuation': tokenizer.punctuation = value() as TokenizerOptions['punctuation']; break
+      case '--numbers': tokenizer.numbers = value() as TokenizerOptions['numbers']; break
+      case '--no-lowercase': tokenizer.lowercase = false; break
+      case '--locale': tokenizer.locale = value(); break
+      case '--segmentation': tokenizer.segmentation = value() as TokenizerOptions['segmentation']; break
+      default: throw new Error(`Unknown flag ${flag}; see the comment at the top of bench/prepRate.ts.`)
+    }
+  }
+  options.tokenizer = tokenizer
+  return options
+}
+
+function corpusFile(kind: 'zipf' | 'mixed', mb: number): string {
+  if (kind === 'zipf') {
+    // The scale tier's Zipf words over 1M types average about 3.6 bytes with their space.
+    const tokens = Math.round((mb * MB) / 3.6)
+    return ensureScaleCorpus(cacheDir, { kind: 'zipf', tokens, types: 1_000_000, seed: 1 }, console.log).file
+  }
+  const file = join(cacheDir, `mixed-script-${mb}MB-s1-v${MIXED_SCRIPT_VERSION}.txt`)
+  if (existsSync(file)) return file
+  mkdirSync(cacheDir, { recursive: true })
+  console.log(`generating a mixed-script corpus of about ${mb} MB`)
+  const fd = openSync(`${file}.tmp`, 'w')
+  // Characters, not bytes: the mixed text averages about 1.6 UTF-8 bytes a character.
+  generateMixedScriptText(Math.round((mb * MB) / 1.6), { seed: 1, typesPerScript: 50_000 }, (piece) => void writeSync(fd, piece))
+  closeSync(fd)
+  renameSync(`${file}.tmp`, file)
+  return file
+}
+
+async function prepareOnce(file: string, tokenizer: Partial<TokenizerOptions>): Promise<{ seconds: number; tokens: number; types: number }> {
+  const start = performance.now()
+  const { raw } = await readCorpusFiles([file], { tokenizer })
+  const { vocabulary } = buildVocabulary(raw, { minCount: 5 })
+  encodeCorpus(raw, vocabulary)
+  return { seconds: (performance.now() - start) / 1000, tokens: raw.tokens.length, types: raw.types.length }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[s.length >> 1]!
+}
+
+const options = parseArgs(process.argv.slice(2))
+const files = options.file !== null ? [options.file] : options.kinds.map((k) => corpusFile(k, options.mb))
+console.log(`tokenizer: ${JSON.stringify(options.tokenizer)}`)
+console.log('| file | MB | tokens | types | seconds (median) | MB/s |')
+console.log('|---|---|---|---|---|---|')
+for (const file of files) {
+  const bytes = statSync(file).size
+  const runs: { seconds: number; tokens: number; types: number }[] = []
+  for (let r = 0; r < options.repeat; r++) runs.push(await prepareOnce(file, options.tokenizer))
+  const seconds = median(runs.map((x) => x.seconds))
+  const { tokens, types } = runs[0]!
+  console.log(`| ${file.slice(file.lastIndexOf('/') + 1)} | ${(bytes / MB).toFixed(1)} | ${tokens.toLocaleString('en-US')} | ${types.toLocaleString('en-US')} | ${seconds.toFixed(2)} | ${(bytes / MB / seconds).toFixed(1)} |`)
+}
