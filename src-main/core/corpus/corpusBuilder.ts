@@ -21,7 +21,6 @@ export class CorpusBuilder {
   private readonly typeTable = new TypeTable()
   private readonly scanner: TokenScanner
   private readonly cs224n: boolean
-  private counts = new Uint32Array(1 << 12)
   private tokens = new Int32Array(1 << 16)
   private tokenTotal = 0
   private ends = new Uint32Array(1 << 10)
@@ -69,7 +68,7 @@ export class CorpusBuilder {
         if (next === text.length) this.afterCR = true
         else if (text.charCodeAt(next) === LF) next++
       }
-      this.endLine(text.slice(begin, lineEnd))
+      this.endLine(text, begin, lineEnd)
       begin = next
       if (nl !== -1 && nl < begin) nl = text.indexOf('\n', begin)
       if (cr !== -1 && cr < begin) cr = text.indexOf('\r', begin)
@@ -83,7 +82,7 @@ export class CorpusBuilder {
    */
   beginSource(source: string): void {
     if (this.finished) throw new Error('CorpusBuilder.beginSource after finish().')
-    if (this.pending.length > 0 || this.lineStarted) this.endLine('')
+    if (this.pending.length > 0 || this.lineStarted) this.endLine('', 0, 0)
     this.afterCR = false
     this.lineNumber = 1
     this.source = source
@@ -92,12 +91,12 @@ export class CorpusBuilder {
   /** Ends the last line and returns the corpus; the builder cannot be used afterwards. */
   finish(): RawCorpus {
     if (!this.finished) {
-      if (this.pending.length > 0 || this.lineStarted) this.endLine('')
+      if (this.pending.length > 0 || this.lineStarted) this.endLine('', 0, 0)
       this.finished = true
     }
     return {
       types: this.typeTable.types,
-      typeCounts: this.counts.slice(0, this.typeTable.size),
+      typeCounts: this.typeTable.counts(),
       tokens: this.tokens.slice(0, this.tokenTotal),
       sentenceEnds: this.ends.slice(0, this.sentenceTotal),
     }
@@ -109,14 +108,19 @@ export class CorpusBuilder {
     if (this.pending.length <= LONG_LINE_CHARS || this.cs224n) return
     const cut = lastWhitespace(this.pending)
     if (cut <= 0) return
-    this.addLinePart(this.pending.slice(0, cut))
+    this.addLinePart(this.pending, 0, cut)
     this.pending = this.pending.slice(cut)
   }
 
-  private endLine(piece: string): void {
-    const line = this.pending.length > 0 ? this.pending + piece : piece
-    this.pending = ''
-    this.addLinePart(line)
+  /** Ends the line whose last piece is text[start, end): scanned in place, unless part of it is pending. */
+  private endLine(text: string, start: number, end: number): void {
+    if (this.pending.length > 0) {
+      const line = this.pending + text.slice(start, end)
+      this.pending = ''
+      this.addLinePart(line, 0, line.length)
+    } else {
+      this.addLinePart(text, start, end)
+    }
     if (this.sentenceTotal === 0 ? this.tokenTotal > 0 : this.tokenTotal > this.ends[this.sentenceTotal - 1]!) {
       if (this.sentenceTotal === this.ends.length) this.ends = grow(this.ends, this.sentenceTotal + 1)
       this.ends[this.sentenceTotal++] = this.tokenTotal
@@ -125,31 +129,23 @@ export class CorpusBuilder {
     this.lineNumber++
   }
 
-  private addLinePart(text: string): void {
+  private addLinePart(text: string, start: number, end: number): void {
     const first = !this.lineStarted
     this.lineStarted = true
     if (this.cs224n && first) {
       if (this.lineNumber === 1) return // the header: sentence_index<TAB>sentence
-      const tab = text.indexOf('\t')
-      if (tab === -1) {
-        if (text.trim() === '') return
+      const tab = text.indexOf('\t', start)
+      if (tab === -1 || tab >= end) {
+        if (text.slice(start, end).trim() === '') return
         throw cs224nFormatError(this.source, this.lineNumber)
       }
-      text = text.slice(tab + 1)
+      start = tab + 1
     }
-    const n = this.scanner.scan(text)
+    const n = this.scanner.scan(text, start, end)
     if (n === 0) return
     if (this.tokenTotal + n > this.tokens.length) this.tokens = grow(this.tokens, this.tokenTotal + n)
-    if (this.typeTable.size > this.counts.length) this.counts = grow(this.counts, this.typeTable.size)
-    const { tokens, counts } = this
-    const ids = this.scanner.ids
-    let t = this.tokenTotal
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]!
-      counts[id]!++
-      tokens[t++] = id
-    }
-    this.tokenTotal = t
+    this.tokens.set(this.scanner.ids.subarray(0, n), this.tokenTotal)
+    this.tokenTotal += n
   }
 }
 

@@ -16,7 +16,7 @@ import { type TypeTable } from './typeTable'
  *
  * A line holding a unit the tables call complex (a surrogate pair, a case mapping that depends
  * on context or makes two units) goes to the reference tokenizer whole, after forgetting the
- * types this line had added, so ids stay in order of first occurrence. Word segmentation
+ * types and counts this line had added, so ids stay in order of first occurrence. Word segmentation
  * (Intl.Segmenter) always goes to the reference.
  */
 
@@ -41,7 +41,7 @@ export class TokenScanner {
     this.segmenting = o.segmentation === 'words'
   }
 
-  /** Tokenizes text[start, end) (a line, or a piece of one cut at whitespace) into `ids`; returns how many. */
+  /** Tokenizes text[start, end) (a line, or a piece of one cut at whitespace) into `ids`, counting them in the table; returns how many. */
   scan(text: string, start = 0, end = text.length): number {
     if (this.segmenting) return this.scanReference(text.slice(start, end))
     const { classOf, normalised } = this.tables
@@ -57,6 +57,7 @@ export class TokenScanner {
         continue
       }
       if (kind === COMPLEX) {
+        table.uncount(ids, n)
         table.truncate(typesBefore)
         return this.scanReference(text.slice(start, end))
       }

@@ -1,15 +1,22 @@
 /**
- * Word types interned by their UTF-16 units, ids in order of first occurrence. A token is looked
- * up straight from the text it lies in (through the scanner's normalising table), so a word seen
- * before costs a hash and a compare, never a string: only a new type is spelled out as one.
+ * Word types interned by their UTF-16 units and counted, ids in order of first occurrence. A
+ * token is looked up straight from the text it lies in (through the scanner's normalising
+ * table), so a word seen before costs a hash and a compare, never a string: only a new type is
+ * spelled out as one.
  *
- * Open addressing with linear probing over a power-of-two table kept at most half full; the
- * units of every type sit end to end in one pool, so a compare reads one contiguous run.
- * `truncate` forgets the newest types (the scanner's retreat from a line it cannot finish);
+ * Open addressing with linear probing over a power-of-two table kept at most half full. With a
+ * million types most lookups of rare words miss the cache, so what a lookup needs sits together:
+ * a slot holds the type's hash, id, count and where its units lie in the pool, and there the
+ * units follow their length. A known word costs two misses (the slot, the units).
+ *
+ * `truncate` forgets the newest types (the scanner's retreat from a line it cannot finish):
  * clearing their slots newest first is exact under linear probing, since any type that probed
- * past one of them is newer and already gone.
+ * past one of them is newer and already gone. Rehashing places types in id order to keep it so.
  */
 
+const SLOT_INTS = 4
+/** Units before a type's own in the pool: its length, low and high 16 bits. */
+const LENGTH_UNITS = 2
 const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 0x01000193
 /** A type is spelled out from the pool in pieces of this many units (String.fromCharCode's argument limit). */
@@ -17,109 +24,156 @@ const SPELL_PIECE = 4096
 
 export class TypeTable {
   readonly types: string[] = []
-  private slots = new Int32Array(1 << 12)
+  /** SLOT_INTS per slot: hash, id + 1 (0: empty), where the type's length and units start in the pool, count. */
+  private slots = new Int32Array(SLOT_INTS << 12)
   private mask = (1 << 12) - 1
+  /** Per id, in id order: hash and pool offset, for rehashing and truncating without probing the old table. */
   private hashes = new Int32Array(1 << 11)
-  /** Type t's units are pool[starts[t], starts[t + 1]). */
-  private starts = new Int32Array((1 << 11) + 1)
+  private offsets = new Int32Array(1 << 11)
   private pool = new Uint16Array(1 << 16)
+  private poolUsed = 0
 
   get size(): number {
     return this.types.length
   }
 
-  /** The id of text[start, end) with each unit mapped through `normalised`; a new type gets the next id. */
+  /**
+   * Counts one occurrence of text[start, end), each unit mapped through `normalised`, and returns
+   * its id; a new type gets the next id.
+   */
   intern(text: string, start: number, end: number, normalised: Uint16Array): number {
     let hash = FNV_OFFSET
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ normalised[text.charCodeAt(i)]!, FNV_PRIME)
     const length = end - start
-    const { slots, mask, hashes, starts, pool } = this
+    const { slots, mask, pool } = this
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot]!
+      const at = slot * SLOT_INTS
+      const entry = slots[at + 1]!
       if (entry === 0) break
-      const id = entry - 1
-      if (hashes[id] !== hash) continue
-      const from = starts[id]!
-      if (starts[id + 1]! - from !== length) continue
+      if (slots[at] !== hash) continue
+      let from = slots[at + 2]!
+      if (pool[from]! + (pool[from + 1]! << 16) !== length) continue
+      from += LENGTH_UNITS
       let j = 0
       while (j < length && pool[from + j] === normalised[text.charCodeAt(start + j)]) j++
-      if (j === length) return id
+      if (j === length) {
+        slots[at + 3]!++
+        return entry - 1
+      }
     }
     const from = this.reserve(length)
-    for (let j = 0; j < length; j++) this.pool[from + j] = normalised[text.charCodeAt(start + j)]!
-    return this.add(hash, from, length)
+    let changed = false
+    for (let j = 0; j < length; j++) {
+      const unit = text.charCodeAt(start + j)
+      const form = normalised[unit]!
+      this.pool[from + j] = form
+      if (form !== unit) changed = true
+    }
+    // Unchanged, the text spells the type: a copy, never a view that would keep the whole chunk alive.
+    return this.add(hash, from, length, changed ? null : (' ' + text.slice(start, end)).slice(1))
   }
 
-  /** The id of `word` as it is (a token of the reference tokenizer); a new type gets the next id. */
+  /** Counts one occurrence of `word` as it is (a token of the reference tokenizer) and returns its id; a new type gets the next id. */
   internWord(word: string): number {
     let hash = FNV_OFFSET
     const length = word.length
     for (let i = 0; i < length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME)
-    const { slots, mask, hashes, starts, pool } = this
+    const { slots, mask, pool } = this
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot]!
+      const at = slot * SLOT_INTS
+      const entry = slots[at + 1]!
       if (entry === 0) break
-      const id = entry - 1
-      if (hashes[id] !== hash) continue
-      const from = starts[id]!
-      if (starts[id + 1]! - from !== length) continue
+      if (slots[at] !== hash) continue
+      let from = slots[at + 2]!
+      if (pool[from]! + (pool[from + 1]! << 16) !== length) continue
+      from += LENGTH_UNITS
       let j = 0
       while (j < length && pool[from + j] === word.charCodeAt(j)) j++
-      if (j === length) return id
+      if (j === length) {
+        slots[at + 3]!++
+        return entry - 1
+      }
     }
     const from = this.reserve(length)
     for (let j = 0; j < length; j++) this.pool[from + j] = word.charCodeAt(j)
-    return this.add(hash, from, length)
+    return this.add(hash, from, length, (' ' + word).slice(1))
+  }
+
+  /** Occurrences counted so far, by id. */
+  counts(): Uint32Array {
+    const counts = new Uint32Array(this.types.length)
+    const { slots } = this
+    for (let at = 0; at < slots.length; at += SLOT_INTS) if (slots[at + 1] !== 0) counts[slots[at + 1]! - 1] = slots[at + 3]!
+    return counts
+  }
+
+  /** Takes back one occurrence of each of ids[0, n) (counted by a scan that is being undone). */
+  uncount(ids: Int32Array, n: number): void {
+    for (let k = 0; k < n; k++) this.slots[this.slotOf(ids[k]!) * SLOT_INTS + 3]!--
   }
 
   /** Forgets every type from id `size` on: they must be the newest, and nothing may hold their ids. */
   truncate(size: number): void {
     for (let id = this.types.length - 1; id >= size; id--) {
-      let slot = this.hashes[id]! & this.mask
-      while (this.slots[slot] !== id + 1) slot = (slot + 1) & this.mask
-      this.slots[slot] = 0
+      const slot = this.slotOf(id)
+      this.slots.fill(0, slot * SLOT_INTS, (slot + 1) * SLOT_INTS)
     }
+    if (size < this.types.length) this.poolUsed = this.offsets[size]! - LENGTH_UNITS
     this.types.length = size
   }
 
-  private reserve(length: number): number {
-    const id = this.types.length
-    const from = this.starts[id]!
-    if (from + length > this.pool.length) this.pool = grown(this.pool, from + length)
-    return from
+  private slotOf(id: number): number {
+    let slot = this.hashes[id]! & this.mask
+    while (this.slots[slot * SLOT_INTS + 1] !== id + 1) slot = (slot + 1) & this.mask
+    return slot
   }
 
-  private add(hash: number, from: number, length: number): number {
+  /** Room for a type of `length` units, its length written; returns where its units go. */
+  private reserve(length: number): number {
+    const at = this.poolUsed
+    if (at + LENGTH_UNITS + length > this.pool.length) this.pool = grown(this.pool, at + LENGTH_UNITS + length)
+    this.pool[at] = length & 0xffff
+    this.pool[at + 1] = length >>> 16
+    this.poolUsed = at + LENGTH_UNITS + length
+    return at + LENGTH_UNITS
+  }
+
+  private add(hash: number, from: number, length: number, spelled: string | null): number {
     const id = this.types.length
-    if (id + 2 > this.hashes.length) {
-      this.hashes = grown(this.hashes, id + 2)
-      this.starts = grown(this.starts, id + 2)
+    if (id === this.hashes.length) {
+      this.hashes = grown(this.hashes, id + 1)
+      this.offsets = grown(this.offsets, id + 1)
     }
     this.hashes[id] = hash
-    this.starts[id + 1] = from + length
-    this.types.push(spell(this.pool, from, length))
-    if (2 * (id + 1) > this.slots.length) this.rehash()
-    else this.place(hash, id)
+    this.offsets[id] = from
+    this.types.push(spelled ?? spell(this.pool, from, length))
+    if (2 * (id + 1) > this.mask + 1) this.rehash()
+    this.place(id, 1)
     return id
   }
 
-  private place(hash: number, id: number): void {
-    let slot = hash & this.mask
-    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask
-    this.slots[slot] = id + 1
+  private place(id: number, count: number): void {
+    let slot = this.hashes[id]! & this.mask
+    while (this.slots[slot * SLOT_INTS + 1] !== 0) slot = (slot + 1) & this.mask
+    const at = slot * SLOT_INTS
+    this.slots[at] = this.hashes[id]!
+    this.slots[at + 1] = id + 1
+    this.slots[at + 2] = this.offsets[id]! - LENGTH_UNITS
+    this.slots[at + 3] = count
   }
 
-  /** Doubles the table and places every type again, in id order (which `truncate` relies on). */
+  /** Doubles the table and places the types again, in id order (which `truncate` relies on). */
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2)
-    this.mask = this.slots.length - 1
-    for (let id = 0; id < this.types.length; id++) this.place(this.hashes[id]!, id)
+    const counts = this.counts()
+    this.mask = 2 * (this.mask + 1) - 1
+    this.slots = new Int32Array(SLOT_INTS * (this.mask + 1))
+    // The newest type is placed by add().
+    for (let id = 0; id < this.types.length - 1; id++) this.place(id, counts[id]!)
   }
 }
 
-/** A fresh string of the units (never a view into a chunk of text, which it would keep alive). */
+/** A fresh string of the units in the pool. */
 function spell(pool: Uint16Array, from: number, length: number): string {
-  if (length <= SPELL_PIECE) return String.fromCharCode.apply(null, pool.subarray(from, from + length) as unknown as number[])
   let text = ''
   for (let at = from; at < from + length; at += SPELL_PIECE) {
     text += String.fromCharCode.apply(null, pool.subarray(at, Math.min(at + SPELL_PIECE, from + length)) as unknown as number[])
