@@ -6,11 +6,13 @@
  */
 import type { Stats } from 'node:fs'
 import { type FileHandle, open, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { basename } from 'node:path'
 import {
   CorpusBuilder, CorpusError, CorpusTextDecoder, type DecodingReport, type RawCorpus, type TokenizerOptions, UNNAMED_SOURCE,
   cancelledError, emptyCorpusError,
 } from '../core/corpus/index'
+import { CorpusWorkerFailure, ParallelPreparation } from './parallelPreparation'
 import { nonRegularKind } from './fileKind'
 
 export const DEFAULT_CHUNK_BYTES = 1 << 20
@@ -22,7 +24,17 @@ export interface ReadCorpusOptions {
   /** Called after each chunk; totalBytes is the size of all files together. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void
   readonly signal?: AbortSignal
+  /**
+   * Threads that tokenize and count (default: the cores, at most MAX_PREPARATION_THREADS); 1
+   * reads on this thread. The CS224n format, and corpora under `parallelFromBytes` (default
+   * PARALLEL_FROM_BYTES: starting threads costs more than they save), are read on this thread.
+   */
+  readonly threads?: number
+  readonly parallelFromBytes?: number
 }
+
+export const MAX_PREPARATION_THREADS = 4
+export const PARALLEL_FROM_BYTES = 8 << 20
 
 /** How one file was read (its encoding, replaced bytes) and its size. */
 export interface CorpusFileSummary extends DecodingReport {
@@ -59,39 +71,87 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
 
   const sizes: number[] = []
   for (const path of paths) sizes.push(await cancellable(fileSize(path), signal, overall))
-  let totalBytes = sizes.reduce((a, b) => a + b, 0)
+  const totalBytes = sizes.reduce((a, b) => a + b, 0)
 
-  const builder = new CorpusBuilder(tokenizer, basename(paths[0]!))
+  const threads = Math.min(options.threads ?? availableParallelism(), MAX_PREPARATION_THREADS)
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a whole number ≥ 1, not ${options.threads}.`)
+  const parallel = threads > 1 && tokenizer.format !== 'cs224n' && totalBytes >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)
+  if (parallel) {
+    try {
+      return await readInto(parallelFiles(new ParallelPreparation(threads, tokenizer)), paths, totalBytes, chunkBytes, overall, onProgress, signal)
+    } catch (error) {
+      if (!(error instanceof CorpusWorkerFailure)) throw error
+      // Threads may be unavailable where we run (a utility process): one thread reads the same corpus.
+    }
+  }
+  return readInto(sequentialPreparation(tokenizer, basename(paths[0]!)), paths, totalBytes, chunkBytes, overall, onProgress, signal)
+}
+
+/** What becomes of the decoded text: CorpusBuilder on this thread, or ParallelPreparation. */
+interface Preparation {
+  addText(text: string): Promise<void> | void
+  /** Ends the current line before the next file (`name`) starts. */
+  beginFile(name: string): void
+  finish(): Promise<RawCorpus> | RawCorpus
+  dispose(): void
+}
+
+function sequentialPreparation(tokenizer: Partial<TokenizerOptions>, firstName: string): Preparation {
+  const builder = new CorpusBuilder(tokenizer, firstName)
+  return { addText: (text) => builder.addText(text), beginFile: (name) => builder.beginSource(name), finish: () => builder.finish(), dispose: () => undefined }
+}
+
+function parallelFiles(preparation: ParallelPreparation): Preparation {
+  let first = true
+  return {
+    addText: (text) => preparation.addText(text),
+    beginFile: () => {
+      if (!first) preparation.endLine()
+      first = false
+    },
+    finish: () => preparation.finish(),
+    dispose: () => preparation.dispose(),
+  }
+}
+
+async function readInto(
+  preparation: Preparation, paths: readonly string[], totalBytes: number, chunkBytes: number, overall: string,
+  onProgress: ReadCorpusOptions['onProgress'], signal: AbortSignal | undefined,
+): Promise<CorpusFilesResult> {
   const buffer = new Uint8Array(chunkBytes)
   const files: CorpusFileSummary[] = []
   let bytesRead = 0
-  for (const path of paths) {
-    const name = basename(path)
-    builder.beginSource(name)
-    const decoder = new CorpusTextDecoder(name)
-    let fileBytes = 0
-    const handle = await cancellable(openFile(path), signal, overall, (late) => void late.close().catch(() => undefined))
-    try {
-      for (;;) {
-        if (signal?.aborted) throw cancelledError(overall)
-        const n = await cancellable(readChunk(handle, buffer, path), signal, overall)
-        if (n === 0) break
-        builder.addText(decoder.push(buffer.subarray(0, n)))
-        fileBytes += n
-        bytesRead += n
-        // A file that grew since it was measured must not push progress past 100 %.
-        totalBytes = Math.max(totalBytes, bytesRead)
-        onProgress?.(bytesRead, totalBytes)
+  try {
+    for (const path of paths) {
+      const name = basename(path)
+      preparation.beginFile(name)
+      const decoder = new CorpusTextDecoder(name)
+      let fileBytes = 0
+      const handle = await cancellable(openFile(path), signal, overall, (late) => void late.close().catch(() => undefined))
+      try {
+        for (;;) {
+          if (signal?.aborted) throw cancelledError(overall)
+          const n = await cancellable(readChunk(handle, buffer, path), signal, overall)
+          if (n === 0) break
+          await cancellable(Promise.resolve(preparation.addText(decoder.push(buffer.subarray(0, n)))), signal, overall)
+          fileBytes += n
+          bytesRead += n
+          // A file that grew since it was measured must not push progress past 100 %.
+          totalBytes = Math.max(totalBytes, bytesRead)
+          onProgress?.(bytesRead, totalBytes)
+        }
+        await preparation.addText(decoder.end())
+      } finally {
+        await handle.close()
       }
-      builder.addText(decoder.end())
-    } finally {
-      await handle.close()
+      files.push({ path, bytes: fileBytes, ...decoder.report() })
     }
-    files.push({ path, bytes: fileBytes, ...decoder.report() })
+    const raw = await cancellable(Promise.resolve(preparation.finish()), signal, overall)
+    if (raw.tokens.length === 0) throw emptyCorpusError(overall, bytesRead)
+    return { raw, files, replacedSequences: files.reduce((sum, f) => sum + f.replacedSequences, 0), bytes: bytesRead }
+  } finally {
+    preparation.dispose()
   }
-  const raw = builder.finish()
-  if (raw.tokens.length === 0) throw emptyCorpusError(overall, bytesRead)
-  return { raw, files, replacedSequences: files.reduce((sum, f) => sum + f.replacedSequences, 0), bytes: bytesRead }
 }
 
 /**

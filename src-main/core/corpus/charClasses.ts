@@ -46,7 +46,6 @@ export interface CharTables {
 const LETTER = /^[\p{L}\p{M}]$/u
 const DIGIT = /^\p{N}$/u
 const PUNCTUATION = /^[\p{P}\p{S}]$/u
-const MARK = /^\p{M}$/u
 /**
  * Neighbours that case-mapping conditions look at: cased letters, a mark above, case-ignorable
  * punctuation, a space. Σ and U+0307 are not needed: a line holding one never reaches the
@@ -97,8 +96,12 @@ function buildTables(options: Pick<TokenizerOptions, 'lowercase' | 'locale'>): C
   return { classOf, normalised }
 }
 
+/**
+ * Only characters with a lowercase of their own can depend on context: of Unicode's conditional
+ * mappings (SpecialCasing.txt), the one whose target has none is U+0307, always complex.
+ */
 function dependsOnContext(char: string, form: string, lower: (s: string) => string): boolean {
-  if (form === char && !MARK.test(char)) return false
+  if (form === char) return false
   for (const x of CONTEXTS) {
     if (lower(x + char) !== lower(x) + form || lower(char + x) !== form + lower(x)) return true
   }

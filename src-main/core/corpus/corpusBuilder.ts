@@ -14,7 +14,7 @@ import { TypeTable } from './typeTable'
  * whitespace to cut at (a long line of Chinese) it is kept until its end.
  */
 
-const LONG_LINE_CHARS = 1 << 16
+export const LONG_LINE_CHARS = 1 << 16
 const LF = 10
 
 export class CorpusBuilder {
@@ -95,7 +95,7 @@ export class CorpusBuilder {
       this.finished = true
     }
     return {
-      types: this.typeTable.types,
+      types: this.typeTable.types(),
       typeCounts: this.typeTable.counts(),
       tokens: this.tokens.slice(0, this.tokenTotal),
       sentenceEnds: this.ends.slice(0, this.sentenceTotal),
@@ -156,7 +156,8 @@ export function rawCorpusFromText(text: string, options: Partial<TokenizerOption
   return builder.finish()
 }
 
-function lastWhitespace(text: string): number {
+/** Where a long line may be cut without cutting a token: its last space, tab, ideographic or no-break space (-1: none). */
+export function lastWhitespace(text: string): number {
   for (let i = text.length - 1; i >= 0; i--) {
     const c = text.charCodeAt(i)
     if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) return i

@@ -1,8 +1,8 @@
 /**
  * Word types interned by their UTF-16 units and counted, ids in order of first occurrence. A
  * token is looked up straight from the text it lies in (through the scanner's normalising
- * table), so a word seen before costs a hash and a compare, never a string: only a new type is
- * spelled out as one.
+ * table), so a word seen before costs a hash and a compare, never a string; types are spelled
+ * out as strings only when asked for (`types()`), since a preparation thread never needs them.
  *
  * Open addressing with linear probing over a power-of-two table kept at most half full. With a
  * million types most lookups of rare words miss the cache, so what a lookup needs sits together:
@@ -23,7 +23,9 @@ const FNV_PRIME = 0x01000193
 const SPELL_PIECE = 4096
 
 export class TypeTable {
-  readonly types: string[] = []
+  /** Strings of the types spelled so far (ids below its length). */
+  private readonly spelled: string[] = []
+  private typeCount = 0
   /** SLOT_INTS per slot: hash, id + 1 (0: empty), where the type's length and units start in the pool, count. */
   private slots = new Int32Array(SLOT_INTS << 12)
   private mask = (1 << 12) - 1
@@ -34,7 +36,17 @@ export class TypeTable {
   private poolUsed = 0
 
   get size(): number {
-    return this.types.length
+    return this.typeCount
+  }
+
+  /** The types as strings, by id. The array is the table's own and grows with it. */
+  types(): string[] {
+    const { spelled, pool, offsets } = this
+    for (let id = spelled.length; id < this.typeCount; id++) {
+      const from = offsets[id]!
+      spelled.push(spell(pool, from, pool[from - 2]! + (pool[from - 1]! << 16)))
+    }
+    return spelled
   }
 
   /**
@@ -62,15 +74,8 @@ export class TypeTable {
       }
     }
     const from = this.reserve(length)
-    let changed = false
-    for (let j = 0; j < length; j++) {
-      const unit = text.charCodeAt(start + j)
-      const form = normalised[unit]!
-      this.pool[from + j] = form
-      if (form !== unit) changed = true
-    }
-    // Unchanged, the text spells the type: a copy, never a view that would keep the whole chunk alive.
-    return this.add(hash, from, length, changed ? null : (' ' + text.slice(start, end)).slice(1))
+    for (let j = 0; j < length; j++) this.pool[from + j] = normalised[text.charCodeAt(start + j)]!
+    return this.add(hash, from, 1)
   }
 
   /** Counts one occurrence of `word` as it is (a token of the reference tokenizer) and returns its id; a new type gets the next id. */
@@ -96,12 +101,47 @@ export class TypeTable {
     }
     const from = this.reserve(length)
     for (let j = 0; j < length; j++) this.pool[from + j] = word.charCodeAt(j)
-    return this.add(hash, from, length, (' ' + word).slice(1))
+    return this.add(hash, from, 1)
+  }
+
+  /**
+   * The types from id `first` on, packed for another thread's table (see internPacked): their
+   * hashes, and their pool entries (length, then units) end to end.
+   */
+  exportTypes(first: number): { hashes: Int32Array; units: Uint16Array } {
+    const start = first < this.typeCount ? this.offsets[first]! - LENGTH_UNITS : this.poolUsed
+    return { hashes: this.hashes.slice(first, this.typeCount), units: this.pool.slice(start, this.poolUsed) }
+  }
+
+  /**
+   * The id of a type another table exported (its pool entry at units[at], its hash), interned
+   * without counting an occurrence; a new type gets the next id. The next entry starts at
+   * `at` + 2 + its length.
+   */
+  internPacked(units: Uint16Array, at: number, hash: number): number {
+    const length = units[at]! + (units[at + 1]! << 16)
+    const start = at + LENGTH_UNITS
+    const { slots, mask, pool } = this
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const s = slot * SLOT_INTS
+      const entry = slots[s + 1]!
+      if (entry === 0) break
+      if (slots[s] !== hash) continue
+      let from = slots[s + 2]!
+      if (pool[from]! + (pool[from + 1]! << 16) !== length) continue
+      from += LENGTH_UNITS
+      let j = 0
+      while (j < length && pool[from + j] === units[start + j]) j++
+      if (j === length) return entry - 1
+    }
+    const from = this.reserve(length)
+    this.pool.set(units.subarray(start, start + length), from)
+    return this.add(hash, from, 0)
   }
 
   /** Occurrences counted so far, by id. */
   counts(): Uint32Array {
-    const counts = new Uint32Array(this.types.length)
+    const counts = new Uint32Array(this.typeCount)
     const { slots } = this
     for (let at = 0; at < slots.length; at += SLOT_INTS) if (slots[at + 1] !== 0) counts[slots[at + 1]! - 1] = slots[at + 3]!
     return counts
@@ -114,12 +154,13 @@ export class TypeTable {
 
   /** Forgets every type from id `size` on: they must be the newest, and nothing may hold their ids. */
   truncate(size: number): void {
-    for (let id = this.types.length - 1; id >= size; id--) {
+    for (let id = this.typeCount - 1; id >= size; id--) {
       const slot = this.slotOf(id)
       this.slots.fill(0, slot * SLOT_INTS, (slot + 1) * SLOT_INTS)
     }
-    if (size < this.types.length) this.poolUsed = this.offsets[size]! - LENGTH_UNITS
-    this.types.length = size
+    if (size < this.typeCount) this.poolUsed = this.offsets[size]! - LENGTH_UNITS
+    this.typeCount = size
+    if (this.spelled.length > size) this.spelled.length = size
   }
 
   private slotOf(id: number): number {
@@ -138,17 +179,16 @@ export class TypeTable {
     return at + LENGTH_UNITS
   }
 
-  private add(hash: number, from: number, length: number, spelled: string | null): number {
-    const id = this.types.length
+  private add(hash: number, from: number, count: number): number {
+    const id = this.typeCount++
     if (id === this.hashes.length) {
       this.hashes = grown(this.hashes, id + 1)
       this.offsets = grown(this.offsets, id + 1)
     }
     this.hashes[id] = hash
     this.offsets[id] = from
-    this.types.push(spelled ?? spell(this.pool, from, length))
     if (2 * (id + 1) > this.mask + 1) this.rehash()
-    this.place(id, 1)
+    this.place(id, count)
     return id
   }
 
@@ -168,7 +208,7 @@ export class TypeTable {
     this.mask = 2 * (this.mask + 1) - 1
     this.slots = new Int32Array(SLOT_INTS * (this.mask + 1))
     // The newest type is placed by add().
-    for (let id = 0; id < this.types.length - 1; id++) this.place(id, counts[id]!)
+    for (let id = 0; id < this.typeCount - 1; id++) this.place(id, counts[id]!)
   }
 }
 
