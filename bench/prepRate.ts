@@ -3,24 +3,29 @@
  * CLI's path — read, decode, tokenize, count (readCorpusFiles), then the vocabulary and the ids
  * (buildVocabulary, encodeCorpus) — in MB/s of file bytes, median of the repeats.
  *
- *   npm run bench:prep                              # a ~100 MB Zipf corpus and a ~100 MB mixed-script one
- *   npm run bench:prep -- --kind mixed --mb 20 --repeat 5
+ *   npm run bench:prep                              # a ~100 MB Zipf corpus and a ~100 MB mixed-script one, 1 thread and all
+ *   npm run bench:prep -- --kind mixed --mb 20 --repeat 5 --threads 2
  *   npm run bench:prep -- --file corpus.txt --punctuation keep
+ *
+ * It runs bundled (out/bench, with the preparation worker beside it), as the CLI does: from
+ * source, every worker thread would first compile TypeScript. Runs of different thread counts
+ * are interleaved, so a busy machine slows them alike; CPU seconds are the process' own
+ * (all threads), which a busy machine disturbs less than wall time.
  *
  * The corpora are generated (seeded) into bench/.cache once: zipf is the scale tier's generator
  * (lowercase ASCII words over 1M types), mixed is bench/mixedScriptCorpus.ts (eight scripts,
  * capitals, numbers, punctuation, emoji, U+FFFD, CRLF, very long lines).
  */
 import { existsSync, mkdirSync, renameSync, statSync, writeSync, openSync, closeSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { availableParallelism } from 'node:os'
+import { join, resolve } from 'node:path'
 import { buildVocabulary, encodeCorpus, type TokenizerOptions } from '../src-main/core/corpus/index'
 import { readCorpusFiles } from '../src-main/node/corpusFile'
 import { ensureScaleCorpus } from './corpusCache'
 import { MIXED_SCRIPT_VERSION, generateMixedScriptText } from './mixedScriptCorpus'
 
-const benchDir = dirname(fileURLToPath(import.meta.url))
-const cacheDir = join(benchDir, '.cache')
+// Run by npm from the repository's root.
+const cacheDir = resolve('bench', '.cache')
 const MB = 1e6
 
 interface PrepOptions {
@@ -28,11 +33,12 @@ interface PrepOptions {
   file: string | null
   mb: number
   repeat: number
+  threads: number[]
   tokenizer: Partial<TokenizerOptions>
 }
 
 function parseArgs(argv: readonly string[]): PrepOptions {
-  const options: PrepOptions = { kinds: ['zipf', 'mixed'], file: null, mb: 100, repeat: 3, tokenizer: {} }
+  const options: PrepOptions = { kinds: ['zipf', 'mixed'], file: null, mb: 100, repeat: 3, threads: [1, availableParallelism()], tokenizer: {} }
   const tokenizer: { -readonly [K in keyof TokenizerOptions]?: TokenizerOptions[K] } = {}
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!
@@ -46,6 +52,7 @@ function parseArgs(argv: readonly string[]): PrepOptions {
       case '--file': options.file = value(); break
       case '--mb': options.mb = Number(value()); break
       case '--repeat': options.repeat = Number(value()); break
+      case '--threads': options.threads = value().split(',').map(Number); break
       case '--punctuation': tokenizer.punctuation = value() as TokenizerOptions['punctuation']; break
       case '--numbers': tokenizer.numbers = value() as TokenizerOptions['numbers']; break
       case '--no-lowercase': tokenizer.lowercase = false; break
@@ -76,12 +83,21 @@ function corpusFile(kind: 'zipf' | 'mixed', mb: number): string {
   return file
 }
 
-async function prepareOnce(file: string, tokenizer: Partial<TokenizerOptions>): Promise<{ seconds: number; tokens: number; types: number }> {
+interface Run {
+  seconds: number
+  cpuSeconds: number
+  tokens: number
+  types: number
+}
+
+async function prepareOnce(file: string, tokenizer: Partial<TokenizerOptions>, threads: number): Promise<Run> {
   const start = performance.now()
-  const { raw } = await readCorpusFiles([file], { tokenizer })
+  const cpu = process.cpuUsage()
+  const { raw } = await readCorpusFiles([file], { tokenizer, threads })
   const { vocabulary } = buildVocabulary(raw, { minCount: 5 })
   encodeCorpus(raw, vocabulary)
-  return { seconds: (performance.now() - start) / 1000, tokens: raw.tokens.length, types: raw.types.length }
+  const used = process.cpuUsage(cpu)
+  return { seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, tokens: raw.tokens.length, types: raw.types.length }
 }
 
 function median(xs: number[]): number {
@@ -91,14 +107,21 @@ function median(xs: number[]): number {
 
 const options = parseArgs(process.argv.slice(2))
 const files = options.file !== null ? [options.file] : options.kinds.map((k) => corpusFile(k, options.mb))
-console.log(`tokenizer: ${JSON.stringify(options.tokenizer)}`)
-console.log('| file | MB | tokens | types | seconds (median) | MB/s |')
-console.log('|---|---|---|---|---|---|')
+console.log(`tokenizer: ${JSON.stringify(options.tokenizer)}; ${options.repeat} runs each, interleaved; medians`)
+console.log('| file | MB | tokens | types | threads | seconds | MB/s | CPU s |')
+console.log('|---|---|---|---|---|---|---|---|')
 for (const file of files) {
   const bytes = statSync(file).size
-  const runs: { seconds: number; tokens: number; types: number }[] = []
-  for (let r = 0; r < options.repeat; r++) runs.push(await prepareOnce(file, options.tokenizer))
-  const seconds = median(runs.map((x) => x.seconds))
-  const { tokens, types } = runs[0]!
-  console.log(`| ${file.slice(file.lastIndexOf('/') + 1)} | ${(bytes / MB).toFixed(1)} | ${tokens.toLocaleString('en-US')} | ${types.toLocaleString('en-US')} | ${seconds.toFixed(2)} | ${(bytes / MB / seconds).toFixed(1)} |`)
+  const runs = new Map<number, Run[]>(options.threads.map((t) => [t, []]))
+  for (let r = 0; r < options.repeat; r++) {
+    for (const threads of options.threads) runs.get(threads)!.push(await prepareOnce(file, options.tokenizer, threads))
+  }
+  for (const [threads, list] of runs) {
+    const seconds = median(list.map((x) => x.seconds))
+    const { tokens, types } = list[0]!
+    console.log(
+      `| ${file.slice(file.lastIndexOf('/') + 1)} | ${(bytes / MB).toFixed(1)} | ${tokens.toLocaleString('en-US')} | ${types.toLocaleString('en-US')} | ${threads} | ` +
+        `${seconds.toFixed(2)} | ${(bytes / MB / seconds).toFixed(1)} | ${median(list.map((x) => x.cpuSeconds)).toFixed(2)} |`,
+    )
+  }
 }
