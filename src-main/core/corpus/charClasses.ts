@@ -6,9 +6,13 @@ import { type TokenizerOptions } from './tokenizer'
  * pattern makes of that. Built by asking the very regexes and case mappings the reference uses,
  * one character at a time, so the tables cannot disagree with it on a character they accept.
  *
+ * A surrogate's class is SURROGATE: the scanner asks `astralClass` about the pair's code point,
+ * which is classified the same way on first use (a million code points are too many to ask
+ * about up front). A lone surrogate, and a code point beyond U+FFFF with a lowercase of its own
+ * (Deseret, Osage, Adlam: rare), are complex.
+ *
  * A unit is COMPLEX (the scanner hands the whole line to the reference tokenizer) when one unit
  * in isolation cannot say what it becomes:
- * - surrogates: the character is a pair;
  * - its lowercase is not one unit (İ → i̇) or depends on its neighbours: Greek final sigma,
  *   Lithuanian dotted i, Turkish I + U+0307. Context dependence is found by lowercasing the
  *   unit between neighbours of each kind the Unicode conditions look at (cased letters,
@@ -34,13 +38,17 @@ export const CharClass = {
   /** Any other \p{P} or \p{S}. */
   punctuation: 7,
   complex: 8,
+  /** Half of a pair: ask astralClass. */
+  surrogate: 9,
 } as const
 
 export interface CharTables {
   /** The class of each unit's normalised form. */
   readonly classOf: Uint8Array
-  /** Each unit's normalised form (meaningless where the class is complex). */
+  /** Each unit's normalised form (meaningless where the class is complex; surrogates are their own). */
   readonly normalised: Uint16Array
+  /** The class of code point 0x10000 + offset, which is its own normalised form unless complex. */
+  readonly astralClass: (offset: number) => number
 }
 
 const LETTER = /^[\p{L}\p{M}]$/u
@@ -76,7 +84,8 @@ function buildTables(options: Pick<TokenizerOptions, 'lowercase' | 'locale'>): C
   const normalised = new Uint16Array(0x10000)
   for (let unit = 0; unit < 0x10000; unit++) {
     if (unit >= 0xd800 && unit <= 0xdfff) {
-      classOf[unit] = CharClass.complex
+      classOf[unit] = CharClass.surrogate
+      normalised[unit] = unit
       continue
     }
     const char = String.fromCharCode(unit)
@@ -93,7 +102,18 @@ function buildTables(options: Pick<TokenizerOptions, 'lowercase' | 'locale'>): C
     classOf[unit] = classify(form)
   }
   if (lower !== null) for (const unit of ALWAYS_COMPLEX) classOf[unit] = CharClass.complex
-  return { classOf, normalised }
+  // Class + 1 of each code point from U+10000, 0 until first asked.
+  const astral = new Uint8Array(0x100000)
+  const astralClass = (offset: number): number => {
+    let known = astral[offset]!
+    if (known === 0) {
+      const char = String.fromCodePoint(0x10000 + offset)
+      known = 1 + (lower !== null && lower(char) !== char ? CharClass.complex : classify(char))
+      astral[offset] = known
+    }
+    return known - 1
+  }
+  return { classOf, normalised, astralClass }
 }
 
 /**

@@ -14,14 +14,17 @@ import { type TypeTable } from './typeTable'
  * . and , between digits). The pattern's greedy matching never backtracks into a segment, since
  * a token may always end where its segment does, so one pass decides each token.
  *
- * A line holding a unit the tables call complex (a surrogate pair, a case mapping that depends
- * on context or makes two units) goes to the reference tokenizer whole, after forgetting the
- * types and counts this line had added, so ids stay in order of first occurrence. Word segmentation
- * (Intl.Segmenter) always goes to the reference.
+ * A character beyond U+FFFF (emoji, rarer CJK, math letters) is a pair of units, classified by
+ * its code point. Around a character the tables call complex (a lone surrogate, a case mapping
+ * that depends on context or changes the length), the text from the last space or tab before it
+ * to the first after it goes to the reference tokenizer, after the types and counts made from
+ * that stretch are forgotten, so ids stay in order of first occurrence. Cutting there is exact:
+ * no token holds a space or tab, and no case mapping looks across one (they are neither
+ * case-ignorable nor combining). Word segmentation (Intl.Segmenter) always goes to the reference.
  */
 
 const { none: NONE, letter: LETTER, digit: DIGIT, replacement: REPLACEMENT, joinerPunctuation: JOINER_PUNCTUATION,
-  joinerFormat: JOINER_FORMAT, digitJoiner: DIGIT_JOINER, complex: COMPLEX } = CharClass
+  joinerFormat: JOINER_FORMAT, digitJoiner: DIGIT_JOINER, complex: COMPLEX, surrogate: SURROGATE } = CharClass
 
 export class TokenScanner {
   /** The type ids of the last scan's tokens, in order (ids[0, n) for the n it returned). */
@@ -43,49 +46,74 @@ export class TokenScanner {
 
   /** Tokenizes text[start, end) (a line, or a piece of one cut at whitespace) into `ids`, counting them in the table; returns how many. */
   scan(text: string, start = 0, end = text.length): number {
-    if (this.segmenting) return this.scanReference(text.slice(start, end))
+    if (this.segmenting) return this.appendReference(text.slice(start, end), 0)
     const { classOf, normalised } = this.tables
     const { table, keepPunctuation, keepNumbers } = this
-    const typesBefore = table.size
     let ids = this.ids
     let n = 0
+    // The last place the line may be cut for the reference: after a space or tab, which no token
+    // and no context of a case mapping crosses; and what had been made by then.
+    let safeAt = start
+    let safeIds = 0
+    let safeTypes = table.size
     let i = start
     while (i < end) {
-      const kind = classOf[text.charCodeAt(i)]!
+      const unit = text.charCodeAt(i)
+      let kind = classOf[unit]!
       if (kind === NONE) {
         i++
+        if (unit === SPACE || unit === TAB) {
+          safeAt = i
+          safeIds = n
+          safeTypes = table.size
+        }
         continue
       }
+      let width = 1
+      if (kind === SURROGATE) {
+        kind = this.pairClass(text, i, end)
+        width = 2
+      }
       if (kind === COMPLEX) {
-        table.uncount(ids, n)
-        table.truncate(typesBefore)
-        return this.scanReference(text.slice(start, end))
+        table.uncount(ids, safeIds, n)
+        table.truncate(safeTypes)
+        let stop = i
+        for (let c = text.charCodeAt(stop); stop < end && c !== SPACE && c !== TAB; c = text.charCodeAt(++stop));
+        n = this.appendReference(text.slice(safeAt, stop), safeIds)
+        ids = this.ids
+        i = stop
+        continue
       }
       const tokenStart = i
       let keep: boolean
-      if (kind === LETTER || kind === DIGIT || (kind === REPLACEMENT && i + 1 < end && isWordStart(classOf[text.charCodeAt(i + 1)]!))) {
+      if (kind === LETTER || kind === DIGIT || (kind === REPLACEMENT && i + 1 < end && isWordStart(this.classAt(text, i + 1, end)))) {
         let hasLetter = false
         let last = kind
         if (kind === REPLACEMENT) i++
         for (;;) {
           while (i < end) {
-            const c = classOf[text.charCodeAt(i)]!
+            let c = classOf[text.charCodeAt(i)]!
+            let w = 1
+            if (c === SURROGATE) {
+              c = this.pairClass(text, i, end)
+              w = 2
+            }
             if (c === LETTER) hasLetter = true
             else if (c !== DIGIT && c !== REPLACEMENT) break
             last = c
-            i++
+            i += w
           }
           if (i + 1 >= end) break
           const joiner = classOf[text.charCodeAt(i)]!
-          const next = classOf[text.charCodeAt(i + 1)]!
+          const next = this.classAt(text, i + 1, end)
           if (joiner === DIGIT_JOINER ? last !== DIGIT || next !== DIGIT : joiner !== JOINER_PUNCTUATION && joiner !== JOINER_FORMAT) break
           if (next === LETTER || next === DIGIT) i++
-          else if (next === REPLACEMENT && i + 2 < end && isWordStart(classOf[text.charCodeAt(i + 2)]!)) i += 2
+          else if (next === REPLACEMENT && i + 2 < end && isWordStart(this.classAt(text, i + 2, end))) i += 2
           else break
         }
         keep = keepNumbers || hasLetter || kind !== DIGIT
       } else {
-        i++
+        i += width
         keep = keepPunctuation && kind !== JOINER_FORMAT
       }
       if (!keep) continue
@@ -95,11 +123,26 @@ export class TokenScanner {
     return n
   }
 
-  private scanReference(line: string): number {
-    const words = this.reference(line)
-    const ids = words.length > this.ids.length ? this.grow(words.length) : this.ids
-    for (let k = 0; k < words.length; k++) ids[k] = this.table.internWord(words[k]!)
-    return words.length
+  private classAt(text: string, i: number, end: number): number {
+    const kind = this.tables.classOf[text.charCodeAt(i)]!
+    return kind === SURROGATE ? this.pairClass(text, i, end) : kind
+  }
+
+  /** The class of the character whose pair starts at i; complex for a lone surrogate. */
+  private pairClass(text: string, i: number, end: number): number {
+    const high = text.charCodeAt(i)
+    if (high > 0xdbff || i + 1 >= end) return COMPLEX
+    const low = text.charCodeAt(i + 1)
+    if (low < 0xdc00 || low > 0xdfff) return COMPLEX
+    return this.tables.astralClass(((high - 0xd800) << 10) + (low - 0xdc00))
+  }
+
+  /** The reference tokenizer's tokens of `text`, interned into ids[at…]; returns where they end. */
+  private appendReference(text: string, at: number): number {
+    const words = this.reference(text)
+    const ids = at + words.length > this.ids.length ? this.grow(at + words.length) : this.ids
+    for (let k = 0; k < words.length; k++) ids[at + k] = this.table.internWord(words[k]!)
+    return at + words.length
   }
 
   private grow(needed: number): Int32Array {
@@ -111,6 +154,9 @@ export class TokenScanner {
     return bigger
   }
 }
+
+const SPACE = 0x20
+const TAB = 0x09
 
 function isWordStart(kind: number): boolean {
   return kind === LETTER || kind === DIGIT

@@ -147,9 +147,9 @@ export class TypeTable {
     return counts
   }
 
-  /** Takes back one occurrence of each of ids[0, n) (counted by a scan that is being undone). */
-  uncount(ids: Int32Array, n: number): void {
-    for (let k = 0; k < n; k++) this.slots[this.slotOf(ids[k]!) * SLOT_INTS + 3]!--
+  /** Takes back one occurrence of each of ids[from, to) (counted by a scan that is being undone). */
+  uncount(ids: Int32Array, from: number, to: number): void {
+    for (let k = from; k < to; k++) this.slots[this.slotOf(ids[k]!) * SLOT_INTS + 3]!--
   }
 
   /** Forgets every type from id `size` on: they must be the newest, and nothing may hold their ids. */
