@@ -17,8 +17,8 @@ import { type TypeTable } from './typeTable'
  * A character beyond U+FFFF (emoji, rarer CJK, math letters) is a pair of units, classified by
  * its code point. Around a character the tables call complex (a lone surrogate, a case mapping
  * that depends on context or changes the length), the text from the last space or tab before it
- * to the first after it goes to the reference tokenizer, after the types and counts made from
- * that stretch are forgotten, so ids stay in order of first occurrence. Cutting there is exact:
+ * to the first after it goes to the reference tokenizer instead. Tokens are found for the whole
+ * line before any is interned, so ids stay in order of first occurrence. Cutting there is exact:
  * no token holds a space or tab, and no case mapping looks across one (they are neither
  * case-ignorable nor combining). Word segmentation (Intl.Segmenter) always goes to the reference.
  */
@@ -29,6 +29,9 @@ const { none: NONE, letter: LETTER, digit: DIGIT, replacement: REPLACEMENT, join
 export class TokenScanner {
   /** The type ids of the last scan's tokens, in order (ids[0, n) for the n it returned). */
   ids: Int32Array = new Int32Array(1 << 10)
+  /** The last scan's tokens (see findTokens). */
+  private starts: Int32Array = new Int32Array(1 << 10)
+  private ends: Int32Array = new Int32Array(1 << 10)
   private readonly tables: CharTables
   private readonly reference: Tokenizer
   private readonly keepPunctuation: boolean
@@ -47,15 +50,35 @@ export class TokenScanner {
   /** Tokenizes text[start, end) (a line, or a piece of one cut at whitespace) into `ids`, counting them in the table; returns how many. */
   scan(text: string, start = 0, end = text.length): number {
     if (this.segmenting) return this.appendReference(text.slice(start, end), 0)
-    const { classOf, normalised } = this.tables
-    const { table, keepPunctuation, keepNumbers } = this
-    let ids = this.ids
+    const m = this.findTokens(text, start, end)
+    const { table } = this
+    const { normalised } = this.tables
+    const { starts, ends } = this
     let n = 0
+    for (let k = 0; k < m; k++) {
+      const from = starts[k]!
+      if (from >= 0) {
+        if (n === this.ids.length) this.grow(n + 1)
+        this.ids[n++] = table.intern(text, from, ends[k]!, normalised)
+      } else {
+        n = this.appendReference(text.slice(~starts[k]!, ends[k]!), n)
+      }
+    }
+    return n
+  }
+
+  /**
+   * Finds the tokens of text[start, end): (starts[k], ends[k]) for k < the count returned; a
+   * stretch for the reference tokenizer has its start complemented (negative).
+   */
+  private findTokens(text: string, start: number, end: number): number {
+    const { classOf } = this.tables
+    const { keepPunctuation, keepNumbers } = this
+    let m = 0
     // The last place the line may be cut for the reference: after a space or tab, which no token
-    // and no context of a case mapping crosses; and what had been made by then.
+    // and no context of a case mapping crosses; and the tokens found by then.
     let safeAt = start
-    let safeIds = 0
-    let safeTypes = table.size
+    let safeTokens = 0
     let i = start
     while (i < end) {
       const unit = text.charCodeAt(i)
@@ -64,8 +87,7 @@ export class TokenScanner {
         i++
         if (unit === SPACE || unit === TAB) {
           safeAt = i
-          safeIds = n
-          safeTypes = table.size
+          safeTokens = m
         }
         continue
       }
@@ -75,12 +97,9 @@ export class TokenScanner {
         width = 2
       }
       if (kind === COMPLEX) {
-        table.uncount(ids, safeIds, n)
-        table.truncate(safeTypes)
         let stop = i
         for (let c = text.charCodeAt(stop); stop < end && c !== SPACE && c !== TAB; c = text.charCodeAt(++stop));
-        n = this.appendReference(text.slice(safeAt, stop), safeIds)
-        ids = this.ids
+        m = this.addToken(safeTokens, ~safeAt, stop)
         i = stop
         continue
       }
@@ -116,11 +135,20 @@ export class TokenScanner {
         i += width
         keep = keepPunctuation && kind !== JOINER_FORMAT
       }
-      if (!keep) continue
-      if (n === ids.length) ids = this.grow(n + 1)
-      ids[n++] = table.intern(text, tokenStart, i, normalised)
+      if (keep) m = this.addToken(m, tokenStart, i)
     }
-    return n
+    return m
+  }
+
+  private addToken(m: number, start: number, end: number): number {
+    if (m === this.starts.length) {
+      const size = 2 * m
+      this.starts = grownTo(this.starts, size)
+      this.ends = grownTo(this.ends, size)
+    }
+    this.starts[m] = start
+    this.ends[m] = end
+    return m + 1
   }
 
   private classAt(text: string, i: number, end: number): number {
@@ -153,6 +181,12 @@ export class TokenScanner {
     this.ids = bigger
     return bigger
   }
+}
+
+function grownTo(array: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(size)
+  bigger.set(array)
+  return bigger
 }
 
 const SPACE = 0x20

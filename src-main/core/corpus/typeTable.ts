@@ -8,10 +8,7 @@
  * million types most lookups of rare words miss the cache, so what a lookup needs sits together:
  * a slot holds the type's hash, id, count and where its units lie in the pool, and there the
  * units follow their length. A known word costs two misses (the slot, the units).
- *
- * `truncate` forgets the newest types (the scanner's retreat from a line it cannot finish):
- * clearing their slots newest first is exact under linear probing, since any type that probed
- * past one of them is newer and already gone. Rehashing places types in id order to keep it so.
+
  */
 
 const SLOT_INTS = 4
@@ -29,7 +26,7 @@ export class TypeTable {
   /** SLOT_INTS per slot: hash, id + 1 (0: empty), where the type's length and units start in the pool, count. */
   private slots = new Int32Array(SLOT_INTS << 12)
   private mask = (1 << 12) - 1
-  /** Per id, in id order: hash and pool offset, for rehashing and truncating without probing the old table. */
+  /** Per id, in id order: hash and pool offset, for rehashing without probing the old table, and for spelling. */
   private hashes = new Int32Array(1 << 11)
   private offsets = new Int32Array(1 << 11)
   private pool = new Uint16Array(1 << 16)
@@ -147,28 +144,6 @@ export class TypeTable {
     return counts
   }
 
-  /** Takes back one occurrence of each of ids[from, to) (counted by a scan that is being undone). */
-  uncount(ids: Int32Array, from: number, to: number): void {
-    for (let k = from; k < to; k++) this.slots[this.slotOf(ids[k]!) * SLOT_INTS + 3]!--
-  }
-
-  /** Forgets every type from id `size` on: they must be the newest, and nothing may hold their ids. */
-  truncate(size: number): void {
-    for (let id = this.typeCount - 1; id >= size; id--) {
-      const slot = this.slotOf(id)
-      this.slots.fill(0, slot * SLOT_INTS, (slot + 1) * SLOT_INTS)
-    }
-    if (size < this.typeCount) this.poolUsed = this.offsets[size]! - LENGTH_UNITS
-    this.typeCount = size
-    if (this.spelled.length > size) this.spelled.length = size
-  }
-
-  private slotOf(id: number): number {
-    let slot = this.hashes[id]! & this.mask
-    while (this.slots[slot * SLOT_INTS + 1] !== id + 1) slot = (slot + 1) & this.mask
-    return slot
-  }
-
   /** Room for a type of `length` units, its length written; returns where its units go. */
   private reserve(length: number): number {
     const at = this.poolUsed
@@ -202,7 +177,7 @@ export class TypeTable {
     this.slots[at + 3] = count
   }
 
-  /** Doubles the table and places the types again, in id order (which `truncate` relies on). */
+  /** Doubles the table and places the types again. */
   private rehash(): void {
     const counts = this.counts()
     this.mask = 2 * (this.mask + 1) - 1

@@ -136,17 +136,21 @@ describe('charTables', () => {
 })
 
 describe('TypeTable', () => {
-  it('interns from text and from words alike, and forgets the newest types exactly', () => {
+  it('interns from text, from words and from another table alike, and counts', () => {
     const table = new TypeTable()
     const identity = new Uint16Array(0x10000).map((_, i) => i)
     const words = Array.from({ length: 5000 }, (_, i) => `w${i}`)
     for (const [i, w] of words.entries()) expect(table.intern(`  ${w} `, 2, 2 + w.length, identity)).toBe(i)
     for (const [i, w] of words.entries()) expect(table.internWord(w)).toBe(i)
-    table.truncate(1000)
-    expect(table.size).toBe(1000)
-    expect(table.internWord('w999')).toBe(999)
-    expect(table.internWord('w4000')).toBe(1000)
-    expect(table.types().slice(998)).toEqual(['w998', 'w999', 'w4000'])
+    expect(table.internWord('new')).toBe(5000)
+    expect(table.types().slice(4999)).toEqual(['w4999', 'new'])
+    expect(Array.from(table.counts().slice(4998))).toEqual([2, 2, 1])
+    const other = new TypeTable()
+    for (const w of ['w7', 'other', 'new']) other.internWord(w)
+    const { hashes, units } = other.exportTypes(1)
+    expect(table.internPacked(units, 0, hashes[0]!)).toBe(5001)
+    expect(table.internPacked(units, 2 + 'other'.length, hashes[1]!)).toBe(5000)
+    expect(table.counts()[5001]).toBe(0)
     const long = 'x'.repeat(10_000)
     const id = table.internWord(long)
     expect(table.types()[id]).toBe(long)
