@@ -22,7 +22,6 @@ export interface PieceResult {
 }
 
 const LF = 10
-const CR = 13
 
 export class PieceTokenizer {
   private readonly table = new TypeTable()
@@ -38,13 +37,16 @@ export class PieceTokenizer {
     const typesBefore = this.table.size
     this.length = 0
     let begin = 0
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i)
-      if (c !== LF && c !== CR) continue
-      this.scanLine(text, begin, i)
+    // Line ends found by indexOf (native and fast) rather than by looking at every unit.
+    let nl = text.indexOf('\n')
+    let cr = text.indexOf('\r')
+    while (nl !== -1 || cr !== -1) {
+      const lineEnd = cr === -1 || (nl !== -1 && nl < cr) ? nl : cr
+      this.scanLine(text, begin, lineEnd)
       this.push(SENTENCE_END)
-      if (c === CR && text.charCodeAt(i + 1) === LF) i++
-      begin = i + 1
+      begin = lineEnd === cr && text.charCodeAt(cr + 1) === LF ? cr + 2 : lineEnd + 1
+      if (nl !== -1 && nl < begin) nl = text.indexOf('\n', begin)
+      if (cr !== -1 && cr < begin) cr = text.indexOf('\r', begin)
     }
     if (begin < text.length) this.scanLine(text, begin, text.length)
     return { stream: this.stream.slice(0, this.length), newTypes: this.table.exportTypes(typesBefore) }
