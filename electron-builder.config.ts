@@ -88,10 +88,10 @@ const config: Configuration = {
   // - utilityProcess.fork starts out/main/trainer.js from inside the archive;
   // - the trainer reads out/kernels/word2vec.wasm with fs.readFileSync, which Electron serves
   //   from the archive in every process, and compiles the bytes itself;
-  // - the training threads (worker_threads, out/main/kernelWorker.js) and the gradient-check
-  //   worker load from the archive too: Electron sets up archive support in worker threads
+  // - the training threads (worker_threads, out/main/kernelWorker.js), the corpus preparation
+  //   threads (out/main/corpusWorker.js) and the gradient-check worker load from the archive too: Electron sets up archive support in worker threads
   //   (since Electron 17). Should a thread fail to start anyway, the trainer falls back to one
-  //   thread and says so, rather than failing the run.
+  //   thread and says so, rather than failing the run (corpus preparation reads on one thread).
   // No package has native .node files, which would have to be unpacked.
   asar: true,
   // No native modules: nothing to rebuild against Electron's headers (which would be downloaded).

@@ -13,6 +13,8 @@ export default defineConfig({
           trainer: resolve('src-main/trainer/index.ts'),
           // Training threads load this file beside the trainer's bundle.
           kernelWorker: resolve('src-main/node/training/kernelWorker.ts'),
+          // Corpus preparation threads, likewise.
+          corpusWorker: resolve('src-main/node/corpusWorker.ts'),
         },
       },
     },

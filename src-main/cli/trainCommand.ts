@@ -142,7 +142,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   // The tokens go to a file in the OS's temporary folder, deleted when the run is done (or at exit).
   const { raw, ...file } = await readCorpusFile(corpusPath, {
     tokenizer: corpusOptions.tokenizer,
-    sink: new FileTokenSink(),
+    createSink: () => new FileTokenSink(),
     onProgress: (bytesRead, totalBytes) =>
       reporter.event({ type: 'reading', bytesRead, totalBytes, fraction: totalBytes > 0 ? bytesRead / totalBytes : 1 }, () => `Reading ${progressBar(totalBytes > 0 ? bytesRead / totalBytes : 1)}`),
   })

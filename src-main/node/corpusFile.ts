@@ -7,11 +7,13 @@
  */
 import type { Stats } from 'node:fs'
 import { type FileHandle, open, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { basename } from 'node:path'
 import {
-  CorpusBuilder, CorpusError, CorpusTextDecoder, type DecodingReport, type RawCorpus, type TokenStoreWriter, type TokenizerOptions, UNNAMED_SOURCE,
-  cancelledError, emptyCorpusError,
+  CorpusBuilder, CorpusError, CorpusTextDecoder, type DecodingReport, MemoryTokenSink, type RawCorpus, type TokenStoreWriter,
+  type TokenizerOptions, UNNAMED_SOURCE, cancelledError, emptyCorpusError,
 } from '../core/corpus/index'
+import { CorpusWorkerFailure, ParallelPreparation } from './parallelPreparation'
 import { nonRegularKind } from './fileKind'
 
 /**
@@ -30,11 +32,22 @@ export interface ReadCorpusOptions {
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void
   readonly signal?: AbortSignal
   /**
-   * Where the token stream goes: a FileTokenSink for corpora of any size; memory when not given.
-   * On failure or cancel it is discarded; on success the caller owns the store (tokenFile's releaseTokenStore).
+   * Threads that tokenize and count (default: the cores, at most MAX_PREPARATION_THREADS); 1
+   * reads on this thread. The CS224n format, and corpora under `parallelFromBytes` (default
+   * PARALLEL_FROM_BYTES: starting threads costs more than they save), are read on this thread.
    */
-  readonly sink?: TokenStoreWriter
+  readonly threads?: number
+  readonly parallelFromBytes?: number
+  /**
+   * Makes the sink the token stream goes to: a FileTokenSink for corpora of any size; memory when
+   * not given. A read that fails, is cancelled or is redone on one thread discards its sink; on
+   * success the caller owns the store (tokenFile's releaseTokenStore).
+   */
+  readonly createSink?: () => TokenStoreWriter
 }
+
+export const MAX_PREPARATION_THREADS = 4
+export const PARALLEL_FROM_BYTES = 8 << 20
 
 /** How one file was read (its encoding, replaced bytes) and its size. */
 export interface CorpusFileSummary extends DecodingReport {
@@ -63,16 +76,7 @@ export async function readCorpusFile(path: string, options: ReadCorpusOptions = 
  * has its own byte-order mark and starts a new line.
  */
 export async function readCorpusFiles(paths: readonly string[], options: ReadCorpusOptions = {}): Promise<CorpusFilesResult> {
-  try {
-    return await readFiles(paths, options)
-  } catch (error) {
-    options.sink?.discard()
-    throw error
-  }
-}
-
-async function readFiles(paths: readonly string[], options: ReadCorpusOptions): Promise<CorpusFilesResult> {
-  const { tokenizer = {}, chunkBytes = DEFAULT_CHUNK_BYTES, signal } = options
+  const { tokenizer = {}, chunkBytes = DEFAULT_CHUNK_BYTES, onProgress, signal } = options
   if (!Number.isInteger(chunkBytes) || chunkBytes < 1) throw new RangeError(`chunkBytes must be a whole number ≥ 1, not ${chunkBytes}.`)
   if (paths.length === 0) throw new RangeError('readCorpusFiles needs at least one file.')
   const overall = paths.length === 1 ? basename(paths[0]!) : UNNAMED_SOURCE
@@ -80,43 +84,97 @@ async function readFiles(paths: readonly string[], options: ReadCorpusOptions): 
 
   const sizes: number[] = []
   for (const path of paths) sizes.push(await cancellable(fileSize(path), signal, overall))
-  return readInto(new CorpusBuilder(tokenizer, basename(paths[0]!), options.sink), paths, sizes, chunkBytes, overall, options)
+  const totalBytes = sizes.reduce((a, b) => a + b, 0)
+
+  const threads = Math.min(options.threads ?? availableParallelism(), MAX_PREPARATION_THREADS)
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a whole number ≥ 1, not ${options.threads}.`)
+  const parallel = threads > 1 && tokenizer.format !== 'cs224n' && totalBytes >= (options.parallelFromBytes ?? PARALLEL_FROM_BYTES)
+  const createSink = options.createSink ?? (() => new MemoryTokenSink())
+  if (parallel) {
+    const sink = createSink()
+    try {
+      return await readInto(parallelFiles(new ParallelPreparation(threads, tokenizer, sink)), paths, totalBytes, chunkBytes, overall, onProgress, signal)
+    } catch (error) {
+      sink.discard()
+      if (!(error instanceof CorpusWorkerFailure)) throw error
+      // Threads may be unavailable where we run (a utility process): one thread reads the same corpus.
+    }
+  }
+  const sink = createSink()
+  try {
+    return await readInto(sequentialPreparation(tokenizer, basename(paths[0]!), sink), paths, totalBytes, chunkBytes, overall, onProgress, signal)
+  } catch (error) {
+    sink.discard()
+    throw error
+  }
 }
 
-async function readInto(builder: CorpusBuilder, paths: readonly string[], sizes: readonly number[], chunkBytes: number, overall: string, options: ReadCorpusOptions): Promise<CorpusFilesResult> {
-  const { onProgress, signal } = options
-  let totalBytes = sizes.reduce((a, b) => a + b, 0)
+/** What becomes of the decoded text: CorpusBuilder on this thread, or ParallelPreparation. */
+interface Preparation {
+  addText(text: string): Promise<void> | void
+  /** Ends the current line before the next file (`name`) starts. */
+  beginFile(name: string): void
+  finish(): Promise<RawCorpus> | RawCorpus
+  dispose(): void
+}
+
+function sequentialPreparation(tokenizer: Partial<TokenizerOptions>, firstName: string, sink: TokenStoreWriter): Preparation {
+  const builder = new CorpusBuilder(tokenizer, firstName, sink)
+  return { addText: (text) => builder.addText(text), beginFile: (name) => builder.beginSource(name), finish: () => builder.finish(), dispose: () => undefined }
+}
+
+function parallelFiles(preparation: ParallelPreparation): Preparation {
+  let first = true
+  return {
+    addText: (text) => preparation.addText(text),
+    beginFile: () => {
+      if (!first) preparation.endLine()
+      first = false
+    },
+    finish: () => preparation.finish(),
+    dispose: () => preparation.dispose(),
+  }
+}
+
+async function readInto(
+  preparation: Preparation, paths: readonly string[], totalBytes: number, chunkBytes: number, overall: string,
+  onProgress: ReadCorpusOptions['onProgress'], signal: AbortSignal | undefined,
+): Promise<CorpusFilesResult> {
   const buffer = new Uint8Array(chunkBytes)
   const files: CorpusFileSummary[] = []
   let bytesRead = 0
-  for (const path of paths) {
-    const name = basename(path)
-    builder.beginSource(name)
-    const decoder = new CorpusTextDecoder(name)
-    let fileBytes = 0
-    const handle = await cancellable(openFile(path), signal, overall, (late) => void late.close().catch(() => undefined))
-    try {
-      for (;;) {
-        if (signal?.aborted) throw cancelledError(overall)
-        const n = await cancellable(readChunk(handle, buffer, path), signal, overall)
-        if (n === 0) break
-        builder.addText(decoder.push(buffer.subarray(0, n)))
-        fileBytes += n
-        bytesRead += n
-        // A file that grew since it was measured must not push progress past 100 %.
-        totalBytes = Math.max(totalBytes, bytesRead)
-        onProgress?.(bytesRead, totalBytes)
+  try {
+    for (const path of paths) {
+      const name = basename(path)
+      preparation.beginFile(name)
+      const decoder = new CorpusTextDecoder(name)
+      let fileBytes = 0
+      const handle = await cancellable(openFile(path), signal, overall, (late) => void late.close().catch(() => undefined))
+      try {
+        for (;;) {
+          if (signal?.aborted) throw cancelledError(overall)
+          const n = await cancellable(readChunk(handle, buffer, path), signal, overall)
+          if (n === 0) break
+          await cancellable(Promise.resolve(preparation.addText(decoder.push(buffer.subarray(0, n)))), signal, overall)
+          fileBytes += n
+          bytesRead += n
+          // A file that grew since it was measured must not push progress past 100 %.
+          totalBytes = Math.max(totalBytes, bytesRead)
+          onProgress?.(bytesRead, totalBytes)
+        }
+        await preparation.addText(decoder.end())
+      } finally {
+        await handle.close()
       }
-      builder.addText(decoder.end())
-    } finally {
-      await handle.close()
+      files.push({ path, bytes: fileBytes, ...decoder.report() })
     }
-    files.push({ path, bytes: fileBytes, ...decoder.report() })
+    const raw = await cancellable(Promise.resolve(preparation.finish()), signal, overall)
+    // The caller's catch discards the stream.
+    if (raw.tokenCount === 0) throw emptyCorpusError(overall, bytesRead)
+    return { raw, files, replacedSequences: files.reduce((sum, f) => sum + f.replacedSequences, 0), bytes: bytesRead }
+  } finally {
+    preparation.dispose()
   }
-  const raw = builder.finish()
-  // The caller's catch discards the stream.
-  if (raw.tokenCount === 0) throw emptyCorpusError(overall, bytesRead)
-  return { raw, files, replacedSequences: files.reduce((sum, f) => sum + f.replacedSequences, 0), bytes: bytesRead }
 }
 
 /**

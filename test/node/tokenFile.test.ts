@@ -56,11 +56,11 @@ describe('token files', () => {
   it('are deleted when the read fails or finds no words', async () => {
     writeFileSync(join(dir, 'empty.txt'), '... !!!\n')
     const before = readdirSync(dir).filter((f) => f.endsWith('.i32'))
-    await expect(readCorpusFile(join(dir, 'empty.txt'), { sink: new FileTokenSink(dir) })).rejects.toThrow(/no words|empty/i)
+    await expect(readCorpusFile(join(dir, 'empty.txt'), { createSink: () => new FileTokenSink(dir) })).rejects.toThrow(/no words|empty/i)
     const controller = new AbortController()
     controller.abort()
     writeFileSync(join(dir, 'words.txt'), TEXT)
-    await expect(readCorpusFile(join(dir, 'words.txt'), { sink: new FileTokenSink(dir), signal: controller.signal })).rejects.toThrow()
+    await expect(readCorpusFile(join(dir, 'words.txt'), { createSink: () => new FileTokenSink(dir), signal: controller.signal })).rejects.toThrow()
     expect(readdirSync(dir).filter((f) => f.endsWith('.i32'))).toEqual(before)
   })
 

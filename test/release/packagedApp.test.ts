@@ -21,7 +21,7 @@ import { SMALL_CONFIG } from '../trainer/forkTrainer'
 import { ROOT, projectManifest } from './builderConfig'
 import { type StandInPackage, readFuses, packStandIn } from './standInPackage'
 
-/** Imports in the bundles that only run from a source checkout: kernelWorker.ts through tsx when no built kernelWorker.js sits beside the trainer. */
+/** Imports in the bundles that only run from a source checkout: kernelWorker.ts and corpusWorker.ts through tsx when no built worker sits beside the trainer. */
 const DEV_ONLY_IMPORTS = ['tsx/esm/api']
 
 const workDir = mkdtempSync(join(tmpdir(), 'w2v-package-'))

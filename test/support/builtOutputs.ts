@@ -33,13 +33,13 @@ export const BUILT_OUTPUTS: readonly BuiltOutput[] = [
   KERNELS_OUTPUT,
   {
     name: 'app (electron-vite)',
-    outputs: ['out/main/index.js', 'out/main/trainer.js', 'out/main/kernelWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'],
+    outputs: ['out/main/index.js', 'out/main/trainer.js', 'out/main/kernelWorker.js', 'out/main/corpusWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'],
     sources: ['src-main', 'src-renderer', 'electron.vite.config.ts', ...BUILD_INPUTS],
     script: 'build:app',
   },
   {
     name: 'w2v bundle',
-    outputs: ['out/cli/w2v.js', 'out/cli/kernelWorker.js'],
+    outputs: ['out/cli/w2v.js', 'out/cli/kernelWorker.js', 'out/cli/corpusWorker.js'],
     sources: ['src-main', ...BUILD_INPUTS],
     script: 'build:cli',
   },

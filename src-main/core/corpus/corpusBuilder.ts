@@ -1,8 +1,10 @@
 import { UNNAMED_SOURCE, cs224nFormatError } from './corpusErrors'
 import { type RawCorpus } from './corpusTypes'
-import { type Tokenizer, type TokenizerOptions, DEFAULT_TOKENIZER_OPTIONS, createTokenizer } from './tokenizer'
+import { TokenScanner } from './tokenScanner'
+import { type TokenizerOptions, DEFAULT_TOKENIZER_OPTIONS } from './tokenizer'
 import { MemoryTokenSink, type TokenStoreWriter } from './tokenStore'
 import { SENTENCE_END } from './tokenStream'
+import { TypeTable } from './typeTable'
 
 /**
  * Text in chunks of any size → a RawCorpus, in one pass: each line (ended by \n, \r\n or \r,
@@ -16,17 +18,15 @@ import { SENTENCE_END } from './tokenStream'
  * whitespace to cut at (a long line of Chinese) it is kept until its end.
  */
 
-const LONG_LINE_CHARS = 1 << 16
+export const LONG_LINE_CHARS = 1 << 16
 const LF = 10
 /** Stream values gathered before a write to the sink. */
 const BATCH_VALUES = 1 << 16
 
 export class CorpusBuilder {
-  private readonly tokenize: Tokenizer
+  private readonly typeTable = new TypeTable()
+  private readonly scanner: TokenScanner
   private readonly cs224n: boolean
-  private readonly index = new Map<string, number>()
-  private readonly types: string[] = []
-  private counts = new Uint32Array(1 << 12)
   private readonly batch = new Int32Array(BATCH_VALUES)
   private batched = 0
   private tokenTotal = 0
@@ -47,7 +47,7 @@ export class CorpusBuilder {
   /** `source` names the corpus in error messages (a file name). */
   constructor(options: Partial<TokenizerOptions> = {}, private source: string = UNNAMED_SOURCE, private readonly sink: TokenStoreWriter = new MemoryTokenSink()) {
     const o = { ...DEFAULT_TOKENIZER_OPTIONS, ...options }
-    this.tokenize = createTokenizer(o)
+    this.scanner = new TokenScanner(o, this.typeTable)
     this.cs224n = o.format === 'cs224n'
   }
 
@@ -77,7 +77,7 @@ export class CorpusBuilder {
         if (next === text.length) this.afterCR = true
         else if (text.charCodeAt(next) === LF) next++
       }
-      this.endLine(text.slice(begin, lineEnd))
+      this.endLine(text, begin, lineEnd)
       begin = next
       if (nl !== -1 && nl < begin) nl = text.indexOf('\n', begin)
       if (cr !== -1 && cr < begin) cr = text.indexOf('\r', begin)
@@ -91,7 +91,7 @@ export class CorpusBuilder {
    */
   beginSource(source: string): void {
     if (this.finished) throw new Error('CorpusBuilder.beginSource after finish().')
-    if (this.pending.length > 0 || this.lineStarted) this.endLine('')
+    if (this.pending.length > 0 || this.lineStarted) this.endLine('', 0, 0)
     this.afterCR = false
     this.lineNumber = 1
     this.source = source
@@ -101,12 +101,12 @@ export class CorpusBuilder {
   finish(): RawCorpus {
     if (this.result) return this.result
     if (this.finished) throw new Error('CorpusBuilder.finish after discard().')
-    if (this.pending.length > 0 || this.lineStarted) this.endLine('')
+    if (this.pending.length > 0 || this.lineStarted) this.endLine('', 0, 0)
     this.flush()
     this.finished = true
     return this.result = {
-      types: this.types,
-      typeCounts: this.counts.slice(0, this.types.length),
+      types: this.typeTable.types(),
+      typeCounts: this.typeTable.counts(),
       tokenCount: this.tokenTotal,
       sentenceCount: this.sentenceTotal,
       store: this.sink.finish(),
@@ -117,11 +117,6 @@ export class CorpusBuilder {
   discard(): void {
     this.finished = true
     this.sink.discard()
-  }
-
-  private push(value: number): void {
-    if (this.batched === BATCH_VALUES) this.flush()
-    this.batch[this.batched++] = value
   }
 
   private flush(): void {
@@ -135,16 +130,22 @@ export class CorpusBuilder {
     if (this.pending.length <= LONG_LINE_CHARS || this.cs224n) return
     const cut = lastWhitespace(this.pending)
     if (cut <= 0) return
-    this.addLinePart(this.pending.slice(0, cut))
+    this.addLinePart(this.pending, 0, cut)
     this.pending = this.pending.slice(cut)
   }
 
-  private endLine(piece: string): void {
-    const line = this.pending.length > 0 ? this.pending + piece : piece
-    this.pending = ''
-    this.addLinePart(line)
+  /** Ends the line whose last piece is text[start, end): scanned in place, unless part of it is pending. */
+  private endLine(text: string, start: number, end: number): void {
+    if (this.pending.length > 0) {
+      const line = this.pending + text.slice(start, end)
+      this.pending = ''
+      this.addLinePart(line, 0, line.length)
+    } else {
+      this.addLinePart(text, start, end)
+    }
     if (this.lineTokens > 0) {
-      this.push(SENTENCE_END)
+      if (this.batched === BATCH_VALUES) this.flush()
+      this.batch[this.batched++] = SENTENCE_END
       this.sentenceTotal++
     }
     this.lineTokens = 0
@@ -152,43 +153,30 @@ export class CorpusBuilder {
     this.lineNumber++
   }
 
-  private addLinePart(text: string): void {
+  private addLinePart(text: string, start: number, end: number): void {
     const first = !this.lineStarted
     this.lineStarted = true
     if (this.cs224n && first) {
       if (this.lineNumber === 1) return // the header: sentence_index<TAB>sentence
-      const tab = text.indexOf('\t')
-      if (tab === -1) {
-        if (text.trim() === '') return
+      const tab = text.indexOf('\t', start)
+      if (tab === -1 || tab >= end) {
+        if (text.slice(start, end).trim() === '') return
         throw cs224nFormatError(this.source, this.lineNumber)
       }
-      text = text.slice(tab + 1)
+      start = tab + 1
     }
-    const words = this.tokenize(text)
-    const n = words.length
+    const n = this.scanner.scan(text, start, end)
     if (n === 0) return
-    const { index, batch } = this
-    for (let i = 0; i < n; i++) {
-      const word = words[i]!
-      let id = index.get(word)
-      if (id === undefined) id = this.intern(word)
-      this.counts[id]!++
+    const ids = this.scanner.ids
+    for (let i = 0; i < n;) {
       if (this.batched === BATCH_VALUES) this.flush()
-      batch[this.batched++] = id
+      const take = Math.min(n - i, BATCH_VALUES - this.batched)
+      this.batch.set(ids.subarray(i, i + take), this.batched)
+      this.batched += take
+      i += take
     }
     this.tokenTotal += n
     this.lineTokens += n
-  }
-
-  private intern(word: string): number {
-    // A long match is a view into its line, which is a view into the whole chunk; copying the
-    // few new words keeps the vocabulary from holding every chunk alive.
-    const own = word.length >= 13 ? (' ' + word).slice(1) : word
-    const id = this.types.length
-    this.index.set(own, id)
-    this.types.push(own)
-    if (id === this.counts.length) this.counts = grow(this.counts, id + 1)
-    return id
   }
 }
 
@@ -199,18 +187,11 @@ export function rawCorpusFromText(text: string, options: Partial<TokenizerOption
   return builder.finish()
 }
 
-function lastWhitespace(text: string): number {
+/** Where a long line may be cut without cutting a token: its last space, tab, ideographic or no-break space (-1: none). */
+export function lastWhitespace(text: string): number {
   for (let i = text.length - 1; i >= 0; i--) {
     const c = text.charCodeAt(i)
     if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) return i
   }
   return -1
-}
-
-function grow(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
-  let size = array.length * 2
-  while (size < needed) size *= 2
-  const bigger = new Uint32Array(size)
-  bigger.set(array)
-  return bigger
 }

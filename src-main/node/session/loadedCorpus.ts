@@ -37,8 +37,8 @@ export interface LoadCorpusOptions {
  * it lets the corpus go.
  */
 export async function loadCorpus(paths: readonly string[], tokenizer: Partial<TokenizerOptions>, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
-  const sink = new FileTokenSink(options.tokenDirectory)
-  const { raw, files, bytes } = await readCorpusFiles(paths, { tokenizer, onProgress: options.onProgress, signal: options.signal, sink })
+  const createSink = (): FileTokenSink => new FileTokenSink(options.tokenDirectory)
+  const { raw, files, bytes } = await readCorpusFiles(paths, { tokenizer, onProgress: options.onProgress, signal: options.signal, createSink })
   return { paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), notices: corpusNotices(files, raw, tokenizer) }
 }
 
