@@ -84,11 +84,10 @@ export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel 
     i32[targets] = outside
     if (field(block, PARAM.loss) === 1) return
     const vocab = field(block, PARAM.vocabSize)
-    const probability = pointer(block, PARAM.aliasProbability) >> 2
-    const alias = pointer(block, PARAM.aliasIndex) >> 2
+    const table = pointer(block, PARAM.aliasTable) >> 2
     const draw = (): number => {
       const column = nextBelow(block, vocab)
-      return nextUnit(block) < f32[probability + column]! ? column : i32[alias + column]!
+      return nextUnit(block) < f32[table + 2 * column]! ? column : i32[table + 2 * column + 1]!
     }
     const negatives = field(block, PARAM.negatives)
     for (let k = 1; k <= negatives; k++) {

@@ -77,8 +77,8 @@ export interface MemoryPlan {
   readonly stride: number
   readonly syn0: number
   readonly syn1: number
-  readonly aliasProbability: number
-  readonly aliasIndex: number
+  /** Walker's alias table, one 8-byte entry per word: f32 probability, then i32 alias. */
+  readonly aliasTable: number
   readonly keepProbability: number
   readonly ids: number
   readonly sentenceEnds: number
@@ -110,8 +110,7 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
     stride,
     syn0: take(matrixBytes),
     syn1: take(matrixBytes),
-    aliasProbability: take(4 * input.vocabSize),
-    aliasIndex: take(4 * input.vocabSize),
+    aliasTable: take(8 * input.vocabSize),
     keepProbability: take(4 * input.vocabSize),
     ids: take(4 * input.tokens),
     sentenceEnds: take(4 * input.sentences),

@@ -19,8 +19,7 @@ const P_CBOW_MEAN: usize = 24
 const P_MAX_SENTENCE: usize = 28
 const P_SYN0: usize = 32
 const P_SYN1: usize = 36
-const P_ALIAS_PROB: usize = 40
-const P_ALIAS_INDEX: usize = 44
+const P_ALIAS_TABLE: usize = 40
 const P_KEEP: usize = 48
 const P_IDS: usize = 52
 const P_SENTENCE_ENDS: usize = 56
@@ -149,13 +148,12 @@ for (let i = 0; i <= TABLE_INTERVALS; i++) {
   return <i32>((<u64>nextRandom(block) * <u64>n) >> 32)
 }
 
-// One draw from the unigram^power noise distribution (Walker's alias table).
+// One draw from the unigram^power noise distribution (Walker's alias table, entries of
+// {f32 probability, i32 alias}).
 @inline function drawNoise(block: usize, vocab: i32): i32 {
   const column = nextBelow(block, vocab)
-  const u = nextUnit(block)
-  return u < load<f32>(ptr(block, P_ALIAS_PROB) + (<usize>column << 2))
-    ? column
-    : load<i32>(ptr(block, P_ALIAS_INDEX) + (<usize>column << 2))
+  const entry = ptr(block, P_ALIAS_TABLE) + (<usize>column << 3)
+  return nextUnit(block) < load<f32>(entry) ? column : load<i32>(entry, 4)
 }
 
 // --- one prediction: an input vector v (a syn0 row, or CBOW's h) predicts targets[0] ---
