@@ -45,6 +45,8 @@ export const PARAM = {
   lossCount: 120, // f64 out: number of predictions in lossSum
   wordsDone: 128, // f64 out: corpus words consumed (sub-sampled ones included)
   context: 136, // u32 pointer, scratch: i32[2 · window], a CBOW window's context words
+  drawn: 160, // u32 pointer, scratch: two window records (the WebAssembly kernel draws one window ahead)
+  touched: 164, // i32 out: what the row prefetches read, kept only so they are not optimized away
 } as const
 
 export const MODEL_CODE = { skipgram: 0, cbow: 1 } as const

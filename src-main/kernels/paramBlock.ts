@@ -44,6 +44,7 @@ export class ParamBlock {
     v.setUint32(at + PARAM.sentence, scratch + s.sentence, true)
     v.setUint32(at + PARAM.scores, scratch + s.scores, true)
     v.setUint32(at + PARAM.context, scratch + s.context, true)
+    v.setUint32(at + PARAM.drawn, scratch + s.drawn, true)
     v.setBigUint64(at + PARAM.rngState, seed, true)
     this.resetTotals()
   }

@@ -29,7 +29,8 @@ export function rowStride(dim: number): number {
 /**
  * A thread's scratch: neu1e (accumulated input-vector update) and h (CBOW's combined context)
  * of one row each, the targets and their step sizes for one prediction, the sub-sampled
- * sentence, for naive softmax one score per word, and a CBOW window's context words.
+ * sentence, for naive softmax one score per word, a CBOW window's context words, and the
+ * windows drawn ahead (see trainSentence in assembly/word2vec.ts).
  */
 export interface ScratchLayout {
   /** Offsets inside one thread's scratch area. */
@@ -40,6 +41,8 @@ export interface ScratchLayout {
   readonly sentence: number
   readonly scores: number
   readonly context: number
+  /** Two window records {lo, hi, targets of up to 2 · window predictions}: the window being trained and the next, drawn ahead. */
+  readonly drawn: number
   readonly bytes: number
 }
 
@@ -57,8 +60,9 @@ export function scratchLayout(stride: number, negatives: number, window: number,
   const sentence = take(4 * MAX_SENTENCE)
   const scores = take(naiveSoftmax ? 4 * vocabSize : 0)
   const context = take(4 * 2 * window)
+  const drawn = take(2 * (8 + 4 * 2 * window * (negatives + 1)))
   // Whole cache lines (and then some) per thread, for the same reason as PARAM_BLOCK_BYTES.
-  return { neu1e, hidden, targets, gradients, sentence, scores, context, bytes: Math.ceil(offset / 256) * 256 }
+  return { neu1e, hidden, targets, gradients, sentence, scores, context, drawn, bytes: Math.ceil(offset / 256) * 256 }
 }
 
 export interface MemoryPlanInput {
