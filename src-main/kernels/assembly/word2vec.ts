@@ -76,6 +76,17 @@ export function staticDataEnd(): usize {
   }
 }
 
+// neu1e += g · u and then u += g · v, in one pass over u (u is read once, before it changes).
+@inline function axpyBoth(g: f32, u: usize, neu1e: usize, v: usize, stride: i32): void {
+  const a = f32x4.splat(g)
+  const bytes = <usize>stride << 2
+  for (let i: usize = 0; i < bytes; i += 16) {
+    const row = v128.load(u + i)
+    v128.store(neu1e + i, f32x4.add(v128.load(neu1e + i), f32x4.mul(a, row)))
+    v128.store(u + i, f32x4.add(row, f32x4.mul(a, v128.load(v + i))))
+  }
+}
+
 @inline function zero(y: usize, stride: i32): void {
   const z = f32x4.splat(0)
   const bytes = <usize>stride << 2
@@ -160,12 +171,39 @@ for (let i = 0; i <= TABLE_INTERVALS; i++) {
 
 // --- one prediction: an input vector v (a syn0 row, or CBOW's h) predicts targets[0] ---
 
+@inline function distinct(targets: usize, count: i32): bool {
+  for (let d = 1; d < count; d++) {
+    const word = load<i32>(targets + (<usize>d << 2))
+    for (let e = 0; e < d; e++) if (load<i32>(targets + (<usize>e << 2)) == word) return false
+  }
+  return true
+}
+
 // Negative sampling: targets[0] is the true word, targets[1..count-1] the negatives. Adds the
 // step for v to neu1e (v itself is left to the caller) and updates the targets' syn1 rows.
 // Returns J = −log σ(u_o·v) − Σ log σ(−u_k·v).
 export function negSamplingStep(v: usize, syn1: usize, stride: i32, targets: usize, count: i32, alpha: f32, neu1e: usize, gradients: usize): f32 {
   const rowBytes = <usize>stride << 2
   let loss: f32 = 0
+  // With no row twice among the targets, updating each row right after its score is the same
+  // step (no later score reads it) and reads each row once instead of twice.
+  if (distinct(targets, count)) {
+    for (let d = 0; d < count; d++) {
+      const u = syn1 + <usize>load<i32>(targets + (<usize>d << 2)) * rowBytes
+      const f = dot(v, u, stride)
+      const s = sigmoid(f)
+      let g: f32
+      if (d == 0) {
+        loss += softplus(-f)
+        g = (1 - s) * alpha
+      } else {
+        loss += softplus(f)
+        g = -s * alpha
+      }
+      axpyBoth(g, u, neu1e, v, stride)
+    }
+    return loss
+  }
   for (let d = 0; d < count; d++) {
     const u = syn1 + <usize>load<i32>(targets + (<usize>d << 2)) * rowBytes
     const f = dot(v, u, stride)
