@@ -8,7 +8,9 @@ const U64_MASK = (1n << 64n) - 1n
  * The kernels of assembly/word2vec.ts in plain TypeScript, for runtimes without WebAssembly
  * SIMD, and as a second implementation the parity tests hold against the first. Same memory
  * layout, same algorithm, same generator; arithmetic is float64 on float32 storage, so results
- * agree with the WebAssembly build to float32 rounding, not bit for bit.
+ * agree with the WebAssembly build to float32 rounding, not bit for bit. The WebAssembly build
+ * draws each window one window ahead, to load the rows it will need early; it calls the
+ * generator in the same order as this one, which draws each pair's targets just before its step.
  */
 export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel {
   const f32 = new Float32Array(buffer)

@@ -6,7 +6,7 @@
  */
 
 /**
- * 256 bytes, not the 144 the fields need: each thread writes its block constantly (its generator
+ * 256 bytes, not the 168 the fields need: each thread writes its block constantly (its generator
  * state on every draw), and blocks sharing a cache line made two threads slower than one.
  */
 export const PARAM_BLOCK_BYTES = 256

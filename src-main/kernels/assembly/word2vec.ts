@@ -171,6 +171,7 @@ for (let i = 0; i <= TABLE_INTERVALS; i++) {
 
 // --- one prediction: an input vector v (a syn0 row, or CBOW's h) predicts targets[0] ---
 
+// Whether no word occurs twice among targets[0..count-1] (K ≤ 100, and usually 5: a few compares).
 @inline function distinct(targets: usize, count: i32): bool {
   for (let d = 1; d < count; d++) {
     const word = load<i32>(targets + (<usize>d << 2))
@@ -328,10 +329,11 @@ export function cbowWindow(block: usize, count: i32, alpha: f32): f32 {
 // prediction's K + 1 syn1 rows are each a miss to memory; taken one after another they leave
 // the CPU waiting most of the time. WebAssembly has no prefetch instruction, but a load whose
 // value nothing waits for (until the sentence's end) does the same: the CPU fetches the next
-// prediction's rows while it computes this one. Knowing the next prediction's rows means
-// drawing its negatives early, so each window is drawn one window ahead into a record
-// {lo, hi, targets of each prediction}; the generator is called in the same order as before
-// (window i's draws, then window i + 1's), so results do not change.
+// prediction's rows, all at once, while it computes this one. Every cache line of a row must be
+// loaded; loading only its first line gained nothing (the hardware did not fetch the rest).
+// Knowing the next prediction's rows means drawing its negatives early, so each window is drawn
+// one window ahead into a record {lo, hi, targets of each prediction}; the generator is called
+// in the same order as before (window i's draws, then window i + 1's), so results do not change.
 
 // Predictions per window record: skip-gram makes one per outside word, CBOW one per window.
 @inline function windowPredictions(block: usize): i32 {
