@@ -22,8 +22,10 @@ export const PARAM = {
   maxSentence: 28, // i32: sentence buffer capacity (words)
   syn0: 32, // u32 pointer: centre vectors V (|V| × stride f32)
   syn1: 36, // u32 pointer: outside vectors U (|V| × stride f32)
-  aliasProbability: 40, // u32 pointer: f32[|V|]
-  aliasIndex: 44, // u32 pointer: i32[|V|]
+  // One noise draw reads a random column's probability and alias: side by side in one 8-byte
+  // entry they cost one cache miss, not two (at |V| = 250k the table is 2 MB, past L2).
+  aliasTable: 40, // u32 pointer: {f32 probability, i32 alias}[|V|]
+  // 44: free
   keepProbability: 48, // u32 pointer: f32[|V|] (sub-sampling)
   // 52 to 67 are free (the corpus' ids and sentence ends were here before training streamed).
   alphaStart: 68, // f32: learning rate at the chunk's first word
@@ -43,6 +45,8 @@ export const PARAM = {
   chunk: 140, // u32 pointer, scratch: i32[CHUNK_STREAM_VALUES], the chunk's token stream (type ids, SENTENCE_END)
   chunkValues: 144, // i32: values of the stream in the chunk buffer
   typeToVocab: 148, // u32 pointer: i32[types], each type's word id (-1: dropped)
+  drawn: 160, // u32 pointer, scratch: two window records (the WebAssembly kernel draws one window ahead)
+  touched: 164, // i32 out: what the row prefetches read, kept only so they are not optimized away
 } as const
 
 export const MODEL_CODE = { skipgram: 0, cbow: 1 } as const

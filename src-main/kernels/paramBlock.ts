@@ -33,8 +33,7 @@ export class ParamBlock {
     v.setInt32(at + PARAM.maxSentence, MAX_SENTENCE, true)
     v.setUint32(at + PARAM.syn0, plan.syn0, true)
     v.setUint32(at + PARAM.syn1, plan.syn1, true)
-    v.setUint32(at + PARAM.aliasProbability, plan.aliasProbability, true)
-    v.setUint32(at + PARAM.aliasIndex, plan.aliasIndex, true)
+    v.setUint32(at + PARAM.aliasTable, plan.aliasTable, true)
     v.setUint32(at + PARAM.keepProbability, plan.keepProbability, true)
     v.setUint32(at + PARAM.typeToVocab, plan.typeToVocab, true)
     v.setUint32(at + PARAM.neu1e, scratch + s.neu1e, true)
@@ -45,6 +44,7 @@ export class ParamBlock {
     v.setUint32(at + PARAM.scores, scratch + s.scores, true)
     v.setUint32(at + PARAM.context, scratch + s.context, true)
     v.setUint32(at + PARAM.chunk, scratch + s.chunk, true)
+    v.setUint32(at + PARAM.drawn, scratch + s.drawn, true)
     v.setBigUint64(at + PARAM.rngState, seed, true)
     this.resetTotals()
   }

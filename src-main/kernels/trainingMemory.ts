@@ -44,10 +44,13 @@ export class TrainingMemory {
       for (let k = 0; k < config.dim; k++) f32[row + k] = (2 * random.nextFloat() - 1) / config.dim
     }
     const alias = buildAliasTable(unigramWeights(counts, config.negativePower))
-    f32.set(alias.probability, plan.aliasProbability / 4)
-    new Int32Array(memory.buffer).set(alias.alias, plan.aliasIndex / 4)
+    const i32 = new Int32Array(memory.buffer)
+    for (let w = 0; w < vocabSize; w++) {
+      f32[plan.aliasTable / 4 + 2 * w] = alias.probability[w]!
+      i32[plan.aliasTable / 4 + 2 * w + 1] = alias.alias[w]!
+    }
     f32.set(keepProbabilities(counts, config.sample), plan.keepProbability / 4)
-    new Int32Array(memory.buffer).set(typeToVocab, plan.typeToVocab / 4)
+    i32.set(typeToVocab, plan.typeToVocab / 4)
     training.blocks.forEach((block, t) => block.configure(plan, t, { ...config, vocabSize }, threadSeed(config.seed, t)))
     return training
   }

@@ -8,7 +8,9 @@ const U64_MASK = (1n << 64n) - 1n
  * The kernels of assembly/word2vec.ts in plain TypeScript, for runtimes without WebAssembly
  * SIMD, and as a second implementation the parity tests hold against the first. Same memory
  * layout, same algorithm, same generator; arithmetic is float64 on float32 storage, so results
- * agree with the WebAssembly build to float32 rounding, not bit for bit.
+ * agree with the WebAssembly build to float32 rounding, not bit for bit. The WebAssembly build
+ * draws each window one window ahead, to load the rows it will need early; it calls the
+ * generator in the same order as this one, which draws each pair's targets just before its step.
  */
 export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel {
   const f32 = new Float32Array(buffer)
@@ -84,11 +86,10 @@ export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel 
     i32[targets] = outside
     if (field(block, PARAM.loss) === 1) return
     const vocab = field(block, PARAM.vocabSize)
-    const probability = pointer(block, PARAM.aliasProbability) >> 2
-    const alias = pointer(block, PARAM.aliasIndex) >> 2
+    const table = pointer(block, PARAM.aliasTable) >> 2
     const draw = (): number => {
       const column = nextBelow(block, vocab)
-      return nextUnit(block) < f32[probability + column]! ? column : i32[alias + column]!
+      return nextUnit(block) < f32[table + 2 * column]! ? column : i32[table + 2 * column + 1]!
     }
     const negatives = field(block, PARAM.negatives)
     for (let k = 1; k <= negatives; k++) {

@@ -64,15 +64,16 @@ function setTargets(setup: KernelSetup, targets: readonly number[]): void {
 describe.each(KERNEL_KINDS)('%s kernel: one update equals the float64 core’s gradient step', (kind) => {
   const negatives = [4, 7, 4, 2, 0, 7, 7] // repeats accumulate (problem (h))
 
-  it('skip-gram, negative sampling', () => {
-    const setup = setUpKernel(kind, { model: 'skipgram', loss: 'negSampling', vocabSize: VOCAB, dim: DIM, window: 5, negatives: negatives.length, cbowMean: false })
+  // With every target row distinct the WebAssembly kernel updates each row in the pass that scores it.
+  it.each([['repeated', negatives], ['distinct', [4, 7, 2, 0, 8]]] as const)('skip-gram, negative sampling, %s target rows', (_, noise) => {
+    const setup = setUpKernel(kind, { model: 'skipgram', loss: 'negSampling', vocabSize: VOCAB, dim: DIM, window: 5, negatives: noise.length, cbowMean: false })
     const { V, U } = fillRandom(setup, 1)
     const c = 3
     const o = 5
-    const r = negSamplingLossAndGradient(V.data.subarray(c * DIM, (c + 1) * DIM), o, U, negatives)
+    const r = negSamplingLossAndGradient(V.data.subarray(c * DIM, (c + 1) * DIM), o, U, noise)
     const expectedV = Float64Array.from(V.data)
     expectedV.set(sgdStep(V.data.subarray(c * DIM, (c + 1) * DIM), r.gradCenterVec), c * DIM)
-    setTargets(setup, [o, ...negatives])
+    setTargets(setup, [o, ...noise])
     const loss = setup.kernel.skipgramPair(setup.block.offset, c, ALPHA)
     expectParity(setup, { V: expectedV, U: sgdStep(U.data, r.gradOutsideVecs.data), loss: r.loss }, loss)
   })

@@ -7,7 +7,7 @@
  */
 
 /**
- * 256 bytes, not the 152 the fields need: each thread writes its block constantly (its generator
+ * 256 bytes, not the 168 the fields need: each thread writes its block constantly (its generator
  * state on every draw), and blocks sharing a cache line made two threads slower than one.
  */
 export const PARAM_BLOCK_BYTES = 256
@@ -38,8 +38,9 @@ export function rowStride(dim: number): number {
 /**
  * A thread's scratch: neu1e (accumulated input-vector update) and h (CBOW's combined context)
  * of one row each, the targets and their step sizes for one prediction, the sub-sampled
- * sentence, for naive softmax one score per word, a CBOW window's context words, and the chunk
- * of the token stream being trained.
+ * sentence, for naive softmax one score per word, a CBOW window's context words, the chunk of
+ * the token stream being trained, and the windows drawn ahead (see trainSentence in
+ * assembly/word2vec.ts).
  */
 export interface ScratchLayout {
   /** Offsets inside one thread's scratch area. */
@@ -51,6 +52,8 @@ export interface ScratchLayout {
   readonly scores: number
   readonly context: number
   readonly chunk: number
+  /** Two window records {lo, hi, targets of up to 2 · window predictions}: the window being trained and the next, drawn ahead. */
+  readonly drawn: number
   readonly bytes: number
 }
 
@@ -69,8 +72,9 @@ export function scratchLayout(stride: number, negatives: number, window: number,
   const scores = take(naiveSoftmax ? 4 * vocabSize : 0)
   const context = take(4 * 2 * window)
   const chunk = take(4 * CHUNK_STREAM_VALUES)
+  const drawn = take(2 * (8 + 4 * 2 * window * (negatives + 1)))
   // Whole cache lines (and then some) per thread, for the same reason as PARAM_BLOCK_BYTES.
-  return { neu1e, hidden, targets, gradients, sentence, scores, context, chunk, bytes: Math.ceil(offset / 256) * 256 }
+  return { neu1e, hidden, targets, gradients, sentence, scores, context, chunk, drawn, bytes: Math.ceil(offset / 256) * 256 }
 }
 
 export interface MemoryPlanInput {
@@ -89,8 +93,8 @@ export interface MemoryPlan {
   readonly stride: number
   readonly syn0: number
   readonly syn1: number
-  readonly aliasProbability: number
-  readonly aliasIndex: number
+  /** Walker's alias table, one 8-byte entry per word: f32 probability, then i32 alias. */
+  readonly aliasTable: number
   readonly keepProbability: number
   readonly typeToVocab: number
   /** Parameter block of thread t at paramBlocks + t · PARAM_BLOCK_BYTES. */
@@ -121,8 +125,7 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
     stride,
     syn0: take(matrixBytes),
     syn1: take(matrixBytes),
-    aliasProbability: take(4 * input.vocabSize),
-    aliasIndex: take(4 * input.vocabSize),
+    aliasTable: take(8 * input.vocabSize),
     keepProbability: take(4 * input.vocabSize),
     typeToVocab: take(4 * input.types),
     paramBlocks: take(PARAM_BLOCK_BYTES * input.threads, 256),

@@ -19,8 +19,7 @@ const P_CBOW_MEAN: usize = 24
 const P_MAX_SENTENCE: usize = 28
 const P_SYN0: usize = 32
 const P_SYN1: usize = 36
-const P_ALIAS_PROB: usize = 40
-const P_ALIAS_INDEX: usize = 44
+const P_ALIAS_TABLE: usize = 40
 const P_KEEP: usize = 48
 const P_ALPHA_START: usize = 68
 const P_ALPHA_END: usize = 72
@@ -39,6 +38,8 @@ const P_RNG: usize = 104
 const P_LOSS_SUM: usize = 112
 const P_LOSS_COUNT: usize = 120
 const P_WORDS_DONE: usize = 128
+const P_DRAWN: usize = 160
+const P_TOUCHED: usize = 164
 
 // Where the module's static data ends; the loader checks it stays inside the reserved region.
 export function staticDataEnd(): usize {
@@ -71,6 +72,17 @@ export function staticDataEnd(): usize {
   const bytes = <usize>stride << 2
   for (let i: usize = 0; i < bytes; i += 16) {
     v128.store(y + i, f32x4.add(v128.load(y + i), f32x4.mul(a, v128.load(x + i))))
+  }
+}
+
+// neu1e += g · u and then u += g · v, in one pass over u (u is read once, before it changes).
+@inline function axpyBoth(g: f32, u: usize, neu1e: usize, v: usize, stride: i32): void {
+  const a = f32x4.splat(g)
+  const bytes = <usize>stride << 2
+  for (let i: usize = 0; i < bytes; i += 16) {
+    const row = v128.load(u + i)
+    v128.store(neu1e + i, f32x4.add(v128.load(neu1e + i), f32x4.mul(a, row)))
+    v128.store(u + i, f32x4.add(row, f32x4.mul(a, v128.load(v + i))))
   }
 }
 
@@ -148,16 +160,24 @@ for (let i = 0; i <= TABLE_INTERVALS; i++) {
   return <i32>((<u64>nextRandom(block) * <u64>n) >> 32)
 }
 
-// One draw from the unigram^power noise distribution (Walker's alias table).
+// One draw from the unigram^power noise distribution (Walker's alias table, entries of
+// {f32 probability, i32 alias}).
 @inline function drawNoise(block: usize, vocab: i32): i32 {
   const column = nextBelow(block, vocab)
-  const u = nextUnit(block)
-  return u < load<f32>(ptr(block, P_ALIAS_PROB) + (<usize>column << 2))
-    ? column
-    : load<i32>(ptr(block, P_ALIAS_INDEX) + (<usize>column << 2))
+  const entry = ptr(block, P_ALIAS_TABLE) + (<usize>column << 3)
+  return nextUnit(block) < load<f32>(entry) ? column : load<i32>(entry, 4)
 }
 
 // --- one prediction: an input vector v (a syn0 row, or CBOW's h) predicts targets[0] ---
+
+// Whether no word occurs twice among targets[0..count-1] (K ≤ 100, and usually 5: a few compares).
+@inline function distinct(targets: usize, count: i32): bool {
+  for (let d = 1; d < count; d++) {
+    const word = load<i32>(targets + (<usize>d << 2))
+    for (let e = 0; e < d; e++) if (load<i32>(targets + (<usize>e << 2)) == word) return false
+  }
+  return true
+}
 
 // Negative sampling: targets[0] is the true word, targets[1..count-1] the negatives. Adds the
 // step for v to neu1e (v itself is left to the caller) and updates the targets' syn1 rows.
@@ -165,6 +185,25 @@ for (let i = 0; i <= TABLE_INTERVALS; i++) {
 export function negSamplingStep(v: usize, syn1: usize, stride: i32, targets: usize, count: i32, alpha: f32, neu1e: usize, gradients: usize): f32 {
   const rowBytes = <usize>stride << 2
   let loss: f32 = 0
+  // With no row twice among the targets, updating each row right after its score is the same
+  // step (no later score reads it) and reads each row once instead of twice.
+  if (distinct(targets, count)) {
+    for (let d = 0; d < count; d++) {
+      const u = syn1 + <usize>load<i32>(targets + (<usize>d << 2)) * rowBytes
+      const f = dot(v, u, stride)
+      const s = sigmoid(f)
+      let g: f32
+      if (d == 0) {
+        loss += softplus(-f)
+        g = (1 - s) * alpha
+      } else {
+        loss += softplus(f)
+        g = -s * alpha
+      }
+      axpyBoth(g, u, neu1e, v, stride)
+    }
+    return loss
+  }
   for (let d = 0; d < count; d++) {
     const u = syn1 + <usize>load<i32>(targets + (<usize>d << 2)) * rowBytes
     const f = dot(v, u, stride)
@@ -219,9 +258,8 @@ export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32,
 
 // targets[0] = the true word, targets[1..K] = negatives for it; a draw equal to the true word
 // is drawn again, as the course's getNegativeSamples does.
-@inline function drawTargets(block: usize, outside: i32): void {
+@inline function drawTargets(block: usize, outside: i32, targets: usize): void {
   const vocab = load<i32>(block + P_VOCAB)
-  const targets = ptr(block, P_TARGETS)
   store<i32>(targets, outside)
   if (load<i32>(block + P_LOSS) == 1) return
   const negatives = load<i32>(block + P_NEGATIVES)
@@ -233,11 +271,10 @@ export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32,
   }
 }
 
-// v predicts the words in the target buffer with the block's loss; v's step goes to neu1e.
-@inline function predict(block: usize, v: usize, alpha: f32): f32 {
+// v predicts the words in `targets` with the block's loss; v's step goes to neu1e.
+@inline function predict(block: usize, v: usize, targets: usize, alpha: f32): f32 {
   const stride = load<i32>(block + P_STRIDE)
   const syn1 = ptr(block, P_SYN1)
-  const targets = ptr(block, P_TARGETS)
   const neu1e = ptr(block, P_NEU1E)
   if (load<i32>(block + P_LOSS) == 1) {
     return naiveSoftmaxStep(v, syn1, stride, load<i32>(block + P_VOCAB), load<i32>(targets), alpha, neu1e, ptr(block, P_SCORES))
@@ -247,20 +284,24 @@ export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32,
 
 // Skip-gram, one (centre, outside) pair with the targets already drawn: v_c predicts them,
 // then v_c takes its step.
-export function skipgramPair(block: usize, center: i32, alpha: f32): f32 {
+@inline function skipgramStep(block: usize, center: i32, targets: usize, alpha: f32): f32 {
   const stride = load<i32>(block + P_STRIDE)
   const v = ptr(block, P_SYN0) + <usize>center * (<usize>stride << 2)
   const neu1e = ptr(block, P_NEU1E)
   zero(neu1e, stride)
-  const loss = predict(block, v, alpha)
+  const loss = predict(block, v, targets, alpha)
   axpy(1, neu1e, v, stride)
   return loss
+}
+
+export function skipgramPair(block: usize, center: i32, alpha: f32): f32 {
+  return skipgramStep(block, center, ptr(block, P_TARGETS), alpha)
 }
 
 // CBOW, one window with the targets already drawn: h = Σ (or mean of) the context rows
 // predicts the centre word; every context row takes ∂h/∂v_w times h's step (a word twice in
 // the context takes it twice).
-export function cbowWindow(block: usize, count: i32, alpha: f32): f32 {
+@inline function cbowStep(block: usize, count: i32, targets: usize, alpha: f32): f32 {
   const stride = load<i32>(block + P_STRIDE)
   const syn0 = ptr(block, P_SYN0)
   const rowBytes = <usize>stride << 2
@@ -272,9 +313,119 @@ export function cbowWindow(block: usize, count: i32, alpha: f32): f32 {
   for (let c = 0; c < count; c++) axpy(1, syn0 + <usize>load<i32>(context + (<usize>c << 2)) * rowBytes, hidden, stride)
   const share: f32 = load<i32>(block + P_CBOW_MEAN) != 0 ? <f32>1 / <f32>count : 1
   if (share != 1) scale(hidden, share, stride)
-  const loss = predict(block, hidden, alpha)
+  const loss = predict(block, hidden, targets, alpha)
   for (let c = 0; c < count; c++) axpy(share, neu1e, syn0 + <usize>load<i32>(context + (<usize>c << 2)) * rowBytes, stride)
   return loss
+}
+
+export function cbowWindow(block: usize, count: i32, alpha: f32): f32 {
+  return cbowStep(block, count, ptr(block, P_TARGETS), alpha)
+}
+
+// --- a sentence, with each window's rows requested before they are needed ---
+//
+// At |V| in the hundreds of thousands the matrices are far larger than the caches and a
+// prediction's K + 1 syn1 rows are each a miss to memory; taken one after another they leave
+// the CPU waiting most of the time. WebAssembly has no prefetch instruction, but a load whose
+// value nothing waits for (until the sentence's end) does the same: the CPU fetches the next
+// prediction's rows, all at once, while it computes this one. Every cache line of a row must be
+// loaded; loading only its first line gained nothing (the hardware did not fetch the rest).
+// Knowing the next prediction's rows means drawing its negatives early, so each window is drawn
+// one window ahead into a record {lo, hi, targets of each prediction}; the generator is called
+// in the same order as before (window i's draws, then window i + 1's), so results do not change.
+
+// Predictions per window record: skip-gram makes one per outside word, CBOW one per window.
+@inline function windowPredictions(block: usize): i32 {
+  return load<i32>(block + P_MODEL) == 0 ? 2 * load<i32>(block + P_WINDOW) : 1
+}
+
+// Draws centre i's window: the random shrink, then its predictions' targets.
+@inline function drawWindow(block: usize, length: i32, i: i32, record: usize): void {
+  const window = load<i32>(block + P_WINDOW)
+  const sentence = ptr(block, P_SENTENCE)
+  const reduced = window - nextBelow(block, window)
+  const lo = max<i32>(0, i - reduced)
+  const hi = min<i32>(length - 1, i + reduced)
+  store<i32>(record, lo)
+  store<i32>(record, hi, 4)
+  const width = <usize>(load<i32>(block + P_NEGATIVES) + 1) << 2
+  let targets = record + 8
+  if (load<i32>(block + P_MODEL) == 0) {
+    for (let j = lo; j <= hi; j++) {
+      if (j == i) continue
+      drawTargets(block, load<i32>(sentence + (<usize>j << 2)), targets)
+      targets += width
+    }
+  } else if (hi > lo) {
+    drawTargets(block, load<i32>(sentence + (<usize>i << 2)), targets)
+  }
+}
+
+// Loads a word of every cache line of the listed rows and combines them, so the loads are kept.
+@inline function touchRows(matrix: usize, rows: usize, count: i32, rowBytes: usize): i32 {
+  let touched: i32 = 0
+  for (let d = 0; d < count; d++) {
+    const row = matrix + <usize>load<i32>(rows + (<usize>d << 2)) * rowBytes
+    for (let b: usize = 0; b < rowBytes; b += 64) touched ^= load<i32>(row + b)
+    touched ^= load<i32>(row + rowBytes - 4)
+  }
+  return touched
+}
+
+// The chunk's loss total and prediction count, kept by trainSentence for trainChunk.
+let lossSum: f64 = 0
+let lossCount: f64 = 0
+
+// Trains the sub-sampled sentence (P_SENTENCE, `length` words) at one learning rate.
+function trainSentence(block: usize, length: i32, alpha: f32): void {
+  if (length == 0) return
+  const model = load<i32>(block + P_MODEL)
+  const sentence = ptr(block, P_SENTENCE)
+  const context = ptr(block, P_CONTEXT)
+  const syn0 = ptr(block, P_SYN0)
+  const syn1 = ptr(block, P_SYN1)
+  const rowBytes = <usize>load<i32>(block + P_STRIDE) << 2
+  const targetCount = load<i32>(block + P_LOSS) == 1 ? 1 : load<i32>(block + P_NEGATIVES) + 1
+  const width = <usize>(load<i32>(block + P_NEGATIVES) + 1) << 2
+  const recordBytes: usize = 8 + <usize>windowPredictions(block) * width
+  let current = ptr(block, P_DRAWN)
+  let next = current + recordBytes
+  let touched: i32 = 0
+  drawWindow(block, length, 0, current)
+  for (let i = 0; i < length; i++) {
+    const hasNext = i + 1 < length
+    if (hasNext) {
+      drawWindow(block, length, i + 1, next)
+      touched ^= touchRows(syn0, sentence + (<usize>(i + 1) << 2), 1, rowBytes)
+    }
+    const lo = load<i32>(current)
+    const hi = load<i32>(current, 4)
+    const center = load<i32>(sentence + (<usize>i << 2))
+    if (model == 0) {
+      const pairs = hi - lo
+      for (let p = 0; p < pairs; p++) {
+        const targets = current + 8 + <usize>p * width
+        if (p + 1 < pairs) touched ^= touchRows(syn1, targets + width, targetCount, rowBytes)
+        else if (hasNext) touched ^= touchRows(syn1, next + 8, targetCount, rowBytes)
+        lossSum += skipgramStep(block, center, targets, alpha)
+        lossCount += 1
+      }
+    } else if (hi > lo) {
+      let count = 0
+      for (let j = lo; j <= hi; j++) {
+        if (j == i) continue
+        store<i32>(context + (<usize>count << 2), load<i32>(sentence + (<usize>j << 2)))
+        count++
+      }
+      if (hasNext) touched ^= touchRows(syn1, next + 8, targetCount, rowBytes)
+      lossSum += cbowStep(block, count, current + 8, alpha)
+      lossCount += 1
+    }
+    const swap = current
+    current = next
+    next = swap
+  }
+  store<i32>(block + P_TOUCHED, touched)
 }
 
 // Trains on the chunk of the token stream in the chunk buffer: type ids mapped to word ids
@@ -284,8 +435,6 @@ export function cbowWindow(block: usize, count: i32, alpha: f32): f32 {
 // sub-sampling, a random window shrink per centre word, the learning rate falling linearly from
 // alphaStart to alphaEnd over the chunk's kept words.
 export function trainChunk(block: usize): void {
-  const model = load<i32>(block + P_MODEL)
-  const window = load<i32>(block + P_WINDOW)
   const maxSentence = load<i32>(block + P_MAX_SENTENCE)
   const stream = ptr(block, P_CHUNK)
   const values = load<i32>(block + P_CHUNK_VALUES)
@@ -295,10 +444,9 @@ export function trainChunk(block: usize): void {
   const alphaStart = load<f32>(block + P_ALPHA_START)
   const alphaSpan = load<f32>(block + P_ALPHA_END) - alphaStart
   const chunkWords = <f32>max<i32>(1, load<i32>(block + P_CHUNK_WORDS))
-  const context = ptr(block, P_CONTEXT)
 
-  let lossSum: f64 = 0
-  let lossCount: f64 = 0
+  lossSum = 0
+  lossCount = 0
   let wordsDone: i32 = 0
   let p = 0
   while (p < values) {
@@ -322,32 +470,7 @@ export function trainChunk(block: usize): void {
     if (pieceWords == 0) continue
     const alpha = alphaStart + alphaSpan * (<f32>wordsDone / chunkWords)
     wordsDone += pieceWords
-    for (let i = 0; i < length; i++) {
-      const reduced = window - nextBelow(block, window)
-      const lo = max<i32>(0, i - reduced)
-      const hi = min<i32>(length - 1, i + reduced)
-      const center = load<i32>(sentence + (<usize>i << 2))
-      if (model == 0) {
-        for (let j = lo; j <= hi; j++) {
-          if (j == i) continue
-          drawTargets(block, load<i32>(sentence + (<usize>j << 2)))
-          lossSum += skipgramPair(block, center, alpha)
-          lossCount += 1
-        }
-      } else {
-        let count = 0
-        for (let j = lo; j <= hi; j++) {
-          if (j == i) continue
-          store<i32>(context + (<usize>count << 2), load<i32>(sentence + (<usize>j << 2)))
-          count++
-        }
-        if (count > 0) {
-          drawTargets(block, center)
-          lossSum += cbowWindow(block, count, alpha)
-          lossCount += 1
-        }
-      }
-    }
+    trainSentence(block, length, alpha)
   }
   store<f64>(block + P_LOSS_SUM, load<f64>(block + P_LOSS_SUM) + lossSum)
   store<f64>(block + P_LOSS_COUNT, load<f64>(block + P_LOSS_COUNT) + lossCount)
