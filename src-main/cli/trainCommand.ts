@@ -181,7 +181,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     removeInterrupt()
     releaseTokenStore(raw.store)
   }
-  const { training } = run.exportState()
+  // The run is over: its vectors are written from the kernels' memory, not from copies of it.
+  const { training } = run.exportState({ inPlace: true })
   if (!json && io.stderrIsTTY) io.stderr('\r\x1b[K')
 
   // The checkpoint first: it holds everything the vectors do, so if the vectors cannot be

@@ -55,11 +55,18 @@ export class TrainingMemory {
     return training
   }
 
-  /** Rows of one matrix without the SIMD padding (a copy, |V| × d). */
-  private readMatrix(base: number): Float32Array {
+  /**
+   * Rows of one matrix without the SIMD padding, |V| × d: a copy, or with `inPlace` and rows
+   * without padding (d a multiple of 4) a view of the kernels' memory, which saves a copy of the
+   * matrix at the end of a run (197 MB at 493k words × 100) and must not outlive it.
+   */
+  private readMatrix(base: number, inPlace: boolean): Float32Array {
     const { stride } = this.plan
     const f32 = new Float32Array(this.memory.buffer)
-    if (stride === this.dim) return f32.slice(base / 4, base / 4 + this.vocabSize * stride)
+    if (stride === this.dim) {
+      const [from, to] = [base / 4, base / 4 + this.vocabSize * stride]
+      return inPlace ? f32.subarray(from, to) : f32.slice(from, to)
+    }
     const out = new Float32Array(this.vocabSize * this.dim)
     for (let w = 0; w < this.vocabSize; w++) out.set(f32.subarray(base / 4 + w * stride, base / 4 + w * stride + this.dim), w * this.dim)
     return out
@@ -73,9 +80,9 @@ export class TrainingMemory {
     for (let w = 0; w < this.vocabSize; w++) f32.set(values.subarray(w * this.dim, (w + 1) * this.dim), base / 4 + w * this.plan.stride)
   }
 
-  /** V: the centre ("input") vectors, |V| × d. */
-  centerWordVectors(): Float32Array {
-    return this.readMatrix(this.plan.syn0)
+  /** V: the centre ("input") vectors, |V| × d (a copy, or a view: see readMatrix). */
+  centerWordVectors(inPlace = false): Float32Array {
+    return this.readMatrix(this.plan.syn0, inPlace)
   }
 
   /** The given rows of V, in that order (a copy, rows.length × d). */
@@ -92,9 +99,9 @@ export class TrainingMemory {
     return copyRows(new Float32Array(this.memory.buffer), rows, this.dim, { offset: base / 4, stride: this.plan.stride, rows: this.vocabSize })
   }
 
-  /** U: the outside ("output") vectors, |V| × d. */
-  outsideVectors(): Float32Array {
-    return this.readMatrix(this.plan.syn1)
+  /** U: the outside ("output") vectors, |V| × d (a copy, or a view: see readMatrix). */
+  outsideVectors(inPlace = false): Float32Array {
+    return this.readMatrix(this.plan.syn1, inPlace)
   }
 
   restoreVectors(centerWordVectors: Float32Array, outsideVectors: Float32Array): void {

@@ -75,8 +75,12 @@ export interface TrainingRun {
   resume(): void
   /** Ends the run after the current chunk or slice; before `run`, makes `run` end at once. */
   stop(): void
-  /** A copy of the run's state and its exact position: only while paused, before `run` or after it. */
-  exportState(): { readonly training: TrainingState; readonly done: number }
+  /**
+   * A copy of the run's state and its exact position: only while paused, before `run` or after
+   * it. `inPlace`, once `run` has ended for good: the vectors may be the run's own arrays instead
+   * of copies (the command line saves a finished run without holding its matrices twice).
+   */
+  exportState(options?: { readonly inPlace?: boolean }): { readonly training: TrainingState; readonly done: number }
   /** Copies (word2vec, read while training: Hogwild reads) or the live arrays (cs224n, between slices). */
   centerWordVectors(): Float32Array | Float64Array
   /** The given rows of the centre vectors, in that order: a copy of rows.length × d, not of the whole matrix. */
@@ -131,8 +135,8 @@ class StreamingRun implements TrainingRun {
     this.trainer.stop()
   }
 
-  exportState(): { training: TrainingState; done: number } {
-    return { training: { schedule: 'word2vec', state: this.trainer.exportState() }, done: this.trainer.position }
+  exportState(options: { readonly inPlace?: boolean } = {}): { training: TrainingState; done: number } {
+    return { training: { schedule: 'word2vec', state: this.trainer.exportState(options) }, done: this.trainer.position }
   }
 
   centerWordVectors(): Float32Array {

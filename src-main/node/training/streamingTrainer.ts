@@ -350,16 +350,22 @@ export class StreamingTrainer {
     return this.runState === 'paused'
   }
 
-  /** The run's position and parameters; consistent only while paused or after the run. */
-  exportState(): StreamingState {
+  /**
+   * The run's position and parameters; consistent only while paused or after the run. With
+   * `inPlace` (after the run only: nothing trains again) the vectors may be views of the
+   * kernels' memory rather than copies, so saving a finished run does not hold the matrices twice.
+   */
+  exportState(options: { readonly inPlace?: boolean } = {}): StreamingState {
     if (this.runState === 'running') throw new Error('Pause the run before saving its state.')
+    const inPlace = options.inPlace === true
+    if (inPlace && this.runState !== 'finished') throw new Error('Only a finished run exports its vectors in place.')
     const total = this.plan.chunks * this.config.epochs
     return {
       wordsPerEpoch: this.plan.wordsPerEpoch,
       nextChunk: Math.min(Atomics.load(this.control, CONTROL.nextChunk), total),
       rngStates: this.memory.blocks.map((block) => block.rngState.toString()),
-      centerWordVectors: this.memory.centerWordVectors(),
-      outsideVectors: this.memory.outsideVectors(),
+      centerWordVectors: this.memory.centerWordVectors(inPlace),
+      outsideVectors: this.memory.outsideVectors(inPlace),
     }
   }
 

@@ -51,6 +51,20 @@ describe('StreamingTrainer', () => {
     expect(Buffer.from(a[1]!.buffer).equals(Buffer.from(b[1]!.buffer))).toBe(true)
   })
 
+  it('exports a finished run in place (views of its memory, equal to the copies) and refuses to before the end', async () => {
+    const trainer = StreamingTrainer.create(vocabulary.counts, corpus, config)
+    expect(() => trainer.exportState({ inPlace: true })).toThrow(/finished run/)
+    await trainer.run({ kernel })
+    const copied = trainer.exportState()
+    const inPlace = trainer.exportState({ inPlace: true })
+    expect(inPlace.centerWordVectors).toEqual(copied.centerWordVectors)
+    expect(inPlace.outsideVectors).toEqual(copied.outsideVectors)
+    // dim is a multiple of 4 here, so rows have no padding and nothing is copied.
+    expect(config.dim % 4).toBe(0)
+    expect(inPlace.centerWordVectors.buffer).toBe(inPlace.outsideVectors.buffer)
+    expect(copied.centerWordVectors.buffer).not.toBe(inPlace.centerWordVectors.buffer)
+  })
+
   it('pauses, exports its state, and a run resumed from that state ends exactly like the unbroken run', async () => {
     const unbroken = StreamingTrainer.create(vocabulary.counts, corpus, config)
     await unbroken.run({ kernel })
