@@ -125,15 +125,19 @@ export class ProgressStream {
     return this.seq - this.acked >= this.maxUnacked
   }
 
-  /** Sends the pending batch now, unless the receiver is behind (then it waits for an ack). */
-  flush(): void {
+  /**
+   * Sends the pending batch now, unless the receiver is behind (then it waits for an ack).
+   * `last`: the run is ending and its state event follows, so the batch goes even to a receiver
+   * that is behind; waiting for the ack would show "stopped" with the curve's last points missing.
+   */
+  flush(last = false): void {
     const pending = this.pending
     const series = this.series
     if (!pending || !series) {
       this.stopTimer()
       return
     }
-    if (this.congested) return
+    if (this.congested && !last) return
     this.pending = null
     this.stopTimer()
     this.options.send({

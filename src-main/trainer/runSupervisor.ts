@@ -290,7 +290,7 @@ export class RunSupervisor {
   private async finish(outcome: RunOutcome): Promise<void> {
     this.phase = 'ending'
     this.stopTimers()
-    this.options.stream.flush()
+    this.options.stream.flush(true)
     this.options.snapshots.takeNow()
     this.options.onDidChange()
     const autosave = this.options.autosave()
@@ -307,7 +307,7 @@ export class RunSupervisor {
 
   private fail(error: unknown): void {
     this.stopTimers()
-    this.options.stream.flush()
+    this.options.stream.flush(true)
     const { emit } = this.options
     if (error instanceof TrainingDivergedError) {
       this.phase = 'diverged'

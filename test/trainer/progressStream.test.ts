@@ -56,6 +56,20 @@ describe('ProgressStream', () => {
     expect(stream.congested).toBe(false)
   })
 
+  it('sends the last batch of an ending run even to a receiver that is behind', () => {
+    let x = 0
+    for (let i = 0; i < 6; i++) {
+      stream.add(point((x += 10), 2))
+      vi.advanceTimersByTime(50)
+    }
+    expect(stream.congested).toBe(true)
+    stream.flush()
+    expect(sent).toHaveLength(4)
+    stream.flush(true)
+    expect(sent).toHaveLength(5)
+    expect(sent[4]!.x).toEqual([50, 60])
+  })
+
   it('halves the pending batch past maxPoints: bounded, the mean loss and the last point kept', () => {
     for (let i = 0; i < 4; i++) {
       stream.add(point(i + 1, 9))
