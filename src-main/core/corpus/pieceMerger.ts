@@ -1,3 +1,4 @@
+import { grown } from './grownArray'
 import { type PieceResult } from './pieceTokenizer'
 import { SENTENCE_END, type TokenSink } from './tokenStream'
 import { TypeTable } from './typeTable'
@@ -92,12 +93,4 @@ export class PieceMerger {
   typeCounts(): Uint32Array {
     return Uint32Array.from(this.counts.subarray(0, this.table.size))
   }
-}
-
-function grown<T extends Int32Array | Float64Array>(array: T, needed: number): T {
-  let size = array.length * 2
-  while (size < needed) size *= 2
-  const bigger = new (array.constructor as new (n: number) => T)(size)
-  bigger.set(array)
-  return bigger
 }

@@ -1,6 +1,7 @@
 import { CharClass, type CharTables, charTables } from './charClasses'
 import { type Tokenizer, type TokenizerOptions, DEFAULT_TOKENIZER_OPTIONS, createTokenizer } from './tokenizer'
 import { type TypeTable } from './typeTable'
+import { grown } from './grownArray'
 
 /**
  * The tokenizer's pattern (tokenizer.ts, kept as the reference) done by hand over UTF-16 units
@@ -58,7 +59,7 @@ export class TokenScanner {
     for (let k = 0; k < m; k++) {
       const from = starts[k]!
       if (from >= 0) {
-        if (n === this.ids.length) this.grow(n + 1)
+        if (n === this.ids.length) this.ids = grown(this.ids, n + 1)
         this.ids[n++] = table.intern(text, from, ends[k]!, normalised)
       } else {
         n = this.appendReference(text.slice(~starts[k]!, ends[k]!), n)
@@ -142,9 +143,8 @@ export class TokenScanner {
 
   private addToken(m: number, start: number, end: number): number {
     if (m === this.starts.length) {
-      const size = 2 * m
-      this.starts = grownTo(this.starts, size)
-      this.ends = grownTo(this.ends, size)
+      this.starts = grown(this.starts, m + 1)
+      this.ends = grown(this.ends, m + 1)
     }
     this.starts[m] = start
     this.ends[m] = end
@@ -168,25 +168,11 @@ export class TokenScanner {
   /** The reference tokenizer's tokens of `text`, interned into ids[at…]; returns where they end. */
   private appendReference(text: string, at: number): number {
     const words = this.reference(text)
-    const ids = at + words.length > this.ids.length ? this.grow(at + words.length) : this.ids
+    if (at + words.length > this.ids.length) this.ids = grown(this.ids, at + words.length)
+    const ids = this.ids
     for (let k = 0; k < words.length; k++) ids[at + k] = this.table.internWord(words[k]!)
     return at + words.length
   }
-
-  private grow(needed: number): Int32Array {
-    let size = this.ids.length * 2
-    while (size < needed) size *= 2
-    const bigger = new Int32Array(size)
-    bigger.set(this.ids)
-    this.ids = bigger
-    return bigger
-  }
-}
-
-function grownTo(array: Int32Array, size: number): Int32Array {
-  const bigger = new Int32Array(size)
-  bigger.set(array)
-  return bigger
 }
 
 const SPACE = 0x20

@@ -1,3 +1,5 @@
+import { grown } from './grownArray'
+
 /**
  * Word types interned by their UTF-16 units and counted, ids in order of first occurrence. A
  * token is looked up straight from the text it lies in (through the scanner's normalising
@@ -194,12 +196,4 @@ function spell(pool: Uint16Array, from: number, length: number): string {
     text += String.fromCharCode.apply(null, pool.subarray(at, Math.min(at + SPELL_PIECE, from + length)) as unknown as number[])
   }
   return text
-}
-
-function grown<T extends Int32Array | Uint16Array>(array: T, needed: number): T {
-  let size = array.length * 2
-  while (size < needed) size *= 2
-  const bigger = new (array.constructor as new (n: number) => T)(size)
-  bigger.set(array)
-  return bigger
 }
