@@ -8,6 +8,7 @@
  * The same seed gives the same text.
  */
 import { Random } from '../src-main/core/random'
+import { zipfRanks } from './scaleCorpus'
 
 /** Letters of each script a made-up word is spelled in; marks are added by the word maker. */
 const SCRIPTS: readonly (readonly string[])[] = [
@@ -109,22 +110,4 @@ function number(random: Random): string {
   if (r < 0.8) return `${random.randint(1, 999)},${String(random.nextInt(1000)).padStart(3, '0')}`
   if (r < 0.9) return `${random.nextInt(100)}${['th', 'km', 'x', '%'][random.nextInt(4)]}`
   return '٣٤' // Arabic-Indic digits
-}
-
-/** A Zipf(1) rank for a uniform draw, by binary search in the cumulative weights. */
-function zipfRanks(types: number): (u: number) => number {
-  const cumulative = new Float64Array(types)
-  let sum = 0
-  for (let r = 0; r < types; r++) cumulative[r] = sum += 1 / (r + 1)
-  return (u) => {
-    const target = u * sum
-    let lo = 0
-    let hi = types - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (cumulative[mid]! <= target) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
 }

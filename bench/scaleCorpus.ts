@@ -66,13 +66,13 @@ export function spell(n: number): string {
   return word
 }
 
-/** Draws Zipf ranks by binary search in the cumulative weights (one table of `types` doubles). */
-function zipfSampler(types: number, random: Random): () => number {
+/** A Zipf rank for a uniform draw u in [0, 1), by binary search in the cumulative weights (one table of `types` doubles). */
+export function zipfRanks(types: number): (u: number) => number {
   const cumulative = new Float64Array(types)
   let sum = 0
   for (let r = 0; r < types; r++) cumulative[r] = sum += 1 / (r + 1) ** ZIPF_EXPONENT
-  return () => {
-    const target = random.nextFloat() * sum
+  return (u) => {
+    const target = u * sum
     let lo = 0
     let hi = types - 1
     while (lo < hi) {
@@ -118,7 +118,8 @@ export function generateScaleCorpus(spec: ScaleCorpusSpec, write: (chunk: string
   if (!Number.isInteger(spec.tokens) || spec.tokens < 1) throw new RangeError(`tokens must be a whole number of at least 1, not ${spec.tokens}.`)
   if (!Number.isInteger(spec.types) || spec.types < 1) throw new RangeError(`types must be a whole number of at least 1, not ${spec.types}.`)
   const random = new Random(spec.seed)
-  const zipf = zipfSampler(spec.types, random)
+  const rankOf = zipfRanks(spec.types)
+  const zipf = (): number => rankOf(random.nextFloat())
   const fillerWords = Array.from({ length: spec.types }, (_, r) => spell(r))
   const filler = (): string => fillerWords[zipf()]!
   const planted = spec.kind === 'planted' ? plantedWords(spec.types) : null
