@@ -27,6 +27,8 @@ def main() -> int:
     parser.add_argument('--min-count', type=int, default=5)
     parser.add_argument('--epochs', type=int, default=5)
     parser.add_argument('--alpha', type=float, default=0.025)
+    # gensim's own default; the quality study of issue 13 §4 sets it below zero to undo corpus_file's per-worker decay.
+    parser.add_argument('--min-alpha', type=float, default=0.0001)
     parser.add_argument('--seed', type=int, default=1)
     args = parser.parse_args()
 
@@ -42,7 +44,7 @@ def main() -> int:
         return 3
 
     settings = dict(sg=1, hs=0, negative=args.negative, vector_size=args.dim, window=args.window,
-                    sample=args.sample, min_count=args.min_count, epochs=args.epochs, alpha=args.alpha,
+                    sample=args.sample, min_count=args.min_count, epochs=args.epochs, alpha=args.alpha, min_alpha=args.min_alpha,
                     workers=args.threads, seed=args.seed)
     started = time.perf_counter()
     if args.mode == 'corpusfile':

@@ -64,7 +64,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, pageUrl)
 
   const training = new TrainingService({
-    launch: utilityTrainerLauncher(join(here, 'trainer.js')),
+    launch: utilityTrainerLauncher(join(here, 'trainer.js'), ['--token-directory', join(userData, 'prepared-corpora')]),
     autosavePath: join(userData, 'checkpoints', 'autosave.w2vckpt'),
     autosaveSeconds: () => settings.get().autosaveSeconds,
     emit: (event) => messenger.sendAppEvent(event),

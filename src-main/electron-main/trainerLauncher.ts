@@ -6,9 +6,10 @@
 import { utilityProcess, type MessagePortMain } from 'electron'
 import type { TrainerLauncher } from '../node/services/trainerProcess'
 
-export function utilityTrainerLauncher(entryPath: string): TrainerLauncher {
+/** `args` go to the trainer's command line (trainer/index.ts reads them). */
+export function utilityTrainerLauncher(entryPath: string, args: readonly string[] = []): TrainerLauncher {
   return () => {
-    const child = utilityProcess.fork(entryPath, [], { serviceName: 'Word2Vec Studio Trainer', stdio: 'inherit' })
+    const child = utilityProcess.fork(entryPath, [...args], { serviceName: 'Word2Vec Studio Trainer', stdio: 'inherit' })
     let fatalError: string | null = null
     // V8's fatal errors (out of heap, say) arrive here just before the exit.
     child.on('error', (_type, location) => {

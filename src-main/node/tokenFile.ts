@@ -10,9 +10,10 @@
  * process that writes a token file in the same folder (the PID in the name is no longer running).
  */
 import { randomBytes } from 'node:crypto'
-import { closeSync, openSync, readSync, readdirSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readSync, readdirSync, unlinkSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { tokenFileError } from '../core/corpus/corpusErrors'
 import { type TokenSource, type TokenStore, type TokenStoreWriter, memoryTokenSource } from '../core/corpus/tokenStore'
 import { isProcessAlive, noteTemporaryFileClosed, trackTemporaryFile, untrackTemporaryFile } from './temporaryFiles'
 
@@ -23,14 +24,15 @@ export class FileTokenSink implements TokenStoreWriter {
   private fd: number | null
   private count = 0
 
-  /** A new, empty stream file in `directory` (the OS's temporary folder unless given). */
+  /** A new, empty stream file in `directory` (the OS's temporary folder unless given), the folder made if need be. */
   constructor(directory: string = tmpdir()) {
-    removeStaleTokenFiles(directory)
     this.path = join(directory, `w2v-tokens-${process.pid}-${randomBytes(6).toString('hex')}.i32`)
     try {
+      mkdirSync(directory, { recursive: true })
+      removeStaleTokenFiles(directory)
       this.fd = openSync(this.path, 'wx')
     } catch (error) {
-      throw new Error(`Could not create the corpus' token file in ${directory} (${(error as Error).message}); free some space or check that the folder is writable.`, { cause: error })
+      throw tokenFileError('create', directory, error)
     }
     trackTemporaryFile(this.path, this.fd)
   }
@@ -45,7 +47,7 @@ export class FileTokenSink implements TokenStoreWriter {
     try {
       for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done, bytes.length - done)
     } catch (error) {
-      throw new Error(`Could not write the corpus' token file ${this.path} (${(error as Error).message}); free some space in that folder.`, { cause: error })
+      throw tokenFileError('write', this.path, error)
     }
     this.count += values.length
   }
@@ -71,15 +73,25 @@ export class FileTokenSink implements TokenStoreWriter {
 export function openTokenSource(store: TokenStore): TokenSource {
   if (store.kind === 'memory') return memoryTokenSource(store)
   const { path, length } = store
-  let fd: number | null = openSync(path, 'r')
+  let fd: number | null
+  try {
+    fd = openSync(path, 'r')
+  } catch (error) {
+    throw tokenFileError('read', path, error)
+  }
   return {
     length,
     read(offset, into) {
       if (fd === null) throw new Error(`The token file ${path} is closed.`)
       const bytes = new Uint8Array(into.buffer, into.byteOffset, into.byteLength)
       for (let done = 0; done < bytes.length;) {
-        const n = readSync(fd, bytes, done, bytes.length - done, 4 * offset + done)
-        if (n === 0) throw new Error(`The token file ${path} ends early: it was changed or truncated while in use.`)
+        let n: number
+        try {
+          n = readSync(fd, bytes, done, bytes.length - done, 4 * offset + done)
+        } catch (error) {
+          throw tokenFileError('read', path, error)
+        }
+        if (n === 0) throw tokenFileError('read', path, new Error('it ends early: another program changed or truncated it'))
         done += n
       }
     },

@@ -13,10 +13,22 @@ import { connectToParent } from './parentChannel'
 import { TrainerSession } from './trainerSession'
 import { log, toTrainerError } from './trainerErrors'
 
+/** The value after `flag` on the command line, if given. */
+function argument(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag)
+  return at === -1 ? undefined : process.argv[at + 1]
+}
+
 function startTrainer(): void {
   const parent = connectToParent()
   const router = new EventRouter(parent)
-  const session = new TrainerSession({ emit: (event) => router.emit(event), checkGradients: workerGradientCheckRunner(new URL(import.meta.url)) })
+  // The app names a folder in its data for prepared corpora: the OS's temporary folder can be a
+  // RAM disk (tmpfs) on Linux, where a corpus of a billion words would take 4 GB of memory.
+  const tokenDirectory = argument('--token-directory')
+  const session = new TrainerSession({
+    emit: (event) => router.emit(event), checkGradients: workerGradientCheckRunner(new URL(import.meta.url)),
+    ...(tokenDirectory === undefined ? {} : { tokenDirectory }),
+  })
   parent.onMessage((message) => void session.handle(message, (event) => safePost(parent, event)))
   parent.onPort((port) => {
     router.connect(port)

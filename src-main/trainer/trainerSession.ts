@@ -16,7 +16,9 @@ import { type CorpusMinibatch, drawCorpusMinibatch } from '../core/corpusGradien
 import { NoTrainingContextError } from '../core/training/trainingErrors'
 import { streamingConfigWarnings } from '../core/training/streamingConfig'
 import type { Embeddings } from '../core/vectors/embeddings'
-import { type LoadedCorpus, type TrainingData, corpusName, encodedCorpus, loadCorpus, savedVocabulary, trainingData, vocabularyOf } from '../node/session/loadedCorpus'
+import {
+  type LoadedCorpus, type TrainingData, corpusName, encodedCorpus, loadCorpus, planStreamingCorpus, savedVocabulary, trainingData, vocabularyOf,
+} from '../node/session/loadedCorpus'
 import { createTrainingRun } from '../node/session/trainingRun'
 import { type KernelChoice, chooseKernel } from '../node/training/kernelModule'
 import { type CorpusSettings, type ScheduleSettings, type TrainingState, loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
@@ -341,13 +343,23 @@ export class TrainerSession {
 
   /**
    * Builds a run in its phases, each announced before its synchronous work: the vocabulary, the
-   * corpus in its ids, then the tables and vectors. A stop meanwhile abandons it.
+   * corpus in its ids (for word2vec, the chunk plan's pass over the token file, in steps that
+   * report their fraction), then the tables and vectors. A stop meanwhile abandons it.
    */
   private async prepare(plan: RunPlan): Promise<RunSupervisor> {
     await this.enter('buildingVocabulary')
     const vocabulary = plan.vocabulary()
     await this.enter('encodingCorpus')
-    const data = trainingData(plan.loaded, vocabulary)
+    let data = trainingData(plan.loaded, vocabulary)
+    if (plan.settings.schedule === 'word2vec') {
+      data = {
+        ...data, streaming: await planStreamingCorpus(data, async (fraction) => {
+          this.advance(fraction)
+          await nextTurn()
+          this.abandonIfStopped()
+        }),
+      }
+    }
     if (plan.settings.schedule === 'word2vec' && !this.kernelChoice) {
       await this.enter('compilingKernels')
       this.kernel()

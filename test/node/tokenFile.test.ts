@@ -1,13 +1,25 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { CorpusBuilder, type RawCorpus, rawCorpusFromText } from '../../src-main/core/corpus/index'
 import { readCorpusFile } from '../../src-main/node/corpusFile'
 import { FileTokenSink, openTokenSource, releaseTokenStore, retainTokenStore } from '../../src-main/node/tokenFile'
 import { decodeTokenStream } from '../support/rawTokens'
 import { streamingEdgeCaseText } from '../support/syntheticCorpus'
-import { writeFileSync } from 'node:fs'
+import type * as FsModule from 'node:fs'
+import { unlinkSync, writeFileSync } from 'node:fs'
+
+/** We run as root, so a full disk cannot be made for real: writeSync fails with this code while it is set. */
+const fsMock = vi.hoisted(() => ({ failWrites: null as string | null }))
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof FsModule>()
+  const writeSync = ((...args: Parameters<typeof fs.writeSync>) => {
+    if (fsMock.failWrites !== null) throw Object.assign(new Error(`${fsMock.failWrites}: simulated failure, write`), { code: fsMock.failWrites })
+    return (fs.writeSync as (...a: unknown[]) => number)(...args)
+  }) as typeof fs.writeSync
+  return { ...fs, default: { ...fs, writeSync }, writeSync }
+})
 
 const dir = mkdtempSync(join(tmpdir(), 'w2v-tokens-test-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -76,7 +88,37 @@ describe('token files', () => {
     releaseTokenStore(store)
   })
 
-  it('name the folder in the error when they cannot be created', () => {
-    expect(() => new FileTokenSink(join(dir, 'missing', 'folder'))).toThrow(/Could not create the corpus' token file in .*missing.*folder/)
+  it('make their folder when it is missing, and name it in a sentence when it cannot be made', () => {
+    const made = new FileTokenSink(join(dir, 'missing', 'folder'))
+    expect(made.path.startsWith(join(dir, 'missing', 'folder'))).toBe(true)
+    made.discard()
+    const aFile = join(dir, 'a-file')
+    writeFileSync(aFile, 'not a folder')
+    expect(() => new FileTokenSink(join(aFile, 'sub'))).toThrow(expect.objectContaining({
+      name: 'CorpusError', kind: 'storage', message: expect.stringMatching(/^The prepared corpus could not be created in “.*a-file.sub” \(.*ENOTDIR.*\)\. Free some space or check that the folder is writable, then load the corpus again\.$/),
+    }))
+  })
+
+  it('answer a full disk with a sentence, and leave no file behind', () => {
+    const sink = new FileTokenSink(dir)
+    sink.write(new Int32Array([1, 2, -1]))
+    fsMock.failWrites = 'ENOSPC'
+    try {
+      expect(() => sink.write(new Int32Array([3, -1]))).toThrow(expect.objectContaining({
+        kind: 'storage', message: expect.stringMatching(/^The disk is full: the prepared corpus \(4 bytes a word, in “.*w2v-tokens-.*\.i32”\) could not be written\. Free some space and load the corpus again\.$/),
+      }))
+    } finally {
+      fsMock.failWrites = null
+    }
+    sink.discard()
+    expect(existsSync(sink.path)).toBe(false)
+  })
+
+  it('that are gone when read are answered with a sentence', () => {
+    const raw = inFile(TEXT)
+    const store = fileStore(raw)
+    unlinkSync(store.path)
+    expect(() => openTokenSource(store)).toThrow(expect.objectContaining({ kind: 'storage', message: expect.stringMatching(/is gone \(another program or a cleaner of temporary files deleted it\)\. Load the corpus again\.$/) }))
+    releaseTokenStore(store)
   })
 })

@@ -17,6 +17,8 @@ export type CorpusErrorKind =
   | 'notAFile'
   /** Permission denied or an I/O failure. */
   | 'unreadable'
+  /** The prepared token file could not be written or read back (a full disk, a folder that is not writable, a file deleted under us). */
+  | 'storage'
   /** The user cancelled the loading. */
   | 'cancelled'
 
@@ -63,4 +65,27 @@ export function cs224nFormatError(source: string, line: number): CorpusError {
 
 export function cancelledError(source: string): CorpusError {
   return new CorpusError('cancelled', `Loading ${quoteSource(source)} was cancelled.`)
+}
+
+/**
+ * The prepared token file (4 bytes a token, beside the app's data) failed: `doing` is what we
+ * were doing ('create', 'write', 'read'); the system error's code picks the sentence.
+ */
+export function tokenFileError(doing: 'create' | 'write' | 'read', path: string, error: unknown): CorpusError {
+  const code = (error as { code?: unknown } | null)?.code
+  const detail = error instanceof Error ? error.message : String(error)
+  const where = `“${path}”`
+  let message: string
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    message = `The disk is full: the prepared corpus (4 bytes a word, in ${where}) could not be written. Free some space and load the corpus again.`
+  } else if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    message = `The app may not write the prepared corpus to ${where} (${detail}). Check that the folder is writable, then load the corpus again.`
+  } else if (doing === 'read' && code === 'ENOENT') {
+    message = `The prepared corpus ${where} is gone (another program or a cleaner of temporary files deleted it). Load the corpus again.`
+  } else if (doing === 'read') {
+    message = `The prepared corpus ${where} could not be read back (${detail}). Load the corpus again.`
+  } else {
+    message = `The prepared corpus could not be ${doing === 'create' ? 'created' : 'written'} in ${where} (${detail}). Free some space or check that the folder is writable, then load the corpus again.`
+  }
+  return new CorpusError('storage', message, { cause: error })
 }

@@ -84,15 +84,17 @@ export function openMemoryTokenSource(store: TokenStore): TokenSource {
 /** Values read at a time by sequential passes: 1 MiB. */
 export const PASS_BLOCK_VALUES = 1 << 18
 
-/**
- * Calls `visit` on consecutive blocks of the stream (a view reused between calls) with the
- * offset of each, until the end or until `visit` returns false.
- */
-export function forEachBlock(source: TokenSource, visit: (block: Int32Array, offset: number) => boolean | void, blockValues = PASS_BLOCK_VALUES): void {
+/** Consecutive blocks of the stream (a view reused from one to the next), each with its offset. */
+export function* streamBlocks(source: TokenSource, blockValues = PASS_BLOCK_VALUES): Generator<{ readonly block: Int32Array; readonly offset: number }, void, void> {
   const buffer = new Int32Array(Math.min(blockValues, source.length))
   for (let offset = 0; offset < source.length; offset += buffer.length) {
     const block = offset + buffer.length <= source.length ? buffer : buffer.subarray(0, source.length - offset)
     source.read(offset, block)
-    if (visit(block, offset) === false) return
+    yield { block, offset }
   }
+}
+
+/** Calls `visit` on consecutive blocks of the stream (see streamBlocks), until the end or until `visit` returns false. */
+export function forEachBlock(source: TokenSource, visit: (block: Int32Array, offset: number) => boolean | void, blockValues = PASS_BLOCK_VALUES): void {
+  for (const { block, offset } of streamBlocks(source, blockValues)) if (visit(block, offset) === false) return
 }

@@ -1,4 +1,4 @@
-import { type TokenSource, forEachBlock } from '../corpus/tokenStore'
+import { type TokenSource, streamBlocks } from '../corpus/tokenStore'
 import { SENTENCE_END } from '../corpus/tokenStream'
 import { CHUNK_STREAM_VALUES, MAX_SENTENCE } from './kernelMemoryPlan'
 
@@ -34,6 +34,19 @@ export interface ChunkPlanOptions {
  * memory, so a one-thread run is bit-identical to those.
  */
 export function planChunks(source: TokenSource, typeToVocab: Int32Array, options: ChunkPlanOptions = {}): ChunkPlan {
+  const steps = chunkPlanSteps(source, typeToVocab, options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * planChunks a block of the stream at a time: yields how many stream values it has read after
+ * each block and returns the plan, for a caller that shows progress and may stop in between (a
+ * billion-word corpus takes half a minute).
+ */
+export function* chunkPlanSteps(source: TokenSource, typeToVocab: Int32Array, options: ChunkPlanOptions = {}): Generator<number, ChunkPlan, void> {
   const { chunkWords = CHUNK_WORDS, maxSentence = MAX_SENTENCE, maxStreamValues = CHUNK_STREAM_VALUES } = options
   const starts: number[] = [0]
   const before: number[] = [0]
@@ -58,7 +71,7 @@ export function planChunks(source: TokenSource, typeToVocab: Int32Array, options
       boundaryWords = total
     }
   }
-  forEachBlock(source, (block, offset) => {
+  for (const { block, offset } of streamBlocks(source)) {
     for (let i = 0; i < block.length; i++) {
       const at = offset + i
       if (at - chunkStart >= maxStreamValues) {
@@ -83,7 +96,8 @@ export function planChunks(source: TokenSource, typeToVocab: Int32Array, options
       chunkKept++
       if (++sentenceKept === maxSentence) endSentence(at + 1)
     }
-  })
+    yield offset + block.length
+  }
   starts.push(source.length)
   before.push(total)
   return { chunks: starts.length - 1, streamStart: Float64Array.from(starts), wordsBefore: Float64Array.from(before), wordsPerEpoch: total }

@@ -32,6 +32,8 @@ export interface ForkOptions {
   /** Node options for the child, e.g. ['--import', 'tsx'] to run TypeScript sources. */
   readonly execArgv?: readonly string[]
   readonly env?: NodeJS.ProcessEnv
+  /** The trainer's command line (trainer/index.ts reads `--token-directory <folder>`). */
+  readonly args?: readonly string[]
 }
 
 /**
@@ -39,7 +41,7 @@ export interface ForkOptions {
  * as under Electron, so typed arrays and NaN arrive as they were sent.
  */
 export function forkTrainerProcess(entryPath: string, options: ForkOptions = {}): TrainerProcessHandle {
-  const child = fork(entryPath, [], {
+  const child = fork(entryPath, [...(options.args ?? [])], {
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [...(options.execArgv ?? [])],

@@ -8,8 +8,10 @@
 import { basename } from 'node:path'
 import {
   type CorpusNotice, type CorpusStats, type RawCorpus, type TokenizerOptions, type TrainingCorpus, type Vocabulary, UNNAMED_SOURCE,
-  buildVocabulary, corpusNotices, corpusStats, encodeCorpus,
+  buildVocabulary, corpusNotices, corpusStats, encodeCorpus, typeToVocabulary,
 } from '../../core/corpus/index'
+import { chunkPlanSteps } from '../../core/training/chunkPlan'
+import type { StreamingCorpus } from '../training/streamingTrainer'
 import { readCorpusFiles } from '../corpusFile'
 import { FileTokenSink, openTokenSource } from '../tokenFile'
 
@@ -51,6 +53,8 @@ export function corpusName(corpus: Pick<LoadedCorpus, 'paths'>): string {
 export interface TrainingData {
   readonly vocabulary: Vocabulary
   readonly raw: RawCorpus
+  /** What a word2vec run reads, with its chunk plan, when made ahead in steps (planStreamingCorpus); else the run makes it. */
+  readonly streaming?: StreamingCorpus
 }
 
 /** The vocabulary the settings keep (CorpusError 'noVocabulary' when nothing is kept). */
@@ -65,6 +69,25 @@ export function savedVocabulary(saved: Pick<Vocabulary, 'words' | 'counts'>): Vo
 
 export function trainingData(loaded: LoadedCorpus, vocabulary: Vocabulary): TrainingData {
   return { vocabulary, raw: loaded.raw }
+}
+
+/**
+ * What a word2vec run reads of the data, its chunk plan made a block of the stream at a time:
+ * `between` runs after each block with the fraction read (to report it and let other work in; it
+ * throws to stop). A billion words take half a minute.
+ */
+export async function planStreamingCorpus(data: TrainingData, between: (fraction: number) => Promise<void>): Promise<StreamingCorpus> {
+  const typeToVocab = typeToVocabulary(data.raw.types, data.vocabulary)
+  const source = openTokenSource(data.raw.store)
+  try {
+    const steps = chunkPlanSteps(source, typeToVocab)
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return { store: data.raw.store, typeToVocab, plan: step.value }
+      await between(step.value / source.length)
+    }
+  } finally {
+    source.close()
+  }
 }
 
 /**

@@ -96,7 +96,7 @@ class StreamingRun implements TrainingRun {
   private readonly trainer: StreamingTrainer
 
   constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'word2vec' }>, data: TrainingData, private readonly kernel: KernelChoice, resume?: TrainingState) {
-    const corpus = { store: data.raw.store, typeToVocab: typeToVocabulary(data.raw.types, data.vocabulary) }
+    const corpus = data.streaming ?? { store: data.raw.store, typeToVocab: typeToVocabulary(data.raw.types, data.vocabulary) }
     this.trainer = StreamingTrainer.create(data.vocabulary.counts, corpus, settings.config, resume?.schedule === 'word2vec' ? resume.state : undefined)
     this.total = this.trainer.totalWords
     this.boundaryEvery = this.trainer.wordsPerEpoch

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { CorpusError } from '../../core/corpus/corpusErrors'
 import type { TokenSource, TokenStore } from '../../core/corpus/tokenStore'
 import { type ChunkPlan, planChunks, wordsBeforeChunk } from '../../core/training/chunkPlan'
 import { word2vecMemoryEstimate } from '../../core/training/memoryEstimate'
@@ -52,6 +53,18 @@ export interface StreamingCorpus {
   readonly store: TokenStore
   /** Each type's word id (-1: dropped): typeToVocabulary(raw.types, vocabulary). */
   readonly typeToVocab: Int32Array
+  /** planChunks of the two, when the caller made it already (in steps, showing progress); else create() does. */
+  readonly plan?: ChunkPlan
+}
+
+/** The "encoding" pass: one sequential read of the stream finds each chunk's place in it. */
+function planStream(corpus: StreamingCorpus): ChunkPlan {
+  const source = openTokenSource(corpus.store)
+  try {
+    return planChunks(source, corpus.typeToVocab)
+  } finally {
+    source.close()
+  }
 }
 
 /** Everything needed to continue a run where it stood (with its config and vocabulary). */
@@ -112,15 +125,8 @@ export class StreamingTrainer {
 
   static create(counts: Uint32Array, corpus: StreamingCorpus, config: Word2vecSettings, resume?: StreamingState): StreamingTrainer {
     assertScheduleSettings({ schedule: 'word2vec', config })
-    // The "encoding" pass: one sequential read of the stream finds each chunk's place in it.
-    const source = openTokenSource(corpus.store)
-    let plan: ChunkPlan
-    try {
-      plan = planChunks(source, corpus.typeToVocab)
-    } finally {
-      source.close()
-    }
-    ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, types: corpus.typeToVocab.length }, source.length))
+    const plan = corpus.plan ?? planStream(corpus)
+    ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, types: corpus.typeToVocab.length }, plan.streamStart[plan.chunks]!))
     const memory = TrainingMemory.create(counts, corpus.typeToVocab, config)
     if (resume) {
       if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== counts.length * config.dim) {
@@ -261,7 +267,11 @@ export class StreamingTrainer {
         onEvent(event)
       })
       worker.once('error', (error) => {
-        if (!started) {
+        // A token file that cannot be read (deleted, a failing disk) is the user's to fix: neither a
+        // thread that could not start nor a crash. The class does not cross the thread; its name and kind do.
+        const { kind } = error as Partial<CorpusError>
+        const corpusError = error.name === 'CorpusError' && kind !== undefined ? new CorpusError(kind, error.message, { cause: error }) : null
+        if (!started && corpusError === null) {
           failures.push(error.message)
           this.activeThreads--
           resolve()
@@ -269,7 +279,7 @@ export class StreamingTrainer {
         }
         Atomics.store(this.control, CONTROL.state, RUN_STATE.stopping)
         Atomics.notify(this.control, CONTROL.state)
-        reject(new Error(`Training thread ${t + 1} crashed: ${error.message}`))
+        reject(corpusError ?? new Error(`Training thread ${t + 1} crashed: ${error.message}`))
       })
       worker.once('exit', () => resolve())
       const init: KernelWorkerInit = {

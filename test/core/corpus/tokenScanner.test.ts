@@ -142,7 +142,8 @@ describe('TypeTable', () => {
     const table = new TypeTable()
     const identity = new Uint16Array(0x10000).map((_, i) => i)
     const words = Array.from({ length: 5000 }, (_, i) => `w${i}`)
-    for (const [i, w] of words.entries()) expect(table.intern(`  ${w} `, 2, 2 + w.length, identity)).toBe(i)
+    const intern = (text: string, start: number, end: number): number => table.intern(text, start, end, identity)
+    for (const [i, w] of words.entries()) expect(intern(`  ${w} `, 2, 2 + w.length)).toBe(i)
     for (const [i, w] of words.entries()) expect(table.internWord(w)).toBe(i)
     expect(table.internWord('new')).toBe(5000)
     expect(table.types().slice(4999)).toEqual(['w4999', 'new'])
@@ -156,5 +157,11 @@ describe('TypeTable', () => {
     const long = 'x'.repeat(10_000)
     const id = table.internWord(long)
     expect(table.types()[id]).toBe(long)
+    // Words that share a prefix, and a prefix of a word, are types of their own.
+    const prefix = 'abcdefgh'
+    const [a, b] = [intern(`${prefix}a`, 0, 9), intern(`${prefix}b`, 0, 9)]
+    expect(b).toBe(a + 1)
+    expect([intern(`${prefix}a`, 0, 9), table.internWord(`${prefix}b`), table.internWord(prefix), table.internWord('abc')]).toEqual([a, b, b + 1, b + 2])
+    expect(Array.from(table.counts().slice(a))).toEqual([2, 2, 1, 1])
   })
 })

@@ -1,12 +1,15 @@
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, unlinkSync } from 'node:fs'
+import { CorpusError } from '../../../src-main/core/corpus/corpusErrors'
 import { CorpusBuilder, type RawCorpus, SENTENCE_END, buildVocabulary, rawCorpusFromText } from '../../../src-main/core/corpus/index'
 import { type Word2vecSettings, TrainingDivergedError, TrainingResumeError, word2vecDefaults } from '../../../src-main/core/training/index'
 import { chooseKernel } from '../../../src-main/node/training/kernelModule'
 import { type StreamingProgress, StreamingTrainer } from '../../../src-main/node/training/streamingTrainer'
-import { FileTokenSink, releaseTokenStore } from '../../../src-main/node/tokenFile'
+import { FileTokenSink, openTokenSource, releaseTokenStore } from '../../../src-main/node/tokenFile'
+import { planStreamingCorpus } from '../../../src-main/node/session/loadedCorpus'
+import { planChunks } from '../../../src-main/core/training/chunkPlan'
 import { streamingCorpus } from '../../support/rawTokens'
 import { cosine, plantedSynonymsText, streamingEdgeCaseText } from '../../support/syntheticCorpus'
 
@@ -186,6 +189,42 @@ describe('StreamingTrainer', () => {
       const file = inFile(edgeText)
       try {
         expect(await run(file)).toBe(hash)
+      } finally {
+        releaseTokenStore(file.store)
+      }
+    })
+
+    it.each([1, 2])('ends with a sentence, not a crash, when the token file is gone (%i threads)', async (threads) => {
+      const file = inFile(edgeText)
+      const trainer = StreamingTrainer.create(edgeVocabulary.counts, streamingCorpus(file, edgeVocabulary), { ...word2vecDefaults('skipgram', 1), dim: 12, epochs: 1, threads })
+      if (file.store.kind !== 'file') throw new Error('expected a token file')
+      unlinkSync(file.store.path)
+      const notices: string[] = []
+      const failure = await trainer.run({ kernel, onNotice: (m) => notices.push(m) }).catch((error: unknown) => error)
+      expect(failure).toBeInstanceOf(CorpusError)
+      expect(failure).toMatchObject({ kind: 'storage', message: expect.stringMatching(/^The prepared corpus “.*w2v-tokens-.*” is gone \(another program/) })
+      expect(notices).toEqual([])
+      releaseTokenStore(file.store)
+    })
+
+    it('plans the chunks a block at a time with the fraction read, as create() plans them, and stops when told', async () => {
+      // Long enough for several blocks of the pass (PASS_BLOCK_VALUES): the edge text four times over.
+      const file = inFile(edgeText.repeat(4))
+      try {
+        const data = { raw: file, vocabulary: edgeVocabulary }
+        const fractions: number[] = []
+        const stepped = await planStreamingCorpus(data, async (fraction) => { fractions.push(fraction) })
+        expect(fractions.length).toBeGreaterThan(1)
+        expect(fractions).toEqual([...fractions].sort((a, b) => a - b))
+        expect(fractions.at(-1)).toBe(1)
+        const config = { ...word2vecDefaults('skipgram', 1), dim: 12, epochs: 1 }
+        const planned = StreamingTrainer.create(edgeVocabulary.counts, stepped, config)
+        const unplanned = StreamingTrainer.create(edgeVocabulary.counts, streamingCorpus(file, edgeVocabulary), config)
+        expect([planned.wordsPerEpoch, planned.totalWords]).toEqual([unplanned.wordsPerEpoch, unplanned.totalWords])
+        const source = openTokenSource(file.store)
+        expect(stepped.plan).toEqual(planChunks(source, stepped.typeToVocab))
+        source.close()
+        await expect(planStreamingCorpus(data, async () => { throw new Error('stopped') })).rejects.toThrow('stopped')
       } finally {
         releaseTokenStore(file.store)
       }
