@@ -164,8 +164,10 @@ class CourseRun implements TrainingRun {
 
   constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'cs224n' }>, data: TrainingData, resume?: TrainingState) {
     // The course draws windows from random sentences, so it holds the kept tokens in memory
-    // (4 bytes each, 8 per sentence): meant for CS224n-sized corpora, and its memory estimate says so.
-    this.runner = CourseRunner.create(encodedCorpus(data), data.vocabulary, settings.config, resume?.schedule === 'cs224n' ? resume.state : undefined)
+    // (4 bytes each, 8 per sentence): meant for CS224n-sized corpora, and its memory estimate,
+    // checked before decoding, says so.
+    const size = { tokens: data.vocabulary.counts.reduce((sum, count) => sum + count, 0), sentences: data.raw.sentenceCount }
+    this.runner = CourseRunner.create(() => encodedCorpus(data), size, data.vocabulary, settings.config, resume?.schedule === 'cs224n' ? resume.state : undefined)
     this.trainer = this.runner.trainer
     this.total = settings.config.iterations
     this.boundaryEvery = settings.config.annealEvery

@@ -42,11 +42,15 @@ export class CourseRunner {
 
   constructor(readonly trainer: CourseTrainer) {}
 
-  /** A run of the course schedule, refused with a TrainingMemoryError before it allocates when the machine cannot hold it. */
-  static create(corpus: TrainingCorpus, vocabulary: Vocabulary, config: Cs224nSettings, resume?: CourseTrainerState): CourseRunner {
+  /**
+   * A run of the course schedule on the corpus `decode` makes, refused with a TrainingMemoryError
+   * before anything is allocated (the decoded corpus included) when the machine cannot hold it:
+   * `size` bounds the decoded corpus (its kept tokens, and at most its sentences).
+   */
+  static create(decode: () => TrainingCorpus, size: { readonly tokens: number; readonly sentences: number }, vocabulary: Vocabulary, config: Cs224nSettings, resume?: CourseTrainerState): CourseRunner {
     assertScheduleSettings({ schedule: 'cs224n', config })
-    ensureMemory(courseMemoryEstimate(config, { vocabSize: vocabulary.words.length, tokens: corpus.ids.length, sentences: corpus.sentenceEnds.length }), config.optimizer)
-    return new CourseRunner(new CourseTrainer(corpus, vocabulary, config, resume))
+    ensureMemory(courseMemoryEstimate(config, { vocabSize: vocabulary.words.length, ...size }), config.optimizer)
+    return new CourseRunner(new CourseTrainer(decode(), vocabulary, config, resume))
   }
 
   async run(options: { onProgress?: (progress: CourseProgressEvent) => void; reportEvery?: number } = {}): Promise<CourseRunResult> {
