@@ -15,6 +15,7 @@ import { PathGrants } from '../node/services/pathGrants'
 import { RecentFiles } from '../node/services/recentFiles'
 import { SettingsStore } from '../node/services/settingsStore'
 import type { TrainerHost } from '../node/services/trainerHost'
+import { trainerArguments } from '../node/services/trainerArguments'
 import { TrainingService } from '../node/services/trainingService'
 import { WindowStateStore, placeWindow } from '../node/services/windowState'
 import { createElectronDialogs } from './dialogs'
@@ -64,7 +65,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, pageUrl)
 
   const training = new TrainingService({
-    launch: utilityTrainerLauncher(join(here, 'trainer.js'), ['--token-directory', join(userData, 'prepared-corpora')]),
+    launch: utilityTrainerLauncher(join(here, 'trainer.js'), trainerArguments(userData)),
     autosavePath: join(userData, 'checkpoints', 'autosave.w2vckpt'),
     autosaveSeconds: () => settings.get().autosaveSeconds,
     emit: (event) => messenger.sendAppEvent(event),

@@ -9,22 +9,15 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { PROTOCOL_VERSION } from '../core/contract/trainerProtocol'
 import { EventRouter, safePost } from './eventRouter'
 import { GRADIENT_CHECK_ROLE, type GradientCheckJob, runGradientCheckJob, workerGradientCheckRunner } from './gradientCheckJob'
+import { tokenDirectoryArgument } from '../node/services/trainerArguments'
 import { connectToParent } from './parentChannel'
 import { TrainerSession } from './trainerSession'
 import { log, toTrainerError } from './trainerErrors'
 
-/** The value after `flag` on the command line, if given. */
-function argument(flag: string): string | undefined {
-  const at = process.argv.indexOf(flag)
-  return at === -1 ? undefined : process.argv[at + 1]
-}
-
 function startTrainer(): void {
   const parent = connectToParent()
   const router = new EventRouter(parent)
-  // The app names a folder in its data for prepared corpora: the OS's temporary folder can be a
-  // RAM disk (tmpfs) on Linux, where a corpus of a billion words would take 4 GB of memory.
-  const tokenDirectory = argument('--token-directory')
+  const tokenDirectory = tokenDirectoryArgument(process.argv)
   const session = new TrainerSession({
     emit: (event) => router.emit(event), checkGradients: workerGradientCheckRunner(new URL(import.meta.url)),
     ...(tokenDirectory === undefined ? {} : { tokenDirectory }),

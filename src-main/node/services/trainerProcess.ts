@@ -32,7 +32,7 @@ export interface ForkOptions {
   /** Node options for the child, e.g. ['--import', 'tsx'] to run TypeScript sources. */
   readonly execArgv?: readonly string[]
   readonly env?: NodeJS.ProcessEnv
-  /** The trainer's command line (trainer/index.ts reads `--token-directory <folder>`). */
+  /** The trainer's command line (trainerArguments.ts). */
   readonly args?: readonly string[]
 }
 

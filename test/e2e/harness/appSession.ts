@@ -14,6 +14,7 @@ import type { Logger } from '../../../src-main/node/services/logger'
 import { PathGrants } from '../../../src-main/node/services/pathGrants'
 import { RecentFiles } from '../../../src-main/node/services/recentFiles'
 import { SettingsStore } from '../../../src-main/node/services/settingsStore'
+import { trainerArguments } from '../../../src-main/node/services/trainerArguments'
 import { type TrainerProcessHandle, forkTrainerProcess } from '../../../src-main/node/services/trainerProcess'
 import { TrainingService } from '../../../src-main/node/services/trainingService'
 import type { SocketWindows } from './socketWindows'
@@ -53,7 +54,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
 
   let trainer: TrainerProcessHandle | null = null
   const training = new TrainingService({
-    launch: () => (trainer = forkTrainerProcess(join(root, 'out', 'main', 'trainer.js'))),
+    launch: () => (trainer = forkTrainerProcess(join(root, 'out', 'main', 'trainer.js'), { args: trainerArguments(userData) })),
     autosavePath: join(userData, 'checkpoints', 'autosave.w2vckpt'),
     autosaveSeconds: () => settings.get().autosaveSeconds,
     emit: (event) => windows.sendAppEvent(event),
