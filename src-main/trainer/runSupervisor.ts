@@ -261,7 +261,9 @@ export class RunSupervisor {
     try {
       const exported = await this.exclusive(async () => {
         if (this.phase === 'stopping') throw new TrainerStateError('The training is stopping; it is saved when it has stopped.')
-        if (this.phase !== 'running') return run.exportState()
+        // An ended run trains no more, so its vectors are saved from the kernels' memory as they
+        // are: a copy would hold both matrices twice at the end of every run.
+        if (this.phase !== 'running') return run.exportState({ inPlace: this.phase === 'ending' || this.phase === 'ended' })
         await run.pause()
         try {
           return run.exportState()
