@@ -15,7 +15,22 @@ export const ENGINE_LABELS: Record<EngineId, string> = {
   gensim: 'gensim LineSentence',
   'gensim-corpusfile': 'gensim corpus_file',
   fasttext: 'fastText',
+  'ours-corpusfile-rate': "ours at corpus_file's rate",
 }
+
+/**
+ * The learning rate gensim's corpus_file path ends a one-epoch run at. Each of its workers
+ * decays alpha by the words it has read over all the corpus' words (word2vec_corpusfile.pyx,
+ * get_next_alpha), so with w workers each stops 1/w of the way: at alpha − (alpha − minAlpha)/w,
+ * 0.0125 for 2 workers, where LineSentence, word2vec.c and ours reach minAlpha (0.0001). The
+ * 'ours-corpusfile-rate' engine trains ours with this as its final rate.
+ */
+export function corpusFileEndRate(alpha: number, minAlpha: number, workers: number): number {
+  return alpha - (alpha - minAlpha) / workers
+}
+
+/** gensim's default final rate, which ours shares. */
+const MIN_ALPHA = 0.0001
 
 /** The scale tier trains one epoch, as the issue's table does: a big corpus is one long pass. */
 export const SCALE_EPOCHS = 1
@@ -56,6 +71,7 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
   const base = join(context.vectorsDir, `${engine}-t${threads}${run > 1 ? `-r${run}` : ''}`)
   switch (engine) {
     case 'ours':
+    case 'ours-corpusfile-rate':
       // The bundled command (npm run build:cli), as the app ships it: running the TypeScript
       // sources through tsx would add a transpiler to the process and to every training thread.
       return {
@@ -63,7 +79,8 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
           '--corpus', corpus, '--out', `${base}.txt`, '--model', s.model, '--loss', 'negSampling',
           '--dim', `${s.dim}`, '--window', `${s.window}`, '--negative', `${s.negative}`, '--min-count', `${s.minCount}`,
           '--sample', `${s.sample}`, '--alpha', `${s.alpha}`, '--epochs', `${s.epochs}`, '--threads', `${threads}`,
-          '--seed', `${seed}`, '--json'],
+          '--seed', `${seed}`, '--json',
+          ...(engine === 'ours' ? [] : ['--min-alpha', `${corpusFileEndRate(s.alpha, MIN_ALPHA, threads)}`])],
         vectorsFile: `${base}.txt`,
         extraFiles: [],
       }
@@ -92,7 +109,8 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
 /** Why an engine cannot run here, or null when it looks installed. A failing run is reported separately. */
 export function unavailableReason(engine: EngineId, context: EngineContext): string | null {
   switch (engine) {
-    case 'ours': {
+    case 'ours':
+    case 'ours-corpusfile-rate': {
       const cli = join(context.repoRoot, 'out/cli/w2v.js')
       return existsSync(cli) ? null : `${cli} does not exist (run npm run build:cli)`
     }

@@ -48,7 +48,7 @@ async function runEngine(engine: EngineId, threads: number, corpus: { file: stri
     runs.push(m)
     vectorsFiles.push(command.vectorsFile)
     engineReport = lastJsonLine(readFileSync(m.stdoutFile, 'utf8'))
-    const missingFields = engine === 'ours' ? missingSummaryFields(engineReport) : []
+    const missingFields = engine === 'ours' || engine === 'ours-corpusfile-rate' ? missingSummaryFields(engineReport) : []
     if (missingFields.length > 0) log(`  warning: the last stdout line of w2v train --json lacks ${missingFields.join(', ')}`)
     const busy = m.otherCpuSeconds === null ? 0 : m.otherCpuSeconds / (m.wallSeconds * cores)
     log(`  ${m.wallSeconds.toFixed(1)} s, peak ${(m.maxRssKiB / 1024).toFixed(0)} MiB${busy > BUSY_MACHINE_SHARE ? `; other processes used ${(busy * 100).toFixed(0)}% of the CPU meanwhile` : ''}`)

@@ -32,6 +32,16 @@ describe('engineCommand', () => {
     expect(command.vectorsFile).toBe('/cache/vectors/ours-t1.txt')
   })
 
+  it('runs ours at corpus_file\'s rate as ours with the final rate gensim\'s workers stop at', () => {
+    const matched = engineCommand('ours-corpusfile-rate', 2, '/c.txt', context).argv
+    const ours = engineCommand('ours', 2, '/c.txt', context).argv
+    expect(ours).not.toContain('--min-alpha')
+    // Each of 2 workers decays alpha by half the corpus' words over all of them: halfway from 0.025 to 0.0001.
+    expect(Number(flag(matched, '--min-alpha'))).toBeCloseTo(0.01255, 12)
+    expect(Number(flag(engineCommand('ours-corpusfile-rate', 1, '/c.txt', context).argv, '--min-alpha'))).toBeCloseTo(0.0001, 12)
+    expect(matched.filter((a) => a !== '--min-alpha' && a !== flag(matched, '--min-alpha'))).toEqual(ours.map((a) => a.replace('/ours-t2', '/ours-corpusfile-rate-t2')))
+  })
+
   it('turns off fastText subwords and reads its .vec output', () => {
     const command = engineCommand('fasttext', 1, '/c.txt', context)
     expect([flag(command.argv, '-minn'), flag(command.argv, '-maxn')]).toEqual(['0', '0'])

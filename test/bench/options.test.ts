@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { BenchUsageError, ENGINE_IDS, INFORMATION_REPEATS, SCALE_DEFAULT_TYPES, SCALE_ENGINES, parseBenchArgs, parseCount, runsFor, threadCounts } from '../../bench/options'
 
 describe('parseBenchArgs', () => {
-  it('defaults to 2 threads, single-thread rows, ten seeded runs, every engine', () => {
-    expect(parseBenchArgs([])).toEqual({ threads: 2, skipSingle: false, repeat: 10, engines: [...ENGINE_IDS], python: '/usr/bin/python3', scale: null, memoryRun: false })
+  it('defaults to 2 threads, single-thread rows, ten seeded runs, every engine but ours at corpus_file\'s rate (a one-epoch comparison)', () => {
+    expect(parseBenchArgs([])).toEqual({
+      threads: 2, skipSingle: false, repeat: 10, engines: ENGINE_IDS.filter((e) => e !== 'ours-corpusfile-rate'), python: '/usr/bin/python3', scale: null, memoryRun: false,
+    })
   })
 
   it('reads every option, with a space or an equals sign', () => {
@@ -12,12 +14,12 @@ describe('parseBenchArgs', () => {
     })
   })
 
-  it('--scale: a generated planted corpus over 1M types, ours and both gensim paths once each, main thread count only', () => {
+  it('--scale: a generated planted corpus over 1M types, ours and both gensim paths once each (and ours at corpus_file\'s rate), main thread count only', () => {
     expect(parseBenchArgs(['--scale', '30M'])).toEqual({
       threads: 2, skipSingle: true, repeat: 1, engines: [...SCALE_ENGINES], python: '/usr/bin/python3',
       scale: { kind: 'planted', tokens: 30_000_000, types: SCALE_DEFAULT_TYPES, seed: 1 }, memoryRun: false,
     })
-    expect(SCALE_ENGINES).toEqual(['ours', 'gensim', 'gensim-corpusfile'])
+    expect(SCALE_ENGINES).toEqual(['ours', 'gensim', 'gensim-corpusfile', 'ours-corpusfile-rate'])
   })
 
   it('--scale reads the kind, the types and the corpus seed, and keeps an explicit repeat and engine list', () => {
