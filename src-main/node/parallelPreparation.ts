@@ -44,6 +44,8 @@ export class ParallelPreparation {
   private merged = 0
   private failure: Error | null = null
   private wake: (() => void) | null = null
+  /** Set by dispose: replies still in flight from terminating workers are dropped, not merged into a sink that is gone. */
+  private disposed = false
 
   /** The stream goes to `sink`, in file order, as one thread would write it. */
   constructor(threads: number, tokenizer: Partial<TokenizerOptions>, private readonly sink: TokenStoreWriter) {
@@ -100,6 +102,7 @@ export class ParallelPreparation {
 
   /** Stops the workers (cancel, failure, or done). */
   dispose(): void {
+    this.disposed = true
     for (const worker of this.workers) void worker.terminate()
   }
 
@@ -120,6 +123,7 @@ export class ParallelPreparation {
   private startWorker(w: number, tokenizer: Partial<TokenizerOptions>): Worker {
     const worker = startWorker()
     worker.on('message', (reply: CorpusWorkerReply) => {
+      if (this.disposed) return
       if (reply.type === 'counts') this.counts[w] = reply.counts
       else {
         this.results.set(this.waiting[w]!.shift()!, reply)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateMixedScriptText } from '../../bench/mixedScriptCorpus'
 import { CorpusError, type RawCorpus } from '../../src-main/core/corpus/index'
 import { type ReadCorpusOptions, readCorpusFiles } from '../../src-main/node/corpusFile'
+import { ParallelPreparation } from '../../src-main/node/parallelPreparation'
 import { plainRaw } from '../support/rawTokens'
 
 let dir = ''
@@ -60,6 +61,29 @@ describe('readCorpusFiles on several threads', () => {
       .then(() => null, (e: unknown) => e)
     expect(error).toBeInstanceOf(CorpusError)
     expect((error as CorpusError).kind).toBe('cancelled')
+  })
+
+  it('drops the replies still in flight when it is disposed (a cancel), rather than writing them to a sink that is gone', async () => {
+    const writes: string[] = []
+    let disposed = false
+    const sink = {
+      length: 0,
+      write: () => void writes.push(disposed ? 'after dispose' : 'before'),
+      finish: () => ({ kind: 'memory', values: new Int32Array(0) }) as never,
+      discard: () => undefined,
+    }
+    const preparation = new ParallelPreparation(2, {}, sink)
+    const line = 'the quick brown fox jumps over the lazy dog\n'.repeat(2000)
+    // The fifth piece waits for room, i.e. for a reply: the threads are up. Then more pieces, and
+    // this thread held while they answer, so that replies queue up behind the dispose.
+    for (let piece = 0; piece < 5; piece++) await preparation.addText(line)
+    for (let piece = 0; piece < 3; piece++) void preparation.addText(line)
+    const until = Date.now() + 500
+    while (Date.now() < until) { /* the threads tokenize and post meanwhile */ }
+    disposed = true
+    preparation.dispose()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(writes).not.toContain('after dispose')
   })
 
   it('names the file when it holds no words', async () => {
