@@ -79,7 +79,9 @@ export function tokenFileError(doing: 'create' | 'write' | 'read', path: string,
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     message = `The disk is full: the prepared corpus (4 bytes a word, in ${where}) could not be written. Free some space and load the corpus again.`
   } else if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    message = `The app may not write the prepared corpus to ${where} (${detail}). Check that the folder is writable, then load the corpus again.`
+    message = doing === 'read'
+      ? `The app may not read the prepared corpus ${where} (${detail}). Check its permissions, or load the corpus again.`
+      : `The app may not write the prepared corpus to ${where} (${detail}). Check that the folder is writable, then load the corpus again.`
   } else if (doing === 'read' && code === 'ENOENT') {
     message = `The prepared corpus ${where} is gone (another program or a cleaner of temporary files deleted it). Load the corpus again.`
   } else if (doing === 'read') {
