@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { word2vecDefaults } from '../src-main/core/settings/trainingSettings'
 import { type EngineId } from './options'
 
 /** The settings of issue 3 §5, the same for every engine. */
@@ -29,8 +30,8 @@ export function corpusFileEndRate(alpha: number, minAlpha: number, workers: numb
   return alpha - (alpha - minAlpha) / workers
 }
 
-/** gensim's default final rate, which ours shares. */
-const MIN_ALPHA = 0.0001
+/** Our default final rate, which is gensim's default min_alpha too (gensim_train.py passes it on). */
+const MIN_ALPHA = word2vecDefaults().minAlpha
 
 /** The scale tier trains one epoch, as the issue's table does: a big corpus is one long pass. */
 export const SCALE_EPOCHS = 1

@@ -1,7 +1,7 @@
+import { streamingCorpus as streamingCorpusOf } from '../../src-main/node/session/loadedCorpus'
 import type { RawCorpus, Vocabulary } from '../../src-main/core/corpus/corpusTypes'
 import { type TokenSource, forEachBlock } from '../../src-main/core/corpus/tokenStore'
 import { SENTENCE_END } from '../../src-main/core/corpus/tokenStream'
-import { typeToVocabulary } from '../../src-main/core/corpus/vocabulary'
 import { openTokenSource } from '../../src-main/node/tokenFile'
 import type { StreamingCorpus } from '../../src-main/node/training/streamingTrainer'
 
@@ -36,5 +36,5 @@ export function plainRaw(raw: RawCorpus) {
 
 /** What StreamingTrainer.create reads: the raw corpus' stream and its types mapped to `vocabulary`. */
 export function streamingCorpus(raw: RawCorpus, vocabulary: Vocabulary): StreamingCorpus {
-  return { store: raw.store, typeToVocab: typeToVocabulary(raw.types, vocabulary) }
+  return streamingCorpusOf({ raw, vocabulary })
 }

@@ -71,18 +71,23 @@ export function trainingData(loaded: LoadedCorpus, vocabulary: Vocabulary): Trai
   return { vocabulary, raw: loaded.raw }
 }
 
+/** What a word2vec run reads of the data: the plan made ahead if there is one, else the stream and its type → word map (the run plans it). */
+export function streamingCorpus(data: TrainingData): StreamingCorpus {
+  return data.streaming ?? { store: data.raw.store, typeToVocab: typeToVocabulary(data.raw.types, data.vocabulary) }
+}
+
 /**
  * What a word2vec run reads of the data, its chunk plan made a block of the stream at a time:
  * `between` runs after each block with the fraction read (to report it and let other work in; it
  * throws to stop). A billion words take half a minute.
  */
 export async function planStreamingCorpus(data: TrainingData, between: (fraction: number) => Promise<void>): Promise<StreamingCorpus> {
-  const typeToVocab = typeToVocabulary(data.raw.types, data.vocabulary)
-  const source = openTokenSource(data.raw.store)
+  const corpus = streamingCorpus(data)
+  const source = openTokenSource(corpus.store)
   try {
-    const steps = chunkPlanSteps(source, typeToVocab)
+    const steps = chunkPlanSteps(source, corpus.typeToVocab)
     for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return { store: data.raw.store, typeToVocab, plan: step.value }
+      if (step.done) return { ...corpus, plan: step.value }
       await between(step.value / source.length)
     }
   } finally {

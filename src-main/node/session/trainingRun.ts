@@ -5,14 +5,13 @@
  * one shape, and saves it as a TrainingState at a consistent position. The one driver of every
  * run: the trainer process's and `w2v train`'s (and so the benchmark's).
  */
-import { typeToVocabulary } from '../../core/corpus/vocabulary'
 import type { CourseTrainer } from '../../core/training/courseTrainer'
 import { copyRows } from '../../core/vectors/matrixRows'
 import { CourseRunner } from '../training/courseRunner'
 import type { KernelChoice } from '../training/kernelModule'
 import { StreamingTrainer } from '../training/streamingTrainer'
 import type { ScheduleSettings, TrainingState } from '../training/trainingCheckpoint'
-import { type TrainingData, encodedCorpus } from './loadedCorpus'
+import { type TrainingData, encodedCorpus, streamingCorpus } from './loadedCorpus'
 
 /** A point of the loss curve. */
 export interface RunProgress {
@@ -96,8 +95,7 @@ class StreamingRun implements TrainingRun {
   private readonly trainer: StreamingTrainer
 
   constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'word2vec' }>, data: TrainingData, private readonly kernel: KernelChoice, resume?: TrainingState) {
-    const corpus = data.streaming ?? { store: data.raw.store, typeToVocab: typeToVocabulary(data.raw.types, data.vocabulary) }
-    this.trainer = StreamingTrainer.create(data.vocabulary.counts, corpus, settings.config, resume?.schedule === 'word2vec' ? resume.state : undefined)
+    this.trainer = StreamingTrainer.create(data.vocabulary.counts, streamingCorpus(data), settings.config, resume?.schedule === 'word2vec' ? resume.state : undefined)
     this.total = this.trainer.totalWords
     this.boundaryEvery = this.trainer.wordsPerEpoch
     this.done = this.trainer.position

@@ -126,7 +126,8 @@ export class StreamingTrainer {
   static create(counts: Uint32Array, corpus: StreamingCorpus, config: Word2vecSettings, resume?: StreamingState): StreamingTrainer {
     assertScheduleSettings({ schedule: 'word2vec', config })
     const plan = corpus.plan ?? planStream(corpus)
-    ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, types: corpus.typeToVocab.length }, plan.streamStart[plan.chunks]!))
+    const streamLength = plan.streamStart[plan.chunks]!
+    ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, types: corpus.typeToVocab.length }, streamLength))
     const memory = TrainingMemory.create(counts, corpus.typeToVocab, config)
     if (resume) {
       if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== counts.length * config.dim) {
