@@ -179,16 +179,6 @@ for (let i = 0; i <= TABLE_INTERVALS; i++) {
   return true
 }
 
-// Target d's term of J for the score f = u·v: −log σ(f) for the true word (d = 0), −log σ(−f) for a negative.
-@inline function targetLoss(d: i32, f: f32): f32 {
-  return softplus(d == 0 ? -f : f)
-}
-
-// Target d's step on the score, α·(label − σ(f)) with label 1 for the true word and 0 for a negative.
-@inline function targetStep(d: i32, f: f32, alpha: f32): f32 {
-  return ((d == 0 ? <f32>1 : <f32>0) - sigmoid(f)) * alpha
-}
-
 // Negative sampling: targets[0] is the true word, targets[1..count-1] the negatives. Adds the
 // step for v to neu1e (v itself is left to the caller) and updates the targets' syn1 rows.
 // Returns J = −log σ(u_o·v) − Σ log σ(−u_k·v).
@@ -201,16 +191,31 @@ export function negSamplingStep(v: usize, syn1: usize, stride: i32, targets: usi
     for (let d = 0; d < count; d++) {
       const u = syn1 + <usize>load<i32>(targets + (<usize>d << 2)) * rowBytes
       const f = dot(v, u, stride)
-      loss += targetLoss(d, f)
-      axpyBoth(targetStep(d, f, alpha), u, neu1e, v, stride)
+      const s = sigmoid(f)
+      let g: f32
+      if (d == 0) {
+        loss += softplus(-f)
+        g = (1 - s) * alpha
+      } else {
+        loss += softplus(f)
+        g = -s * alpha
+      }
+      axpyBoth(g, u, neu1e, v, stride)
     }
     return loss
   }
   for (let d = 0; d < count; d++) {
     const u = syn1 + <usize>load<i32>(targets + (<usize>d << 2)) * rowBytes
     const f = dot(v, u, stride)
-    loss += targetLoss(d, f)
-    const g = targetStep(d, f, alpha)
+    const s = sigmoid(f)
+    let g: f32
+    if (d == 0) {
+      loss += softplus(-f)
+      g = (1 - s) * alpha
+    } else {
+      loss += softplus(f)
+      g = -s * alpha
+    }
     store<f32>(gradients + (<usize>d << 2), g)
     axpy(g, u, neu1e, stride)
   }
