@@ -187,6 +187,8 @@ export function negSamplingStep(v: usize, syn1: usize, stride: i32, targets: usi
   let loss: f32 = 0
   // With no row twice among the targets, updating each row right after its score is the same
   // step (no later score reads it) and reads each row once instead of twice.
+  // The score lines are written out in both paths: moving them into shared inline functions gave
+  // the same vectors but ran 7 % slower on 30M tokens.
   if (distinct(targets, count)) {
     for (let d = 0; d < count; d++) {
       const u = syn1 + <usize>load<i32>(targets + (<usize>d << 2)) * rowBytes
