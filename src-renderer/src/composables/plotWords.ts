@@ -12,9 +12,3 @@ export const MOBY_DICK_WORDS: readonly string[] = [
   'day', 'night', 'morning',
   'said', 'cried', 'thought', 'saw',
 ]
-
-/** Words typed into the editor: separated by commas, spaces or lines, lower case as the default tokenizer makes them, each once. */
-export function parseWordList(text: string, lowercase: boolean): string[] {
-  const words = text.split(/[\s,]+/u).map((w) => w.trim()).filter((w) => w.length > 0)
-  return [...new Set(lowercase ? words.map((w) => w.toLowerCase()) : words)]
-}
