@@ -1,11 +1,12 @@
 /** What the corpus notices say on the command line: the window's sentences, each with the flag that acts on it. */
-import { type CorpusNoticeKind, type DecodingReport, type RawCorpus, type TokenizerOptions, corpusNotices } from '../core/corpus/index'
+import { type CorpusNoticeKind, type FileReport, type RawCorpus, type TokenizerOptions, corpusNotices } from '../core/corpus/index'
 
 const FLAG_HINTS: Partial<Record<CorpusNoticeKind, string>> = {
   segmentation: 'Run again with --segment words.',
+  cs224nLayout: 'Run again with --preset cs224n (or --format cs224n --segment whitespace).',
 }
 
-export function corpusNoticeLines(files: readonly DecodingReport[], raw: RawCorpus, tokenizer: Partial<TokenizerOptions>): string[] {
+export function corpusNoticeLines(files: readonly FileReport[], raw: RawCorpus, tokenizer: Partial<TokenizerOptions>): string[] {
   return corpusNotices(files, raw, tokenizer).map(({ kind, message }) => {
     const hint = FLAG_HINTS[kind]
     return `Warning: ${message}${hint === undefined ? '' : ` ${hint}`}`

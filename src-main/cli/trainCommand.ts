@@ -4,7 +4,7 @@ import { streamingConfigWarnings } from '../core/training/streamingConfig'
 import { TrainingDivergedError } from '../core/training/trainingErrors'
 import { type VectorFormat, VECTOR_FORMATS, companionPath } from '../core/vectors/vectorFormats'
 import { CheckpointError } from '../node/checkpointFile'
-import { readCorpusFile } from '../node/corpusFile'
+import { readCorpusFile, sniffLayout } from '../node/corpusFile'
 import { FileTokenSink, releaseTokenStore } from '../node/tokenFile'
 import { type OutputFile, checkFreeSpace, checkOutputLocations } from '../node/outputLocation'
 import { type RunOutcome, type RunProgress, createTrainingRun } from '../node/session/trainingRun'
@@ -19,7 +19,7 @@ import { corpusNoticeLines } from './corpusNoticeLines'
 import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
-import { SETTING_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+import { PRESET_FLAG, SETTING_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
 import { COURSE_PRESET, SCHEDULES } from '../core/settings/trainingSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
@@ -37,19 +37,21 @@ export interface CliIo {
 }
 
 export const TRAIN_FLAGS = {
-  corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, schedule: SCHEDULES, ...SETTING_FLAGS,
+  corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, preset: PRESET_FLAG, schedule: SCHEDULES, ...SETTING_FLAGS,
   'keep-case': 'boolean', 'keep-punctuation': 'boolean', 'strip-numbers': 'boolean',
-  segment: ['spaces', 'words'], format: ['plain', 'cs224n'], checkpoint: 'string', resume: 'string', json: 'boolean',
+  segment: ['spaces', 'words', 'whitespace'], format: ['plain', 'cs224n'], checkpoint: 'string', resume: 'string', json: 'boolean',
 } as const
 
 export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file> [options]
 
   --out's extension names the vectors format, as in w2v export: ${VECTOR_FORMATS.filter((f) => f.extensions.length > 0).map((f) => f.extensions.join(' ')).join(' ')}
   --out-format ${FORMAT_IDS.join('|')}   (GloVe has no extension and must be named)
+  --preset ${PRESET_FLAG.join('|')}  start from the window's preset; cs224n is the assignment's run.py,
+                       read as the course reads datasetSentences.txt (the layout found from the header)
   --schedule ${SCHEDULES.join('|')}  streaming epochs (default) or the course's minibatch SGD
 ${settingFlagsUsage()}
-  (cs224n's defaults: dim ${COURSE_PRESET.dim}, window ${COURSE_PRESET.window}, K ${COURSE_PRESET.negatives}, step ${COURSE_PRESET.step}, ${COURSE_PRESET.iterations.toLocaleString('en-US')} iterations of ${COURSE_PRESET.batch} windows; --cbow-sum sums CBOW's context)
-  corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words  --format plain|cs224n
+  (cs224n's defaults: dim ${COURSE_PRESET.dim}, window ${COURSE_PRESET.window}, K ${COURSE_PRESET.negatives}, step ${COURSE_PRESET.step}, ${COURSE_PRESET.iterations.toLocaleString('en-US')} iterations of ${COURSE_PRESET.batch} windows, sample ${COURSE_PRESET.sample} sub-sampled as the course, with UNK; --cbow-sum sums CBOW's context)
+  corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words|whitespace  --format plain|cs224n
   --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
   --resume <file>      continue a saved run (same corpus; its settings are kept, --threads may change);
                        --checkpoint may name the same file, which is then replaced once the new one is complete
@@ -130,8 +132,9 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const json = flags.json === true
   const reporter = new TrainReporter(io, json)
 
-  // Everything that can be judged without reading a file is judged first.
-  const fresh = resumePath === undefined ? trainSettingsFromFlags(flags) : null
+  // Everything that can be judged without reading a file is judged first; the course's preset reads the file's first lines for its layout.
+  if (resumePath === undefined) trainSettingsFromFlags(flags)
+  const fresh = resumePath === undefined ? trainSettingsFromFlags(flags, flags.preset === 'cs224n' && flags.format === undefined ? await sniffLayout(corpusPath) : 'plain') : null
   if (!fresh) checkResumeFlags(flags)
   const format = resolveExportFormat(outPath, flags['out-format'] as VectorFormat | undefined)
   const outputs = await checkOutputs(corpusPath, outPath, format, checkpointPath, resumePath)
@@ -152,7 +155,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     const { words, counts } = resumed.vocabulary
     vocabulary = { words, counts, index: new Map(words.map((w, i) => [w, i])) }
   } else {
-    const built = buildVocabulary(raw, { minCount: corpusOptions.minCount, ...(corpusOptions.maxVocab === undefined ? {} : { maxVocab: corpusOptions.maxVocab }) }, corpusPath)
+    const { minCount, maxVocab, unk } = corpusOptions
+    const built = buildVocabulary(raw, { minCount, ...(maxVocab === undefined ? {} : { maxVocab }), ...(unk === true ? { unk } : {}) }, corpusPath)
     vocabulary = built.vocabulary
     const s = built.stats
     reporter.note(`Corpus: ${formatCount(s.tokens)} tokens, ${formatCount(s.types)} types; vocabulary ${formatCount(s.keptTypes)} words (minCount ${corpusOptions.minCount}) covering ${(100 * s.coverage).toFixed(1)}% of tokens.`)

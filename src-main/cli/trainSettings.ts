@@ -5,7 +5,7 @@
  * file is read.
  */
 import { availableParallelism } from 'node:os'
-import { type Hyperparameters, presetHyperparameters, startSettings, validateHyperparameters } from '../core/contract/settingsValidation'
+import { type Hyperparameters, PRESET_IDS, type PresetId, presetHyperparameters, presetTokenizer, startSettings, validateHyperparameters } from '../core/contract/settingsValidation'
 import type { TokenizerOptions } from '../core/corpus/index'
 import { assertScheduleSettings, fieldProblem } from '../core/settings/settingProblems'
 import { SETTING_FIELDS, SETTING_RULES, type SettingRule } from '../core/settings/settingRules'
@@ -26,7 +26,10 @@ function flagKind(rule: SettingRule): FlagKind {
 export const SETTING_FLAGS: Readonly<Record<string, FlagKind>> = Object.fromEntries(SETTING_FIELDS.map((field) => [SETTING_RULES[field].flag, flagKind(SETTING_RULES[field])]))
 
 /** The other flags a saved run fixes: its schedule and how its corpus became training data. */
-const FIXED_FLAGS = ['keep-case', 'keep-punctuation', 'strip-numbers', 'segment', 'format', 'schedule'] as const
+const FIXED_FLAGS = ['keep-case', 'keep-punctuation', 'strip-numbers', 'segment', 'format', 'schedule', 'preset'] as const
+
+/** `--preset`'s choices: the window's presets. */
+export const PRESET_FLAG = PRESET_IDS
 
 function fieldOfFlag(flag: string): SettingField | undefined {
   return SETTING_FIELDS.find((field) => SETTING_RULES[field].flag === flag)
@@ -65,13 +68,19 @@ export function checkScheduleFlags(flags: FlagValues, schedule: Schedule): void 
   }
 }
 
-/** The form's values for these flags: the schedule's preset, then every flag given. */
+/** The preset the flags start from: --preset, else the schedule's own (its defaults). */
+function presetOf(flags: FlagValues): PresetId {
+  return (flags.preset as PresetId | undefined) ?? (flags.schedule as Schedule | undefined) ?? 'word2vec'
+}
+
+/** The form's values for these flags: the preset, under --schedule if given (as the form's schedule select), then every flag given. */
 function hyperparameters(flags: FlagValues, schedule: Schedule): Hyperparameters {
   const threads = (flags.threads as number | undefined) ?? availableParallelism()
-  const preset = presetHyperparameters(schedule, threads)
+  const id = presetOf(flags)
+  const preset = presetHyperparameters(id, threads)
   const model = (flags.model as Hyperparameters['model'] | undefined) ?? preset.model
-  // word2vec's defaults depend on the model (CBOW starts at alpha 0.05), the course's do not.
-  const base: Hyperparameters = schedule === 'word2vec' ? { ...preset, ...word2vecDefaults(model, threads) } : preset
+  // word2vec's defaults depend on the model (CBOW starts at alpha 0.05).
+  const base: Hyperparameters = { ...(id === 'word2vec' ? { ...preset, ...word2vecDefaults(model, threads) } : preset), schedule }
   const given = Object.fromEntries(Object.keys(flags).flatMap((flag) => {
     const field = fieldOfFlag(flag)
     const rule = field && SETTING_RULES[field]
@@ -82,22 +91,28 @@ function hyperparameters(flags: FlagValues, schedule: Schedule): Hyperparameters
   return flags['min-alpha'] === undefined ? { ...h, minAlpha: Math.min(base.minAlpha, h.alpha) } : h
 }
 
-/** The run the flags describe, judged as the form judges it; a UsageError or TrainingConfigError names what is wrong. */
-export function trainSettingsFromFlags(flags: FlagValues): { settings: ScheduleSettings; corpus: CorpusSettings } {
-  const schedule = (flags.schedule as Schedule | undefined) ?? 'word2vec'
+/**
+ * The run the flags describe, judged as the form judges it; a UsageError or TrainingConfigError
+ * names what is wrong. `layout` is what the corpus's first lines look like (a preset reads the
+ * course's file as the course does unless --format says otherwise).
+ */
+export function trainSettingsFromFlags(flags: FlagValues, layout: TokenizerOptions['format'] = 'plain'): { settings: ScheduleSettings; corpus: CorpusSettings } {
+  const presetSchedule = presetHyperparameters(presetOf(flags), 1).schedule
+  const schedule = (flags.schedule as Schedule | undefined) ?? presetSchedule
   checkScheduleFlags(flags, schedule)
   const h = hyperparameters(flags, schedule)
   const maxVocab = flags['max-vocab'] as number | undefined
-  const vocabulary = { minCount: h.minCount, ...(maxVocab === undefined ? {} : { maxVocab }) }
+  const vocabulary = { ...startSettings(h).vocabulary, ...(maxVocab === undefined ? {} : { maxVocab }) }
   const maxVocabProblem = fieldProblem('maxVocab', vocabulary)
   const problems = [...validateHyperparameters(h), ...(maxVocabProblem === null ? [] : [{ field: 'maxVocab' as const, message: maxVocabProblem }])]
   if (problems.length > 0) throw new UsageError(problems.map((p) => `${flagOf(p.field)}: ${p.message}`).join(' '))
+  const preset = presetTokenizer(presetOf(flags), layout)
   const tokenizer: Partial<TokenizerOptions> = {
-    lowercase: flags['keep-case'] !== true,
-    punctuation: flags['keep-punctuation'] === true ? 'keep' : 'strip',
-    numbers: flags['strip-numbers'] === true ? 'strip' : 'keep',
-    segmentation: (flags.segment as TokenizerOptions['segmentation'] | undefined) ?? 'spaces',
-    format: (flags.format as TokenizerOptions['format'] | undefined) ?? 'plain',
+    lowercase: flags['keep-case'] !== true && preset.lowercase,
+    punctuation: flags['keep-punctuation'] === true ? 'keep' : preset.punctuation,
+    numbers: flags['strip-numbers'] === true ? 'strip' : preset.numbers,
+    segmentation: (flags.segment as TokenizerOptions['segmentation'] | undefined) ?? preset.segmentation,
+    format: (flags.format as TokenizerOptions['format'] | undefined) ?? preset.format,
   }
   return { settings: startSettings(h).settings, corpus: { tokenizer, ...vocabulary } }
 }

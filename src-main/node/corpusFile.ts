@@ -10,8 +10,8 @@ import { type FileHandle, open, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename } from 'node:path'
 import {
-  CorpusBuilder, CorpusError, CorpusTextDecoder, type DecodingReport, MemoryTokenSink, type RawCorpus, type TokenStoreWriter,
-  type TokenizerOptions, UNNAMED_SOURCE, cancelledError, emptyCorpusError,
+  CorpusBuilder, CorpusError, type CorpusLayout, CorpusTextDecoder, type DecodingReport, LAYOUT_SNIFF_CHARS, MemoryTokenSink, type RawCorpus, type TokenStoreWriter,
+  type TokenizerOptions, UNNAMED_SOURCE, cancelledError, detectLayout, emptyCorpusError,
 } from '../core/corpus/index'
 import { CorpusWorkerFailure, ParallelPreparation } from './parallelPreparation'
 import { nonRegularKind } from './fileKind'
@@ -49,10 +49,11 @@ export interface ReadCorpusOptions {
 export const MAX_PREPARATION_THREADS = 4
 export const PARALLEL_FROM_BYTES = 8 << 20
 
-/** How one file was read (its encoding, replaced bytes) and its size. */
+/** How one file was read (its encoding, replaced bytes), its size, and the layout its first lines have. */
 export interface CorpusFileSummary extends DecodingReport {
   readonly path: string
   readonly bytes: number
+  readonly layout: CorpusLayout
 }
 
 export interface CorpusFileResult extends CorpusFileSummary {
@@ -148,6 +149,7 @@ async function readInto(
       const name = basename(path)
       preparation.beginFile(name)
       const decoder = new CorpusTextDecoder(name)
+      let head = ''
       let fileBytes = 0
       const handle = await cancellable(openFile(path), signal, overall, (late) => void late.close().catch(() => undefined))
       try {
@@ -155,18 +157,22 @@ async function readInto(
           if (signal?.aborted) throw cancelledError(overall)
           const n = await cancellable(readChunk(handle, buffer, path), signal, overall)
           if (n === 0) break
-          await cancellable(Promise.resolve(preparation.addText(decoder.push(buffer.subarray(0, n)))), signal, overall)
+          const text = decoder.push(buffer.subarray(0, n))
+          if (head.length < LAYOUT_SNIFF_CHARS) head += text.slice(0, LAYOUT_SNIFF_CHARS - head.length)
+          await cancellable(Promise.resolve(preparation.addText(text)), signal, overall)
           fileBytes += n
           bytesRead += n
           // A file that grew since it was measured must not push progress past 100 %.
           totalBytes = Math.max(totalBytes, bytesRead)
           onProgress?.(bytesRead, totalBytes)
         }
-        await preparation.addText(decoder.end())
+        const rest = decoder.end()
+        if (head.length < LAYOUT_SNIFF_CHARS) head += rest.slice(0, LAYOUT_SNIFF_CHARS - head.length)
+        await preparation.addText(rest)
       } finally {
         await handle.close()
       }
-      files.push({ path, bytes: fileBytes, ...decoder.report() })
+      files.push({ path, bytes: fileBytes, ...decoder.report(), layout: detectLayout(head) })
     }
     const raw = await cancellable(Promise.resolve(preparation.finish()), signal, overall)
     // The caller's catch discards the stream.
@@ -250,5 +256,25 @@ export function corpusFileError(path: string, error: unknown): CorpusError {
       const detail = error instanceof Error ? error.message : String(error)
       return new CorpusError('unreadable', `${name} could not be read (${detail}).`, { cause: error })
     }
+  }
+}
+
+/**
+ * The layout a file's first lines show, read before the file is (the command line's course preset
+ * needs it to choose the reading); 'plain' when the file cannot be read, which the read then reports.
+ */
+export async function sniffLayout(path: string): Promise<CorpusLayout> {
+  try {
+    const handle = await open(path, 'r')
+    try {
+      const bytes = new Uint8Array(4 * LAYOUT_SNIFF_CHARS)
+      const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0)
+      const decoder = new CorpusTextDecoder(basename(path))
+      return detectLayout(decoder.push(bytes.subarray(0, bytesRead)) + decoder.end())
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return 'plain'
   }
 }

@@ -402,6 +402,7 @@ export class TrainerSession {
     const corpus: CorpusSettings = {
       tokenizer: loaded.tokenizer, minCount: request.vocabulary.minCount, paths: loaded.paths,
       ...(request.vocabulary.maxVocab === undefined ? {} : { maxVocab: request.vocabulary.maxVocab }),
+      ...(request.vocabulary.unk === true ? { unk: true } : {}),
     }
     let supervisor: RunSupervisor
     try {

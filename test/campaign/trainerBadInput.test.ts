@@ -57,7 +57,7 @@ const LOADED: Case[] = [
   { name: 'start with sub-sampling 2', call: start({ sample: 2 }), kind: 'protocol' },
   { name: 'start with a minCount no word reaches', call: start({}, { minCount: 100_000_000 }), kind: 'corpus' },
   { name: 'start with dim 2001', call: start({ dim: 2001 }), kind: 'protocol', says: /dimension/i },
-  { name: 'course run with a batch of 1e9 windows', call: { type: 'start', settings: { schedule: 'cs224n', config: { model: 'skipgram', loss: 'negSampling', dim: 10, window: 5, negatives: 10, step: 0.3, iterations: 10, batch: 1e9, annealEvery: 20000, optimizer: 'sgd', cbowMean: false, sample: 0, negativePower: 0.75, seed: 1 } }, vocabulary: { minCount: 1 }, plotWords: [] }, kind: 'protocol', says: /batch size/i },
+  { name: 'course run with a batch of 1e9 windows', call: { type: 'start', settings: { schedule: 'cs224n', config: { model: 'skipgram', loss: 'negSampling', dim: 10, window: 5, negatives: 10, step: 0.3, iterations: 10, batch: 1e9, annealEvery: 20000, optimizer: 'sgd', cbowMean: false, sample: 0, subsampling: 'word2vec', negativePower: 0.75, seed: 1 } }, vocabulary: { minCount: 1 }, plotWords: [] }, kind: 'protocol', says: /batch size/i },
   { name: 'evaluate a missing benchmark', call: { type: 'evaluate', kind: 'analogy', path: at('missing.txt') }, kind: 'state' },
 ]
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FORM_NUMBER_FIELDS, formFields, isFormChoice, optionLabel } from '../../src-main/core/contract/settingsForm'
+import { FORM_NUMBER_FIELDS, formFields, isFormBoolean, isFormChoice, optionLabel } from '../../src-main/core/contract/settingsForm'
 import { presetHyperparameters } from '../../src-main/core/contract/settingsValidation'
 import { SETTING_RULES } from '../../src-main/core/settings/settingRules'
 import { SCHEDULES } from '../../src-main/core/settings/trainingSettings'
@@ -9,7 +9,7 @@ describe('the form’s fields, from the rule table', () => {
     for (const schedule of SCHEDULES) {
       const values = presetHyperparameters(schedule, 1)
       for (const field of formFields(schedule)) {
-        expect(isFormChoice(field) || (FORM_NUMBER_FIELDS as readonly string[]).includes(field), field).toBe(true)
+        expect(isFormChoice(field) || isFormBoolean(field) || (FORM_NUMBER_FIELDS as readonly string[]).includes(field), field).toBe(true)
         expect(values[field], field).toBeDefined()
         expect(SETTING_RULES[field].schedules, field).toContain(schedule)
       }

@@ -55,7 +55,7 @@ describe('settings validation', () => {
 
   it('turns the form into the engine’s settings for either schedule', () => {
     expect(startSettings(presetHyperparameters('word2vec', 3))).toEqual({ settings: { schedule: 'word2vec', config: word2vecDefaults('skipgram', 3) }, vocabulary: { minCount: 5 } })
-    expect(startSettings(presetHyperparameters('cs224n', 3))).toEqual({ settings: { schedule: 'cs224n', config: COURSE_PRESET }, vocabulary: { minCount: 1 } })
+    expect(startSettings(presetHyperparameters('cs224n', 3))).toEqual({ settings: { schedule: 'cs224n', config: COURSE_PRESET }, vocabulary: { minCount: 1, unk: true } })
   })
 
   it('estimates more memory for a larger dimension, and float64 matrices for the course', () => {

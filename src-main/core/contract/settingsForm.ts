@@ -9,7 +9,7 @@ export { SCHEDULE_RULE, SETTING_RULES }
 export type { SettingRule }
 
 /** A field the form shows as a typed number (the others are choices). */
-export type FormNumberField = Exclude<SettingField, 'model' | 'loss' | 'optimizer' | 'cbowMean' | 'maxVocab' | 'negativePower'>
+export type FormNumberField = Exclude<SettingField, FormChoiceField | FormBooleanField | 'cbowMean' | 'maxVocab' | 'negativePower'>
 
 const isFormNumber = (field: SettingField): field is FormNumberField => {
   const rule = SETTING_RULES[field]
@@ -19,11 +19,17 @@ const isFormNumber = (field: SettingField): field is FormNumberField => {
 export const FORM_NUMBER_FIELDS: readonly FormNumberField[] = SETTING_FIELDS.filter(isFormNumber)
 
 /** A field the form shows as a select of the table's options. */
-export type FormChoiceField = 'model' | 'loss' | 'optimizer'
-export type FormField = FormNumberField | FormChoiceField
+export type FormChoiceField = 'model' | 'loss' | 'optimizer' | 'subsampling'
+/** A field the form shows as a checkbox. */
+export type FormBooleanField = 'unk'
+export type FormField = FormNumberField | FormChoiceField | FormBooleanField
 
 export function isFormChoice(field: FormField): field is FormChoiceField {
   return SETTING_RULES[field].type === 'choice'
+}
+
+export function isFormBoolean(field: FormField): field is FormBooleanField {
+  return SETTING_RULES[field].type === 'boolean'
 }
 
 /** How the window names a choice: "skip-gram" for model skipgram. */

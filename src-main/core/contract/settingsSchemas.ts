@@ -19,7 +19,7 @@ export const TokenizerOptionsSchema = v.strictObject({
   lowercase: v.optional(v.boolean()),
   punctuation: v.optional(v.picklist(['strip', 'keep'])),
   numbers: v.optional(v.picklist(['keep', 'strip'])),
-  segmentation: v.optional(v.picklist(['spaces', 'words'])),
+  segmentation: v.optional(v.picklist(['spaces', 'words', 'whitespace'])),
   locale: v.optional(v.pipe(v.string(), v.maxLength(64))),
   format: v.optional(v.picklist(['plain', 'cs224n'])),
 })
@@ -28,7 +28,7 @@ export const TokenizerOptionsSchema = v.strictObject({
 function fieldSchema(field: SettingField): v.GenericSchema {
   const rule: SettingRule = SETTING_RULES[field]
   const base = rule.type === 'choice' ? v.picklist(rule.options) : rule.type === 'boolean' ? v.boolean() : v.number()
-  return rule.type === 'integer' || rule.type === 'number' ? (rule.optional ? v.optional(base) : base) : base
+  return rule.type !== 'choice' && rule.optional ? v.optional(base) : base
 }
 
 /** A strict object of the given fields, checked field by field against the table (a bound may read another field). */

@@ -13,13 +13,14 @@ import {
   type AllSettings, COURSE_PRESET, type Cs224nSettings, type OptimizerKind, type Schedule, type ScheduleSettings, type SettingField,
   type VocabularySettings, type Word2vecSettings, word2vecDefaults,
 } from '../settings/trainingSettings'
+import { copyTokensBound } from '../training/courseSubsampling'
 import { courseMemoryEstimate, word2vecMemoryEstimate } from '../training/memoryEstimate'
 import { naiveSoftmaxWarnings, streamingConfigWarnings } from '../training/streamingConfig'
 
 export type { FieldProblem, Schedule }
 
 /** The form's values: every field of both schedules, so switching schedule and back keeps what the user typed. */
-export type Hyperparameters = { readonly schedule: Schedule } & Omit<AllSettings, 'maxVocab'>
+export type Hyperparameters = { readonly schedule: Schedule; readonly unk: boolean } & Omit<AllSettings, 'maxVocab' | 'unk'>
 export type HyperparameterField = Exclude<SettingField, 'maxVocab'>
 
 export const PRESET_IDS = ['word2vec', 'cs224n', 'quick'] as const
@@ -32,10 +33,10 @@ export const PRESET_LABELS: Readonly<Record<PresetId, string>> = {
 }
 
 /** The course's own fields, so a word2vec preset can still switch schedule. */
-const { step, iterations, batch, annealEvery, optimizer } = COURSE_PRESET
+const { step, iterations, batch, annealEvery, optimizer, subsampling } = COURSE_PRESET
 
 function fromWord2vec(config: Word2vecSettings, minCount: number): Hyperparameters {
-  return { schedule: 'word2vec', ...config, minCount, step, iterations, batch, annealEvery, optimizer }
+  return { schedule: 'word2vec', ...config, minCount, unk: false, step, iterations, batch, annealEvery, optimizer, subsampling }
 }
 
 /** A preset's values; `threads` is what "one per core" means on this machine. */
@@ -48,10 +49,19 @@ export function presetHyperparameters(id: PresetId, threads: number): Hyperparam
       return fromWord2vec({ ...word2vecDefaults('skipgram', threads), dim: 50, epochs: 2 }, 5)
     case 'cs224n': {
       const { alpha, minAlpha, epochs } = word2vecDefaults(COURSE_PRESET.model, threads)
-      // The course keeps every word of its corpus.
-      return { schedule: 'cs224n', ...COURSE_PRESET, minCount: 1, alpha, minAlpha, epochs, threads }
+      // The course keeps every word of its corpus, and adds UNK.
+      return { schedule: 'cs224n', ...COURSE_PRESET, minCount: 1, unk: true, alpha, minAlpha, epochs, threads }
     }
   }
+}
+
+/**
+ * How a preset reads the corpus. The course's reading (utils/treebank.py): each sentence after
+ * its number, split at whitespace and lower-cased, nothing dropped; `layout` is what the file's
+ * first lines showed (corpusLayout.ts), so plain text under the course's preset is still read.
+ */
+export function presetTokenizer(id: PresetId, layout: TokenizerOptions['format'] = 'plain'): TokenizerOptions {
+  return id === 'cs224n' ? { ...DEFAULT_TOKENIZER_OPTIONS, segmentation: 'whitespace', format: layout } : DEFAULT_TOKENIZER_OPTIONS
 }
 
 /** The vocabulary a minCount keeps, from the corpus's rows: exact when it is a listed minCount, else an upper bound. */
@@ -113,7 +123,9 @@ export function trainingMemoryEstimate(h: Hyperparameters, corpus: CorpusVocabul
     const types = corpus.types ?? vocabularyAt(corpus.vocabularyByMinCount, 1)?.vocabSize ?? kept.vocabSize
     return word2vecMemoryEstimate(h, { vocabSize: kept.vocabSize, types }, corpus.tokens).bytes
   }
-  return courseMemoryEstimate(h, { vocabSize: kept.vocabSize, tokens: Math.round(kept.coverage * corpus.tokens), sentences: corpus.sentences ?? 0 }).bytes
+  const tokens = Math.round(kept.coverage * corpus.tokens)
+  const copies = h.sample > 0 && h.subsampling === 'cs224n' ? { copyTokens: copyTokensBound(tokens, kept.vocabSize, h.sample) } : {}
+  return courseMemoryEstimate(h, { vocabSize: kept.vocabSize, tokens, sentences: corpus.sentences ?? 0, ...copies }).bytes
 }
 
 /** The fields of `h` a schedule's config holds, as the table lists them. */
@@ -126,7 +138,8 @@ function configOf(h: Hyperparameters, schedule: Schedule): Word2vecSettings | Cs
 
 /** The `start` request's settings and vocabulary for a valid form. */
 export function startSettings(h: Hyperparameters): { settings: ScheduleSettings; vocabulary: VocabularySettings } {
-  const vocabulary = { minCount: h.minCount }
+  // UNK is the course's: the word2vec schedule's vocabulary is word2vec's.
+  const vocabulary = { minCount: h.minCount, ...(h.schedule === 'cs224n' && h.unk ? { unk: true } : {}) }
   const settings: ScheduleSettings = h.schedule === 'word2vec'
     ? { schedule: 'word2vec', config: configOf(h, 'word2vec') }
     : { schedule: 'cs224n', config: configOf(h, 'cs224n') }

@@ -5,12 +5,13 @@
  * line show the same sentences; `kind` lets each offer its own way out (a button, a flag).
  */
 import { UNNAMED_SOURCE, capitalised, quoteSource } from './corpusErrors'
+import { type CorpusLayout } from './corpusLayout'
 import { type RawCorpus } from './corpusTypes'
 import { unsegmentedText } from './scriptCheck'
 import { type DecodingReport } from './textDecoding'
 import { type TokenizerOptions } from './tokenizer'
 
-export const CORPUS_NOTICE_KINDS = ['encoding', 'notUtf8', 'segmentation'] as const
+export const CORPUS_NOTICE_KINDS = ['encoding', 'notUtf8', 'segmentation', 'cs224nLayout'] as const
 export type CorpusNoticeKind = (typeof CORPUS_NOTICE_KINDS)[number]
 
 export interface CorpusNotice {
@@ -20,9 +21,20 @@ export interface CorpusNotice {
 
 const count = (n: number) => n.toLocaleString('en-US')
 
+/** How a file was read, and the layout its first lines have (unknown: plain). */
+export type FileReport = DecodingReport & { readonly layout?: CorpusLayout }
+
 /** Notices for files read with these reports into `raw` with these tokenizer options, files first. */
-export function corpusNotices(files: readonly DecodingReport[], raw: RawCorpus, tokenizer: Partial<TokenizerOptions>): CorpusNotice[] {
+export function corpusNotices(files: readonly FileReport[], raw: RawCorpus, tokenizer: Partial<TokenizerOptions>): CorpusNotice[] {
   const notices = files.flatMap(fileNotices)
+  const course = files.filter((file) => file.layout === 'cs224n')
+  if (course.length > 0 && (tokenizer.format ?? 'plain') !== 'cs224n') {
+    const names = course.map((file) => quoteSource(file.source)).join(', ')
+    notices.push({
+      kind: 'cs224nLayout',
+      message: `${capitalised(names)} ${course.length === 1 ? 'looks' : 'look'} like the CS224n assignment's datasetSentences.txt (a header, then numbered sentences), but ${course.length === 1 ? 'it was' : 'they were'} read as plain text: the header and the sentence numbers became words. The course reads each sentence after its number, split at spaces and lower-cased.`,
+    })
+  }
   if ((tokenizer.segmentation ?? 'spaces') === 'spaces') {
     const unsegmented = unsegmentedText(raw)
     if (unsegmented) {

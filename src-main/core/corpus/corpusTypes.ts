@@ -30,6 +30,8 @@ export interface VocabularyOptions {
   readonly minCount: number
   /** Keep at most this many of the most frequent words; undefined = no cap. */
   readonly maxVocab?: number
+  /** Add the course's UNK (count 1, never in the text); undefined = no. */
+  readonly unk?: boolean
 }
 
 export interface VocabularyStats {

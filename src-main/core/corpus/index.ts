@@ -9,10 +9,11 @@ export {
   ENCODING_SNIFF_BYTES, utf16WithoutMark,
 } from './textDecoding'
 export { unsegmentedText, type UnsegmentedText, UNSEGMENTED_SHARE, UNSEGMENTED_MEAN_LENGTH } from './scriptCheck'
-export { corpusNotices, CORPUS_NOTICE_KINDS, type CorpusNotice, type CorpusNoticeKind } from './corpusNotices'
+export { corpusNotices, CORPUS_NOTICE_KINDS, type CorpusNotice, type CorpusNoticeKind, type FileReport } from './corpusNotices'
+export { type CorpusLayout, LAYOUT_SNIFF_CHARS, detectLayout } from './corpusLayout'
 export { createTokenizer, DEFAULT_TOKENIZER_OPTIONS, type Tokenizer, type TokenizerOptions } from './tokenizer'
 export { CorpusBuilder, rawCorpusFromText } from './corpusBuilder'
-export { buildVocabulary, encodeCorpus, typeToVocabulary } from './vocabulary'
+export { UNK, buildVocabulary, encodeCorpus, typeToVocabulary } from './vocabulary'
 export { SENTENCE_END, type TokenSink } from './tokenStream'
 export {
   type TokenStore, type TokenSource, type TokenStoreWriter, MemoryTokenSink, memoryTokenSource, openMemoryTokenSource, forEachBlock,

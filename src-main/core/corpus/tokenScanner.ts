@@ -21,7 +21,8 @@ import { grown } from './grownArray'
  * to the first after it goes to the reference tokenizer instead. Tokens are found for the whole
  * line before any is interned, so ids stay in order of first occurrence. Cutting there is exact:
  * no token holds a space or tab, and no case mapping looks across one (they are neither
- * case-ignorable nor combining). Word segmentation (Intl.Segmenter) always goes to the reference.
+ * case-ignorable nor combining). Word segmentation (Intl.Segmenter) and the course's whitespace
+ * split always go to the reference.
  */
 
 const { none: NONE, letter: LETTER, digit: DIGIT, replacement: REPLACEMENT, joinerPunctuation: JOINER_PUNCTUATION,
@@ -45,7 +46,8 @@ export class TokenScanner {
     this.reference = createTokenizer(o)
     this.keepPunctuation = o.punctuation === 'keep'
     this.keepNumbers = o.numbers === 'keep'
-    this.segmenting = o.segmentation === 'words'
+    // Dictionary breaks and the course's whitespace split are the reference tokenizer's alone.
+    this.segmenting = o.segmentation !== 'spaces'
   }
 
   /** Tokenizes text[start, end) (a line, or a piece of one cut at whitespace) into `ids`, counting them in the table; returns how many. */

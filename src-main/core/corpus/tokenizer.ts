@@ -21,6 +21,10 @@
  * - `segmentation: 'words'` is for scripts written without spaces (Chinese, Japanese, Thai):
  *   Intl.Segmenter (ICU's dictionary-based word breaking, for `locale`) cuts the line, and its
  *   word-like segments are the tokens. Segments differ a little between ICU versions.
+ * - `segmentation: 'whitespace'` is CS224n's reading (`line.strip().split()`, then lower()):
+ *   every run of characters between Python's whitespace is a token, as it is, so `-lrb-`, `'s`,
+ *   `,`, `--` and `...` are words. Nothing is dropped or joined, and ’ stays ’: the punctuation and
+ *   numbers options do not apply.
  * - `format: 'cs224n'` is read by CorpusBuilder (the line layout), not here.
  */
 
@@ -28,7 +32,7 @@ export interface TokenizerOptions {
   readonly lowercase: boolean
   readonly punctuation: 'strip' | 'keep'
   readonly numbers: 'keep' | 'strip'
-  readonly segmentation: 'spaces' | 'words'
+  readonly segmentation: 'spaces' | 'words' | 'whitespace'
   /** BCP 47 tag for lowercasing (Turkish İ/ı, say) and word segmentation; undefined = default rules. */
   readonly locale?: string
   /** 'cs224n': a header line, then `index<TAB>sentence` lines (the course's datasetSentences.txt). */
@@ -60,6 +64,7 @@ export function createTokenizer(options: Partial<TokenizerOptions> = {}): Tokeni
   const o: TokenizerOptions = { ...DEFAULT_TOKENIZER_OPTIONS, ...options }
   const normalise = lineNormaliser(o)
   const keepNumbers = o.numbers === 'keep'
+  if (o.segmentation === 'whitespace') return whitespaceTokenizer(o)
   if (o.segmentation === 'words') return segmentingTokenizer(o, normalise, keepNumbers)
 
   const pattern = new RegExp(o.punctuation === 'keep' ? `${TOKEN}|${PUNCTUATION}` : TOKEN, 'gu')
@@ -102,4 +107,13 @@ function segmentingTokenizer(o: TokenizerOptions, normalise: (line: string) => s
     }
     return tokens
   }
+}
+
+/** What Python's str.split() splits at: its whitespace (\s without U+FEFF, with the separators \x1c–\x1f and U+0085). */
+// eslint-disable-next-line no-control-regex -- the separators \x1c–\x1f are whitespace to Python's split().
+const PYTHON_WHITESPACE = /[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u
+
+function whitespaceTokenizer(o: TokenizerOptions): Tokenizer {
+  const lower = !o.lowercase ? (line: string) => line : o.locale === undefined ? (line: string) => line.toLowerCase() : (line: string) => line.toLocaleLowerCase(o.locale)
+  return (line) => lower(line).split(PYTHON_WHITESPACE).filter((token) => token.length > 0)
 }

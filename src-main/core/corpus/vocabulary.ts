@@ -4,11 +4,16 @@ import { type RawCorpus, type TrainingCorpus, type Vocabulary, type VocabularyOp
 import { type TokenSource, forEachBlock, openMemoryTokenSource } from './tokenStore'
 import { SENTENCE_END } from './tokenStream'
 
+/** The course's word for what is not in the vocabulary. */
+export const UNK = 'UNK'
+
 /**
  * The words training keeps: those occurring at least `minCount` times, most frequent first,
  * ties in order of first occurrence (so the order, and every word id, is reproducible).
  * `maxVocab` then keeps the first maxVocab of them: a plain cut, where gensim's max_final_vocab
  * raises minCount until the rest fits (and so may keep fewer).
+ * `unk` adds the course's UNK last, with count 1, unless the corpus has a word of that spelling
+ * (the course's `tokens()` adds it after reading; it never occurs in the text).
  * `source` names the corpus in the error raised when nothing is kept.
  */
 export function buildVocabulary(
@@ -17,7 +22,7 @@ export function buildVocabulary(
   source: string = UNNAMED_SOURCE,
 ): { vocabulary: Vocabulary; stats: VocabularyStats } {
   assertVocabularySettings(options)
-  const { minCount, maxVocab } = options
+  const { minCount, maxVocab, unk } = options
   if (raw.tokenCount === 0) throw emptyCorpusError(source, 1)
 
   const counts = raw.typeCounts
@@ -30,8 +35,9 @@ export function buildVocabulary(
 
   const size = maxVocab === undefined ? kept : Math.min(kept, maxVocab)
   if (size === 0) throw noVocabularyError(source, minCount)
-  const words: string[] = new Array<string>(size)
-  const vocabCounts = new Uint32Array(size)
+  const addUnk = unk === true && !order.subarray(0, size).some((t) => raw.types[t] === UNK)
+  const words: string[] = new Array<string>(size + (addUnk ? 1 : 0))
+  const vocabCounts = new Uint32Array(words.length)
   const index = new Map<string, number>()
   let keptTokens = 0
   for (let id = 0; id < size; id++) {
@@ -42,10 +48,15 @@ export function buildVocabulary(
     index.set(word, id)
     keptTokens += counts[t]!
   }
+  if (addUnk) {
+    words[size] = UNK
+    vocabCounts[size] = 1
+    index.set(UNK, size)
+  }
   const tokens = raw.tokenCount
   return {
     vocabulary: { words, counts: vocabCounts, index },
-    stats: { tokens, types: raw.types.length, keptTypes: size, keptTokens, coverage: keptTokens / tokens },
+    stats: { tokens, types: raw.types.length, keptTypes: words.length, keptTokens, coverage: keptTokens / tokens },
   }
 }
 

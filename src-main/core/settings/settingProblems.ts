@@ -41,7 +41,7 @@ export function fieldProblem(field: SettingField, values: SettingValues): string
     case 'choice':
       return typeof value === 'string' && rule.options.includes(value) ? null : `${rule.sentence} must be ${rule.options.join(', ').replace(/, ([^,]*)$/, ' or $1')}, not ${shown(value)}.`
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${rule.sentence} must be true or false, not ${shown(value)}.`
+      return typeof value === 'boolean' || (value === undefined && rule.optional) ? null : `${rule.sentence} must be true or false, not ${shown(value)}.`
     default:
       return numberProblem(rule, value, values)
   }

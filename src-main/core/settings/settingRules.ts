@@ -5,7 +5,7 @@
  * from it, so a bound is written once and every process gives the same verdict.
  */
 import {
-  type AllSettings, LOSSES, MODELS, OPTIMIZERS, type Schedule, SCHEDULES, type SettingField,
+  type AllSettings, LOSSES, MODELS, OPTIMIZERS, type Schedule, SCHEDULES, type SettingField, SUBSAMPLINGS,
 } from './trainingSettings'
 
 /** The values a bound or a condition may read: the other fields, as the form or a request holds them. */
@@ -49,6 +49,8 @@ export interface BooleanRule extends RuleBase {
   readonly type: 'boolean'
   /** The flag sets the field to this value (--cbow-sum sets cbowMean to false). */
   readonly flagSets: boolean
+  /** May be left unset, which means false (unk). */
+  readonly optional?: boolean
 }
 
 export type SettingRule = NumberRule | ChoiceRule | BooleanRule
@@ -57,6 +59,7 @@ const BOTH = SCHEDULES
 const WORD2VEC: readonly Schedule[] = ['word2vec']
 const CS224N: readonly Schedule[] = ['cs224n']
 const negSampling = (values: SettingValues): boolean => values.loss !== 'naiveSoftmax'
+const subsampling = (values: SettingValues): boolean => !(typeof values.sample === 'number' && values.sample === 0)
 const alphaOf = (values: SettingValues): number | undefined => (typeof values.alpha === 'number' && Number.isFinite(values.alpha) ? values.alpha : undefined)
 
 /** In form order. */
@@ -90,9 +93,19 @@ export const SETTING_RULES: { readonly [F in SettingField]-?: SettingRule } = {
     type: 'integer', min: 1, max: 1e9, optional: true, label: 'maxVocab', flag: 'max-vocab', schedules: BOTH, onForm: false,
     sentence: 'The largest vocabulary (maxVocab)', help: 'Keep at most this many words, the most frequent; unset for no limit.',
   },
+  unk: {
+    // The course's preset adds it, so the flag turns it off.
+    type: 'boolean', flagSets: false, optional: true, label: 'Add UNK', flag: 'no-unk', schedules: CS224N, onForm: true, sentence: 'The UNK setting',
+    help: "The course's extra word of count 1.",
+  },
   sample: {
     type: 'number', min: 0, max: 1, label: 'Sub-sampling threshold', flag: 'sample', schedules: BOTH, onForm: true, sentence: 'The sub-sampling threshold',
-    help: '0 turns it off; 0.001 is usual.',
+    help: '0 turns it off; word2vec: 0.001, the course: 0.00001.',
+  },
+  subsampling: {
+    type: 'choice', options: SUBSAMPLINGS, optionLabels: { word2vec: "word2vec's, every window", cs224n: "the course's, 30 copies" }, label: 'Sub-sampling',
+    flag: 'subsampling', schedules: CS224N, onForm: true, when: subsampling, sentence: 'The sub-sampling',
+    help: 'word2vec keeps (√(c/sT)+1)·sT/c; the course keeps √(sT/c).',
   },
   alpha: {
     type: 'number', min: 1e-8, max: 10, label: 'Learning rate alpha', flag: 'alpha', schedules: WORD2VEC, onForm: true, counterpart: 'step', sentence: 'The learning rate alpha',
@@ -168,7 +181,7 @@ export const SCHEDULE_RULE = {
 }
 
 /** The fields of how the corpus becomes a vocabulary; the rest describe the run itself. */
-export const VOCABULARY_FIELDS = ['minCount', 'maxVocab'] as const satisfies readonly SettingField[]
+export const VOCABULARY_FIELDS = ['minCount', 'maxVocab', 'unk'] as const satisfies readonly SettingField[]
 
 /** The fields a run's `config` holds under a schedule: its schedule fields and the objective. */
 export function configFields(schedule: Schedule): SettingField[] {

@@ -14,6 +14,10 @@ export type Word2vecLossKind = (typeof LOSSES)[number]
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const
 export type OptimizerKind = (typeof OPTIMIZERS)[number]
 
+/** Sub-sampling of frequent words: word2vec's formula at every window, or the course's, once over 30 copies (courseSubsampling.ts). */
+export const SUBSAMPLINGS = ['word2vec', 'cs224n'] as const
+export type SubsamplingKind = (typeof SUBSAMPLINGS)[number]
+
 export const SCHEDULES = ['word2vec', 'cs224n'] as const
 export type Schedule = (typeof SCHEDULES)[number]
 
@@ -51,6 +55,8 @@ export type Cs224nScheduleFields = {
   readonly batch: number
   readonly annealEvery: number
   readonly optimizer: OptimizerKind
+  /** Whose sub-sampling `sample` sets; word2vec's schedule streams, so it has only word2vec's. */
+  readonly subsampling: SubsamplingKind
 }
 
 export type Word2vecSettings = Objective & Word2vecScheduleFields
@@ -66,6 +72,8 @@ export type VocabularySettings = {
   readonly minCount: number
   /** Keep at most this many words (the most frequent); unset: no limit. */
   readonly maxVocab?: number
+  /** Add the course's UNK: a word of count 1 that never occurs (in T, and drawn as noise); unset: no. */
+  readonly unk?: boolean
 }
 
 /** Every field of every part, flat: the form's values, which keep both schedules' fields. */
@@ -83,11 +91,11 @@ export function word2vecDefaults(model: Word2vecModelKind = 'skipgram', threads 
 /**
  * CS224n assignment 2's run.py: skip-gram with negative sampling, d = 10, C = 5, K = 10, plain SGD
  * with step 0.3 for 40,000 iterations of B = 50 windows, the step halved every 20,000 (sgd.py's
- * ANNEAL_EVERY), V uniform in [−0.5, 0.5)/d and U zero. Where this differs from the course:
- * - sub-sampling is off; the course always drops frequent words (keep √(10⁻⁵·T / c_w), once over
- *   30 copies of the corpus). Set `sample` to sub-sample with word2vec's formula at every window;
+ * ANNEAL_EVERY), V uniform in [−0.5, 0.5)/d and U zero, and the course's sub-sampling (threshold
+ * 10⁻⁵, once over 30 copies of the sentences). The preset also reads the corpus as the course
+ * does and adds UNK (presetHyperparameters, COURSE_TOKENIZER). Where this differs from the course:
  * - negatives come from an exact alias table of c_w^0.75, not a 10⁶-entry approximate table;
- * - one seeded generator drives everything, so the numbers are not Python's and NumPy's.
+ * - seeded generators drive everything, so the numbers are not Python's and NumPy's.
  */
 export const COURSE_PRESET: Cs224nSettings = {
   model: 'skipgram',
@@ -101,7 +109,8 @@ export const COURSE_PRESET: Cs224nSettings = {
   annealEvery: 20000,
   optimizer: 'sgd',
   cbowMean: false,
-  sample: 0,
+  sample: 1e-5,
+  subsampling: 'cs224n',
   negativePower: 0.75,
   seed: 31415,
 }

@@ -44,10 +44,13 @@ function checkIds(corpus: TrainingCorpus, vocabSize: number): void {
  * sentence, and every occurrence of the centre word removed from the context (the course filters
  * `w != centerword`). A window left without context is drawn again.
  *
- * Sub-sampling differs from the course, which dropped words once, up front, from 30 copies of the
- * corpus (with keep = √(10⁻⁵·T / c_w)): here each word is kept with `keep[w]` afresh at every
+ * The course sub-samples once, up front (courseSubsampling.ts), and draws its windows from the
+ * copies with no `keep`. With `keep` (word2vec's formula), each word is kept afresh at every
  * window, drawn with the passed `Random`, as word2vec.c does per pass. A dropped word does not
  * take a window slot, as in a sub-sampled sentence, and a dropped centre means a new draw.
+ *
+ * Only sentences with two different words are drawn from: the course draws from every sentence
+ * and draws again when the context comes out empty, which gives the same distribution of windows.
  */
 export function corpusContextSource(corpus: TrainingCorpus, vocabSize: number, options: CorpusContextOptions = {}): ContextSource {
   checkIds(corpus, vocabSize)

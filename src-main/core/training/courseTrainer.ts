@@ -5,6 +5,7 @@ import { Random, type RandomState } from '../random'
 import { assertScheduleSettings } from '../settings/settingProblems'
 import type { Cs224nSettings } from '../settings/trainingSettings'
 import { corpusContextSource, noiseSampler } from './corpusContexts'
+import { rejectProbabilities, subsampledCopies, subsamplingRandom } from './courseSubsampling'
 import { type OptimizerState, type SparseOptimizer, createOptimizer } from './optimizers'
 import {
   type SparseGradients, type SparsePairLoss, type WordVectorParams, SlicedMinibatch, SparseRowGradient, SparseWord2vec,
@@ -56,6 +57,17 @@ function nonFiniteInRows(x: Float64Array, grad: SparseRowGradient): number | und
   return undefined
 }
 
+/** Windows from the corpus, sub-sampled as the settings say: the course's copies, or word2vec's keep at every window. */
+function contextSource(corpus: TrainingCorpus, vocabulary: Vocabulary, config: Cs224nSettings): ContextSource {
+  const vocabSize = vocabulary.words.length
+  if (config.sample <= 0) return corpusContextSource(corpus, vocabSize)
+  if (config.subsampling === 'cs224n') {
+    const copies = subsampledCopies(corpus, rejectProbabilities(vocabulary.counts, config.sample), subsamplingRandom(config.seed))
+    return corpusContextSource(copies, vocabSize)
+  }
+  return corpusContextSource(corpus, vocabSize, { keep: keepProbabilities(vocabulary.counts, config.sample) })
+}
+
 /**
  * The course's schedule (CS224n A2 run.py + sgd.py) on a real corpus, with sparse gradients so a
  * step costs what the minibatch touches, not |V|·d. Runs in slices (`runIterations`) so a caller
@@ -87,8 +99,7 @@ export class CourseTrainer {
     this.vocabSize = vocabSize
     this.random = new Random(config.seed)
 
-    const keep = config.sample > 0 ? keepProbabilities(vocabulary.counts, config.sample) : undefined
-    this.source = corpusContextSource(corpus, vocabSize, { keep })
+    this.source = contextSource(corpus, vocabulary, config)
     this.lossFn = config.loss === 'negSampling'
       ? sparseNegSamplingLoss(noiseSampler(buildAliasTable(unigramWeights(vocabulary.counts, config.negativePower)), this.random, config.negatives))
       : sparseNaiveSoftmaxLoss(vocabSize)

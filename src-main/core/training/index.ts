@@ -11,6 +11,7 @@ export {
   createOptimizer, DEFAULT_OPTIMIZER_SETTINGS, type OptimizerKind, type OptimizerSettings, type OptimizerState, type SparseOptimizer,
 } from './optimizers'
 export { CourseTrainer, type CourseTrainerState, type CourseProgress } from './courseTrainer'
+export { COURSE_COPIES, rejectProbabilities, subsampledCopies, subsamplingRandom } from './courseSubsampling'
 export { streamingConfigWarnings, learningRateAt, NAIVE_SOFTMAX_WARNING_VOCABULARY } from './streamingConfig'
 export {
   COURSE_PRESET, type Cs224nSettings, type ScheduleSettings, type Word2vecSettings, word2vecDefaults,

@@ -6,6 +6,7 @@
  */
 import type { Cs224nSettings, OptimizerKind, Word2vecSettings } from '../settings/trainingSettings'
 import { CHUNK_WORDS } from './chunkPlan'
+import { COURSE_COPIES } from './courseSubsampling'
 import { MAX_KERNEL_MEMORY_BYTES, planMemory } from './kernelMemoryPlan'
 import { SLOTS_PER_MATRIX } from './optimizers'
 import { TrainingMemoryError } from './trainingErrors'
@@ -15,6 +16,8 @@ export interface RunSize {
   readonly vocabSize: number
   readonly tokens: number
   readonly sentences: number
+  /** Tokens the course's sub-sampled copies hold (expectedCopyTokens, or copyTokensBound before the counts are known); unset: none. */
+  readonly copyTokens?: number
 }
 
 /** What the corpus and its vocabulary bring to a word2vec run: it streams the tokens, so only its types count. */
@@ -80,8 +83,10 @@ export function courseMemoryEstimate(config: CourseSizing, size: RunSize): Memor
   const parameterBytes = parameters + gradients + scores
   // The corpus in ids, its sentence ends and the sentences a window can be drawn from.
   const corpus = 4 * tokens + 8 * sentences
+  // The course's copies: their growing buffer and its final slice at once, and their sentences' ends.
+  const copies = size.copyTokens === undefined ? 0 : 8 * size.copyTokens + 12 * COURSE_COPIES * sentences
   const perWord = (VOCABULARY_BYTES_PER_WORD + COURSE_TABLE_BYTES_PER_WORD) * vocabSize
-  return { bytes: parameterBytes + corpus + perWord, parameterBytes, kernelBytes: 0 }
+  return { bytes: parameterBytes + corpus + copies + perWord, parameterBytes, kernelBytes: 0 }
 }
 
 /** Bytes as a user reads them: "13.4 GB", "820 MB". */

@@ -6,6 +6,7 @@
  * run: the trainer process's and `w2v train`'s (and so the benchmark's).
  */
 import type { CourseTrainer } from '../../core/training/courseTrainer'
+import { courseCopySize } from '../../core/training/courseSubsampling'
 import { copyRows } from '../../core/vectors/matrixRows'
 import { CourseRunner } from '../training/courseRunner'
 import type { KernelChoice } from '../training/kernelModule'
@@ -164,7 +165,7 @@ class CourseRun implements TrainingRun {
     // The course draws windows from random sentences, so it holds the kept tokens in memory
     // (4 bytes each, 8 per sentence): meant for CS224n-sized corpora, and its memory estimate,
     // checked before decoding, says so.
-    const size = { tokens: data.vocabulary.counts.reduce((sum, count) => sum + count, 0), sentences: data.raw.sentenceCount }
+    const size = { tokens: data.vocabulary.counts.reduce((sum, count) => sum + count, 0), sentences: data.raw.sentenceCount, ...courseCopySize(settings.config, data.vocabulary.counts) }
     this.runner = CourseRunner.create(() => encodedCorpus(data), size, data.vocabulary, settings.config, resume?.schedule === 'cs224n' ? resume.state : undefined)
     this.trainer = this.runner.trainer
     this.total = settings.config.iterations

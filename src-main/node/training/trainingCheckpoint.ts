@@ -19,6 +19,8 @@ export type CorpusSettings = {
   readonly tokenizer: Partial<TokenizerOptions>
   readonly minCount: number
   readonly maxVocab?: number
+  /** The course's UNK was added to the vocabulary. */
+  readonly unk?: boolean
   /**
    * The corpus files, in order (absolute when the CLI saved them), so the app can restore the run
    * by reading them again. Absent in checkpoints of earlier versions of the CLI, which still load.
@@ -40,8 +42,11 @@ export interface TrainingCheckpoint {
 }
 
 const FORMAT = 'word2vec-studio-training'
-/** 2: the course's settings say `window` and `batch` (version 1: `windowSize` and `batchSize`). */
-const VERSION = 2
+/**
+ * 2: the course's settings say `window` and `batch` (version 1: `windowSize` and `batchSize`).
+ * 3: the course's settings say whose `subsampling` (before: always word2vec's), and the corpus may add `unk`.
+ */
+const VERSION = 3
 
 /** Vocabulary, both matrices, schedule position, optimizer and generator states and config, in one atomic file. */
 export async function saveTrainingCheckpoint(path: string, checkpoint: TrainingCheckpoint): Promise<void> {
@@ -112,6 +117,7 @@ const CorpusSettingsSchema = v.strictObject({
   tokenizer: TokenizerOptionsSchema,
   minCount: v.pipe(v.number(), v.integer()),
   maxVocab: v.optional(v.pipe(v.number(), v.integer())),
+  unk: v.optional(v.boolean()),
   paths: v.optional(v.array(v.string())),
 })
 
@@ -144,12 +150,19 @@ function isJsonObject(value: JsonValue | undefined): value is { readonly [key: s
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Version 1's metadata in today's words: the course's `windowSize` and `batchSize` became `window` and `batch`. */
-function fromVersion1(meta: { readonly [key: string]: JsonValue }): JsonValue {
+/**
+ * An earlier version's metadata in today's words: version 1's course `windowSize` and `batchSize`
+ * became `window` and `batch`; before version 3 the course's runs sub-sampled with word2vec's formula.
+ */
+function fromEarlierVersion(meta: { readonly [key: string]: JsonValue }): JsonValue {
   const settings = meta.settings
   if (!isJsonObject(settings) || settings.schedule !== 'cs224n' || !isJsonObject(settings.config)) return { ...meta, version: VERSION }
-  const { windowSize, batchSize, ...rest } = settings.config
-  return { ...meta, version: VERSION, settings: { ...settings, config: { ...rest, window: windowSize ?? null, batch: batchSize ?? null } } }
+  let config: { readonly [key: string]: JsonValue } = { ...settings.config, subsampling: 'word2vec' }
+  if (meta.version === 1) {
+    const { windowSize, batchSize, ...rest } = config
+    config = { ...rest, window: windowSize ?? null, batch: batchSize ?? null }
+  }
+  return { ...meta, version: VERSION, settings: { ...settings, config } }
 }
 
 /** Parses `value` with `schema`, or says in a CheckpointError where it does not fit. */
@@ -193,8 +206,8 @@ export async function loadTrainingCheckpoint(path: string, options: CheckpointRe
   const { meta, arrays } = await readCheckpoint(path, options)
   const m = meta as Record<string, JsonValue> | null
   if (typeof m !== 'object' || m === null || Array.isArray(m) || m.format !== FORMAT) throw foreign(path, 'it holds something else')
-  if (m.version !== VERSION && m.version !== 1) throw new CheckpointError('version', path, `“${path}” was saved by a newer Word2Vec Studio (training checkpoint version ${String(m.version)}); update the app to resume it.`)
-  const { settings, corpus, words, position: savedPosition, trainingSeconds } = parseMeta(path, MetaSchema, m.version === 1 ? fromVersion1(m) : m)
+  if (m.version !== VERSION && m.version !== 1 && m.version !== 2) throw new CheckpointError('version', path, `“${path}” was saved by a newer Word2Vec Studio (training checkpoint version ${String(m.version)}); update the app to resume it.`)
+  const { settings, corpus, words, position: savedPosition, trainingSeconds } = parseMeta(path, MetaSchema, m.version === VERSION ? m : fromEarlierVersion(m))
   checkWith(path, () => assertVocabularySettings(corpus))
   if (words.length === 0) throw damaged(path, 'its vocabulary is empty')
   if (new Set(words).size !== words.length) throw damaged(path, 'its vocabulary lists a word twice')

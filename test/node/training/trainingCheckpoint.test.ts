@@ -76,7 +76,8 @@ describe('checkpoints written before the settings model (version 1)', () => {
   it('load a course run with windowSize and batchSize renamed to window and batch', async () => {
     const loaded = await loadTrainingCheckpoint(join(fixtures, 'cs224n-v1.w2vckpt'))
     const { windowSize, batchSize, ...rest } = expected.cs224n
-    expect(loaded.settings).toEqual({ schedule: 'cs224n', config: { ...rest, window: windowSize, batch: batchSize } })
+    // Before version 3 the course's runs sub-sampled with word2vec's formula.
+    expect(loaded.settings).toEqual({ schedule: 'cs224n', config: { ...rest, window: windowSize, batch: batchSize, subsampling: 'word2vec' } })
     expect([...loaded.training.state.centerWordVectors]).toEqual(expected.cs224nVectors.centerWordVectors)
     expect([...loaded.training.state.outsideVectors]).toEqual(expected.cs224nVectors.outsideVectors)
     expect(loaded.training.schedule === 'cs224n' && loaded.training.state.iteration).toBe(12)
