@@ -19,6 +19,7 @@ import { corpusNoticeLines } from './corpusNoticeLines'
 import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
+import { courseSanityCheck } from '../core/contract/courseSanityCheck'
 import { PRESET_FLAG, SETTING_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
 import { COURSE_PRESET, SCHEDULES } from '../core/settings/trainingSettings'
 
@@ -210,18 +211,25 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   }
 
   const seconds = (performance.now() - started) / 1000
+  const course = settings.schedule === 'cs224n'
+  // The course's speed is its iterations per training second; word2vec's, words per second of the whole command.
+  const rate = course ? { iterationsPerSec: outcome.seconds > 0 ? outcome.trained / outcome.seconds : null } : { wordsPerSec: outcome.trained / seconds }
+  const check = course && outcome.finalLoss !== null && !outcome.stopped ? courseSanityCheck(outcome.finalLoss) : null
   const result = {
-    type: 'summary', schedule: settings.schedule, words: outcome.trained, seconds, wordsPerSec: outcome.trained / seconds,
+    type: 'summary', schedule: settings.schedule, words: outcome.trained, seconds, ...rate,
     trainingSeconds: outcome.seconds, vocab: vocabulary.words.length, finalLoss: outcome.finalLoss, stopped: outcome.stopped,
+    ...(check ? { courseSanityCheck: check.met } : {}),
     out: outPath, format, ...(checkpointPath ? { checkpoint: checkpointPath } : {}),
     ...(settings.schedule === 'word2vec' ? outcome.engine : { iterations: outcome.done }),
   }
   if (json) io.stdout(JSON.stringify(result) + '\n')
   else {
-    const unit = settings.schedule === 'word2vec' ? 'words' : 'iterations'
+    const unit = course ? 'iterations' : 'words'
+    const speed = course ? rate.iterationsPerSec ?? 0 : outcome.trained / seconds
+    const loss = `final ${course ? 'exploss' : 'loss'} ${outcome.finalLoss?.toFixed(4) ?? '-'}${check ? ` (${check.sentence})` : ''}`
     io.stdout(
-      `${outcome.stopped ? 'Stopped' : 'Trained'}: ${formatCount(outcome.trained)} ${unit} in ${seconds.toFixed(1)} s (${formatCount(result.wordsPerSec)} ${unit}/s), ` +
-        `vocabulary ${formatCount(vocabulary.words.length)}, final loss ${outcome.finalLoss?.toFixed(4) ?? '-'}.\n` +
+      `${outcome.stopped ? 'Stopped' : 'Trained'}: ${formatCount(outcome.trained)} ${unit} in ${seconds.toFixed(1)} s (${formatCount(speed)} ${unit}/s), ` +
+        `vocabulary ${formatCount(vocabulary.words.length)}, ${loss}.\n` +
         showControls(`${checkpointPath ? `Checkpoint saved to ${checkpointPath}; v` : 'V'}ectors written to ${outPath}.`) + '\n',
     )
   }

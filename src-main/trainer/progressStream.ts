@@ -49,7 +49,7 @@ interface Pending {
   alpha: number[]
   t: number[]
   boundaries: number[]
-  summary: Pick<ProgressBatch, 'fraction' | 'epoch' | 'wordsPerSec' | 'etaSeconds'>
+  summary: Pick<ProgressBatch, 'fraction' | 'epoch' | 'wordsPerSec' | 'iterationsPerSec' | 'etaSeconds'>
 }
 
 export class ProgressStream {
@@ -82,8 +82,11 @@ export class ProgressStream {
   add(progress: RunProgress): void {
     const series = this.series
     if (!series) return
-    const pending = (this.pending ??= { x: [], loss: [], smoothedLoss: [], alpha: [], t: [], boundaries: [], summary: { fraction: 0, epoch: null, wordsPerSec: null, etaSeconds: null } })
-    pending.summary = { fraction: progress.fraction, epoch: progress.epoch, wordsPerSec: progress.wordsPerSec, etaSeconds: progress.etaSeconds }
+    const pending = (this.pending ??= { x: [], loss: [], smoothedLoss: [], alpha: [], t: [], boundaries: [], summary: { fraction: 0, epoch: null, wordsPerSec: null, iterationsPerSec: null, etaSeconds: null } })
+    pending.summary = {
+      fraction: progress.fraction, epoch: progress.epoch, wordsPerSec: progress.wordsPerSec,
+      iterationsPerSec: series.schedule === 'cs224n' ? progress.xPerSecond : null, etaSeconds: progress.etaSeconds,
+    }
     this.addBoundaries(series, pending, progress.x)
     if (progress.loss !== null && Number.isFinite(progress.loss)) {
       series.ema = series.ema === null ? progress.loss : (1 - this.smoothing) * series.ema + this.smoothing * progress.loss

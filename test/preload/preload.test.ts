@@ -42,7 +42,7 @@ const ipc = (channel: string): IpcListener => electron.listeners.get(channel)!
 
 const progress = (seq: number): ProgressBatch => ({
   type: 'progress', seq, runId: 'run', schedule: 'word2vec', x: [seq], loss: [1], smoothedLoss: [null], alpha: [0.025], t: [0.1],
-  fraction: 0.1, epoch: 1, wordsPerSec: 100, etaSeconds: 9, boundaries: [],
+  fraction: 0.1, epoch: 1, wordsPerSec: 100, iterationsPerSec: null, etaSeconds: 9, boundaries: [],
 })
 
 /** The next message that arrives on `port`. */

@@ -174,6 +174,6 @@ export async function startFakeSession(): Promise<() => void> {
 export function batch(runId: string, seq: number, x: number[], loss: number[], smoothed: number[]): ProgressBatch {
   return {
     type: 'progress', seq, runId, schedule: 'word2vec', x, loss, smoothedLoss: smoothed, alpha: x.map(() => 0.02), t: x.map((v) => v / 1e5),
-    fraction: (x.at(-1) ?? 0) / 430_000, epoch: 1, wordsPerSec: 250_000, etaSeconds: 1.5, boundaries: [],
+    fraction: (x.at(-1) ?? 0) / 430_000, epoch: 1, wordsPerSec: 250_000, iterationsPerSec: null, etaSeconds: 1.5, boundaries: [],
   }
 }

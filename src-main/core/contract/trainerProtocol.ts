@@ -232,7 +232,9 @@ export const TrainerEventSchema = v.variant('type', [
   v.strictObject({
     type: v.literal('progress'), seq: num, runId: v.string(), schedule: v.picklist(['word2vec', 'cs224n']),
     x: v.array(num), loss: v.array(num), smoothedLoss: v.array(nullableNum), alpha: v.array(num), t: v.array(num),
-    fraction: num, epoch: nullableNum, wordsPerSec: nullableNum, etaSeconds: nullableNum,
+    fraction: num, epoch: nullableNum, wordsPerSec: nullableNum,
+    /** The course's speed (its iterations are minibatches, not words); null under word2vec's schedule. */
+    iterationsPerSec: nullableNum, etaSeconds: nullableNum,
     /** x values where an epoch (word2vec) or an anneal step (cs224n) began since the previous batch. */
     boundaries: v.array(num),
   }),

@@ -6,7 +6,9 @@
  * window shows what the trainer holds, never what it guessed.
  */
 import type { AppEvent, MenuCommand, Settings } from '@contract/appProtocol'
+import { type PresetId, presetTokenizer } from '@contract/settingsValidation'
 import type { TrainerEvent } from '@contract/trainerProtocol'
+import { CS224N_PLOT_WORDS } from '@contract/wordList'
 import { effectScope, watch } from 'vue'
 import { useAppStore } from '../stores/app'
 import { useCorpusStore } from '../stores/corpus'
@@ -136,12 +138,44 @@ async function openStartCorpus(settings: Settings | null): Promise<void> {
   if ((await loadCorpus(null)) && failure) corpus.refuse(`${failure} The built-in corpus was loaded instead.`)
 }
 
-/** Text files as the corpus (null: the built-in one); the plot starts over with it. */
+/**
+ * Text files as the corpus (null: the built-in one); the plot starts over with it. A file's layout
+ * is found as it is read: under the course's preset, one laid out as datasetSentences.txt is read
+ * again as the course reads it; under another, its notice offers the preset.
+ */
 export async function loadCorpus(paths: readonly string[] | null): Promise<boolean> {
   const corpus = useCorpusStore()
-  const loaded = paths === null ? await corpus.loadBuiltIn() : await corpus.load(paths)
+  const course = useHyperparametersStore().preset === 'cs224n'
+  if (course) corpus.tokenizer.format = 'plain'
+  let loaded = paths === null ? await corpus.loadBuiltIn() : await corpus.load(paths)
+  if (loaded && course && hasCourseLayout() && corpus.current?.tokenizer.format !== 'cs224n') {
+    corpus.tokenizer.format = 'cs224n'
+    loaded = await corpus.reload()
+  }
   if (loaded) usePlotStore().corpusChanged()
   return loaded
+}
+
+/** The loaded corpus is laid out as the course's datasetSentences.txt (read so, or found so). */
+function hasCourseLayout(): boolean {
+  const current = useCorpusStore().current
+  return current !== null && (current.tokenizer.format === 'cs224n' || current.notices.some((notice) => notice.kind === 'cs224nLayout'))
+}
+
+/**
+ * A preset: its settings, its words to plot, and its reading of the corpus. Going to or from the
+ * course's preset reads the loaded corpus again, the course's way or the default way, each in
+ * the layout its first lines have; between the others the user's tokenizer options stay.
+ */
+export async function choosePreset(id: PresetId): Promise<boolean> {
+  const hyperparameters = useHyperparametersStore()
+  const course = id === 'cs224n' || hyperparameters.preset === 'cs224n'
+  hyperparameters.applyPreset(id)
+  usePlotStore().setPresetWords(id === 'cs224n' ? CS224N_PLOT_WORDS : null)
+  if (!course) return true
+  const corpus = useCorpusStore()
+  Object.assign(corpus.tokenizer, presetTokenizer(id, hasCourseLayout() ? 'cs224n' : 'plain'))
+  return corpus.current !== null && corpus.tokenizerChanged ? reloadCorpus() : true
 }
 
 /** The current corpus again (with new tokenizer options, or into a trainer that restarted without a checkpoint). */

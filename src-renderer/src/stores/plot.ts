@@ -53,6 +53,8 @@ export const usePlotStore = defineStore('plot', () => {
   /** The words the user asked for; empty = the corpus's default. */
   const words = ref<string[]>([])
   const customised = ref(false)
+  /** The chosen preset's words to plot (the course's 24), null when it has none; the user's own words still come first. */
+  const presetWords = ref<readonly string[] | null>(null)
   const method = ref<ProjectionMethod>('pca')
   const vectors = ref<PlotVectors>('center')
   const picture = shallowRef<PlotPicture>(EMPTY)
@@ -66,9 +68,10 @@ export const usePlotStore = defineStore('plot', () => {
   /** There are vectors to project: a run (running or not) or a vectors file. */
   const hasVectors = computed(() => source.value.run || source.value.vectorsFileWords !== null)
 
-  /** What a new run plots: the user's words, Moby-Dick's groups, or (empty) the trainer's most frequent words. */
+  /** What a new run plots: the user's words, the preset's, Moby-Dick's groups, or (empty) the trainer's most frequent words. */
   function wordsForStart(): string[] {
     if (customised.value) return words.value.slice(0, MAX_PLOT_WORDS)
+    if (presetWords.value) return [...presetWords.value]
     return source.value.builtInCorpus ? [...MOBY_DICK_WORDS] : []
   }
 
@@ -77,6 +80,8 @@ export const usePlotStore = defineStore('plot', () => {
     picture.value = { words: snapshot.words, coordinates: snapshot.coordinates, subtitle: subtitleOf('pca', 'center', snapshot.explainedVariance), space: 'pca/center' }
     // The editor shows what is plotted until the user chooses words of their own.
     if (!customised.value && !sameWords(words.value, snapshot.words)) words.value = [...snapshot.words]
+    // The preset's words the vocabulary lacks are named, as a typed list's are.
+    if (!customised.value && presetWords.value) missing.value = presetWords.value.filter((word) => !snapshot.words.includes(word))
   }
 
   /** Words to project when none are chosen or plotted yet: Moby-Dick's groups, else the most frequent words known here. */
@@ -165,6 +170,10 @@ export const usePlotStore = defineStore('plot', () => {
     if (words.value.length === 0) words.value = [...trainerWords]
   }
 
+  function setPresetWords(next: readonly string[] | null): void {
+    presetWords.value = next
+  }
+
   function setSource(next: PlotSource): void {
     source.value = next
   }
@@ -180,8 +189,8 @@ export const usePlotStore = defineStore('plot', () => {
   }
 
   return {
-    words, customised, method, vectors, picture, missing, projectingId, error, source, live, projecting, hasVectors,
+    words, customised, presetWords, method, vectors, picture, missing, projectingId, error, source, live, projecting, hasVectors,
     wordsForStart, applySnapshot, project, refresh, setWords, setMethod, setVectors, resendWords, runFinished, corpusChanged, vectorsOpened,
-    follow, setSource, cancelProjection, neighboursOf,
+    follow, setPresetWords, setSource, cancelProjection, neighboursOf,
   }
 })

@@ -60,6 +60,8 @@ export const useTrainingStore = defineStore('training', () => {
   const run = ref<RunInfo | null>(null)
   const fraction = ref(0)
   const wordsPerSec = ref<number | null>(null)
+  /** The course schedule's speed: iterations (minibatches) per second. */
+  const iterationsPerSec = ref<number | null>(null)
   const alpha = ref<number | null>(null)
   const etaSeconds = ref<number | null>(null)
   const epoch = ref<number | null>(null)
@@ -144,6 +146,7 @@ export const useTrainingStore = defineStore('training', () => {
     phaseFraction.value = event.fraction
     if (event.run && event.run.runId !== run.value?.runId) {
       wordsPerSec.value = null
+      iterationsPerSec.value = null
       etaSeconds.value = null
       alpha.value = null
     }
@@ -159,6 +162,7 @@ export const useTrainingStore = defineStore('training', () => {
     if (record === current.value) {
       fraction.value = batch.fraction
       wordsPerSec.value = batch.wordsPerSec
+      iterationsPerSec.value = batch.iterationsPerSec ?? null
       etaSeconds.value = batch.etaSeconds
       epoch.value = batch.epoch
       const lastAlpha = batch.alpha.at(-1)
@@ -213,6 +217,7 @@ export const useTrainingStore = defineStore('training', () => {
     awaitedRun.value = null
     phaseFraction.value = null
     wordsPerSec.value = null
+    iterationsPerSec.value = null
     etaSeconds.value = null
     for (const record of runs.value) if (record.outcome === 'running') record.outcome = 'interrupted'
     numberBase.value = runs.value.reduce((max, r) => Math.max(max, r.number), 0)
@@ -278,7 +283,7 @@ export const useTrainingStore = defineStore('training', () => {
   })
 
   return {
-    link, state, phase, phaseFraction, run, fraction, wordsPerSec, alpha, etaSeconds, epoch, runs, version, requesting, awaitedRun, lastCheckpoint, removed, stateVersion, numberBase,
+    link, state, phase, phaseFraction, run, fraction, wordsPerSec, iterationsPerSec, alpha, etaSeconds, epoch, runs, version, requesting, awaitedRun, lastCheckpoint, removed, stateVersion, numberBase,
     idle, busy, active, current, phaseLabel, lossRuns, currentCurve,
     applyState, applyProgress, applyFinished, checkpointSaved, rebuild, trainerLost, restartBegan, restartEnded, requestSent, requestAnswered,
     setVisible, removeRun,
