@@ -17,6 +17,8 @@ export interface BenchOptions {
   scale: ScaleCorpusSpec | null
   /** With the scale tier: ours alone on the corpus and on one MEMORY_RUN_FACTOR times as long, to show peak memory flat in corpus length. */
   memoryRun: boolean
+  /** The course tier (courseTier.ts): the assignment's run, --repeat seeds. */
+  course: boolean
 }
 
 /** The memory run's second corpus is this many times the first's length (issue 13: 5×, peaks within 10 %). */
@@ -60,6 +62,10 @@ one run each, unless --engines or --repeat say otherwise.
   --memory-run       ours alone, on the corpus and on one ${MEMORY_RUN_FACTOR}× as long (same law and seed): peak
                      memory must not grow with length. Pick --types small enough that both
                      corpora keep the same vocabulary (e.g. --kind zipf --types 50k).
+
+Course tier: the CS224n assignment's run, ours alone (no peer has the course's schedule).
+  --course           w2v train --preset cs224n, 40,000 iterations, on a datasetSentences.txt of the
+                     treebank's size made from Moby-Dick; --repeat seeds (default 3), one row each
   --help             show this text
 `
 
@@ -70,7 +76,7 @@ export class BenchUsageError extends Error {
   }
 }
 
-const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 10, engines: [...SOTU_ENGINES], python: '/usr/bin/python3', scale: null, memoryRun: false }
+const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 10, engines: [...SOTU_ENGINES], python: '/usr/bin/python3', scale: null, memoryRun: false, course: false }
 
 const MULTIPLIERS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 }
 
@@ -127,6 +133,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       case '--types': types = parseCount(flag, takeValue()); break
       case '--corpus-seed': corpusSeed = positiveInteger(flag, takeValue()); break
       case '--memory-run': options.memoryRun = true; break
+      case '--course': options.course = true; break
       case '--kind': {
         const value = takeValue()
         if (!(SCALE_KINDS as readonly (string | undefined)[]).includes(value)) throw new BenchUsageError(`--kind needs ${SCALE_KINDS.join(' or ')}, got ${value ?? 'nothing'}.`)
@@ -136,6 +143,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       case '--help': case '-h': return 'help'
       default: throw new BenchUsageError(`unknown option ${arg}.`)
     }
+  }
+  if (options.course) {
+    const stray = ['--scale', '--kind', '--types', '--corpus-seed', '--memory-run', '--engines'].filter((f) => given.has(f))
+    if (stray.length > 0) throw new BenchUsageError(`${stray.join(', ')} cannot be used with --course, which runs ours alone on the course's schedule.`)
+    return { ...options, repeat: given.has('--repeat') ? options.repeat : 3, engines: ['ours'] }
   }
   if (scaleTokens === null) {
     const stray = ['--kind', '--types', '--corpus-seed', '--memory-run'].filter((f) => given.has(f))

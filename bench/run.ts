@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { ensureCorpus, ensureScaleCorpus } from './corpusCache'
+import { type CourseRow, courseCommand, courseRow, ensureCourseCorpus, formatCourseTable } from './courseTier'
 import { type EngineContext, ENGINE_LABELS, SCALE_EPOCHS, SETTINGS, engineCommand, missingSummaryFields, unavailableReason } from './engines'
 import { type EvaluationData, evaluateVectors, evaluationData } from './evaluate'
 import { type Measurement, failureReason, lastJsonLine, measureCommand } from './measure'
@@ -101,6 +102,27 @@ async function memoryRun(options: BenchOptions, spec: ScaleCorpusSpec, context: 
   return exitCodeFor([check])
 }
 
+/** The course tier: ours on the course's schedule, one run per seed; exit code 1 when a run fails. */
+async function courseTier(options: BenchOptions, context: EngineContext): Promise<number> {
+  const corpus = ensureCourseCorpus(cacheDir, log)
+  const rows: CourseRow[] = []
+  for (let r = 1; r <= options.repeat; r++) {
+    const seed = 31415 + r - 1
+    const out = join(context.vectorsDir, `course-r${r}.txt`)
+    rmSync(out, { force: true })
+    log(`course · run ${r}/${options.repeat} (seed ${seed})`)
+    const m = await measureCommand(context.python, benchDir, courseCommand(repoRoot, corpus.file, out, seed), join(cacheDir, 'logs', `course-r${r}`), repoRoot, log)
+    if (m.exitCode !== 0 || !existsSync(out)) {
+      log(`  failed: ${failureReason(m, readFileSync(m.stderrFile, 'utf8'))} (log: ${relative(repoRoot, m.stderrFile)})`)
+      return 1
+    }
+    rows.push(courseRow(seed, m.wallSeconds, m.maxRssKiB, lastJsonLine(readFileSync(m.stdoutFile, 'utf8')) as Record<string, unknown>))
+    log(`  ${m.wallSeconds.toFixed(1)} s, peak ${(m.maxRssKiB / 1024).toFixed(0)} MiB`)
+  }
+  process.stdout.write(`\n${formatCourseTable(rows, corpus)}\n\nwall s = the whole command (reading included); iterations/s = iterations per training second; peak MiB as the other tiers.\n`)
+  return 0
+}
+
 async function bench(options: BenchOptions): Promise<number> {
   const python = spawnSync(options.python, ['--version'], { encoding: 'utf8' })
   if (python.error || python.status !== 0) {
@@ -110,6 +132,7 @@ async function bench(options: BenchOptions): Promise<number> {
   const scale = options.scale
   const context: EngineContext = { repoRoot, benchDir, python: options.python, vectorsDir: join(cacheDir, 'vectors') }
   mkdirSync(context.vectorsDir, { recursive: true })
+  if (options.course) return courseTier(options, context)
   mkdirSync(join(cacheDir, 'logs'), { recursive: true })
   if (scale !== null && options.memoryRun) return memoryRun(options, scale, context)
   const corpus = scale === null ? ensureCorpus(cacheDir, log) : ensureScaleCorpus(cacheDir, scale, log)

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { runGradientChecks } from '../core/index'
+import { corpusGradientChecks } from './corpusGradientCheck'
 import { FixtureFormatError, checkFixture } from './fixtureCheck'
 import { UsageError, expectPositional, parseFlags } from './flags'
 import { formatTable } from './table'
@@ -21,12 +22,22 @@ export const FIXTURE_TOLERANCE = 1e-9
 
 const sci = (x: number): string => x.toExponential(2)
 
-export const GRADCHECK_USAGE = 'Usage: w2v gradcheck [--json]   check every loss and model gradient against centred differences'
+export const GRADCHECK_USAGE = `Usage: w2v gradcheck [--corpus <file> [--checkpoint <file>]] [--seed N] [--json]
+  check every loss and model gradient against centred differences on the course's problems;
+  --corpus adds a minibatch of that corpus's windows, at the checkpoint's parameters (else at the course's start)`
+
+const COURSE_SEED = 31415
 
 export async function gradcheckCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, { json: 'boolean' })
+  const { flags, positional } = parseFlags(argv, { json: 'boolean', corpus: 'string', checkpoint: 'string', seed: 'integer' })
   expectPositional(positional, 0, 'no positional arguments')
-  const report = runGradientChecks()
+  const corpusPath = flags.corpus as string | undefined
+  const checkpointPath = flags.checkpoint as string | undefined
+  if (checkpointPath !== undefined && corpusPath === undefined) throw new UsageError('--checkpoint needs --corpus <file>: the corpus check draws its windows from the run’s corpus')
+  const seed = (flags.seed as number | undefined) ?? COURSE_SEED
+  const course = runGradientChecks(seed)
+  const checks = corpusPath === undefined ? course.checks : [...course.checks, ...(await corpusGradientChecks(corpusPath, checkpointPath, seed))]
+  const report = { passed: checks.every((c) => c.result.passed), checks }
   const exitCode = report.passed ? EXIT_OK : EXIT_FAILED
   if (flags.json === true) {
     const checks = report.checks.map((c) => ({

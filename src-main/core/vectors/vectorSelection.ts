@@ -1,7 +1,9 @@
 /**
  * Which vectors leave the app, and how: the centre vectors V, the outside vectors U, their sum
- * or their concatenation (the course concatenates them for its plot), optionally only the most
- * frequent words and L2-normalized rows.
+ * or their concatenation side by side, optionally only the most frequent words and L2-normalized
+ * rows. (The course's run.py means to concatenate them for its plot, but its
+ * `np.concatenate((V, U), axis=0)` stacks U's rows under V's and it indexes the first |V| rows:
+ * its figure is of the centre vectors alone.)
  */
 import { type Embeddings } from './embeddings'
 

@@ -10,6 +10,7 @@ import {
   type CorpusNotice, type CorpusStats, type RawCorpus, type TokenizerOptions, type TrainingCorpus, type Vocabulary, UNNAMED_SOURCE,
   buildVocabulary, corpusNotices, corpusStats, encodeCorpus, typeToVocabulary,
 } from '../../core/corpus/index'
+import type { VocabularySettings } from '../../core/settings/trainingSettings'
 import { chunkPlanSteps } from '../../core/training/chunkPlan'
 import type { StreamingCorpus } from '../training/streamingTrainer'
 import { readCorpusFiles } from '../corpusFile'
@@ -58,7 +59,7 @@ export interface TrainingData {
 }
 
 /** The vocabulary the settings keep (CorpusError 'noVocabulary' when nothing is kept). */
-export function vocabularyOf(loaded: LoadedCorpus, settings: { readonly minCount: number; readonly maxVocab?: number }): Vocabulary {
+export function vocabularyOf(loaded: LoadedCorpus, settings: VocabularySettings): Vocabulary {
   return buildVocabulary(loaded.raw, settings, corpusName(loaded)).vocabulary
 }
 
