@@ -4,20 +4,20 @@ import { BenchUsageError, ENGINE_IDS, INFORMATION_REPEATS, SCALE_DEFAULT_TYPES, 
 describe('parseBenchArgs', () => {
   it('defaults to 2 threads, single-thread rows, ten seeded runs, every engine but ours at corpus_file\'s rate (a one-epoch comparison)', () => {
     expect(parseBenchArgs([])).toEqual({
-      threads: 2, skipSingle: false, repeat: 10, engines: ENGINE_IDS.filter((e) => e !== 'ours-corpusfile-rate'), python: '/usr/bin/python3', scale: null, memoryRun: false,
+      threads: 2, skipSingle: false, repeat: 10, engines: ENGINE_IDS.filter((e) => e !== 'ours-corpusfile-rate'), python: '/usr/bin/python3', scale: null, memoryRun: false, course: false,
     })
   })
 
   it('reads every option, with a space or an equals sign', () => {
     expect(parseBenchArgs(['--threads=4', '--repeat', '3', '--skip-single', '--engines', 'fasttext,ours', '--python', '/opt/py'])).toEqual({
-      threads: 4, skipSingle: true, repeat: 3, engines: ['ours', 'fasttext'], python: '/opt/py', scale: null, memoryRun: false,
+      threads: 4, skipSingle: true, repeat: 3, engines: ['ours', 'fasttext'], python: '/opt/py', scale: null, memoryRun: false, course: false,
     })
   })
 
   it('--scale: a generated planted corpus over 1M types, ours and both gensim paths once each (and ours at corpus_file\'s rate), main thread count only', () => {
     expect(parseBenchArgs(['--scale', '30M'])).toEqual({
       threads: 2, skipSingle: true, repeat: 1, engines: [...SCALE_ENGINES], python: '/usr/bin/python3',
-      scale: { kind: 'planted', tokens: 30_000_000, types: SCALE_DEFAULT_TYPES, seed: 1 }, memoryRun: false,
+      scale: { kind: 'planted', tokens: 30_000_000, types: SCALE_DEFAULT_TYPES, seed: 1 }, memoryRun: false, course: false,
     })
     expect(SCALE_ENGINES).toEqual(['ours', 'gensim', 'gensim-corpusfile', 'ours-corpusfile-rate'])
   })
@@ -36,6 +36,13 @@ describe('parseBenchArgs', () => {
 
   it.each([['200000', 200_000], ['5M', 5_000_000], ['2g', 2_000_000_000], ['0.5k', 500]])('reads the count %s', (text, n) => {
     expect(parseCount('--scale', text)).toBe(n)
+  })
+
+  it('--course: ours alone on the course\'s schedule, three seeds unless --repeat says otherwise, and nothing of the other tiers', () => {
+    expect(parseBenchArgs(['--course'])).toMatchObject({ course: true, repeat: 3, engines: ['ours'], scale: null })
+    expect(parseBenchArgs(['--course', '--repeat', '5'])).toMatchObject({ course: true, repeat: 5 })
+    expect(() => parseBenchArgs(['--course', '--scale', '5M'])).toThrow(/--scale cannot be used with --course/)
+    expect(() => parseBenchArgs(['--course', '--engines', 'gensim'])).toThrow(BenchUsageError)
   })
 
   it('asks for help', () => {
