@@ -56,12 +56,12 @@ export function presetHyperparameters(id: PresetId, threads: number): Hyperparam
 }
 
 /**
- * How a preset reads the corpus. The course's reading (utils/treebank.py): each sentence after
- * its number, split at whitespace and lower-cased, nothing dropped; `layout` is what the file's
- * first lines showed (corpusLayout.ts), so plain text under the course's preset is still read.
+ * How a preset reads the corpus, in the layout its first lines showed (corpusLayout.ts): the
+ * course's reading (utils/treebank.py) splits each sentence at whitespace and lower-cases it,
+ * dropping nothing; the others read words as the default tokenizer does.
  */
 export function presetTokenizer(id: PresetId, layout: TokenizerOptions['format'] = 'plain'): TokenizerOptions {
-  return id === 'cs224n' ? { ...DEFAULT_TOKENIZER_OPTIONS, segmentation: 'whitespace', format: layout } : DEFAULT_TOKENIZER_OPTIONS
+  return { ...DEFAULT_TOKENIZER_OPTIONS, ...(id === 'cs224n' ? { segmentation: 'whitespace' } : {}), format: layout }
 }
 
 /** The vocabulary a minCount keeps, from the corpus's rows: exact when it is a listed minCount, else an upper bound. */
