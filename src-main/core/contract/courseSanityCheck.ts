@@ -14,6 +14,6 @@ export function courseSanityCheck(expLoss: number): { readonly met: boolean; rea
     met,
     sentence: met
       ? `at or below ${COURSE_CONVERGED_COST}, as run.py's sanity check asks`
-      : `above the ${COURSE_CONVERGED_COST} run.py's sanity check asks for at convergence`,
+      : `above ${COURSE_CONVERGED_COST}; run.py's sanity check expects about ${COURSE_CONVERGED_COST} or below at convergence`,
   }
 }

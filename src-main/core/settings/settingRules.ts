@@ -103,7 +103,7 @@ export const SETTING_RULES: { readonly [F in SettingField]-?: SettingRule } = {
     help: '0 turns it off; word2vec: 0.001, the course: 0.00001.',
   },
   subsampling: {
-    type: 'choice', options: SUBSAMPLINGS, optionLabels: { word2vec: "word2vec's, every window", cs224n: "the course's, 30 copies" }, label: 'Sub-sampling',
+    type: 'choice', options: SUBSAMPLINGS, optionLabels: { word2vec: 'word2vec (each window)', cs224n: 'course (30 copies)' }, label: 'Sub-sampling',
     flag: 'subsampling', schedules: CS224N, onForm: true, when: subsampling, sentence: 'The sub-sampling',
     help: 'word2vec keeps (√(c/sT)+1)·sT/c; the course keeps √(sT/c).',
   },
