@@ -11,7 +11,7 @@ import { CS224N_PLOT_WORDS, parseWordList } from '../core/contract/wordList'
 import { WORD_VECTORS_FIGURE_SIZE, wordVectorsFigureOption } from '../core/figures/wordVectorsFigure'
 import { courseProjection } from '../core/projection/courseProjection'
 import type { Embeddings } from '../core/vectors/embeddings'
-import { writeFileAtomically } from '../node/atomicFile'
+import { writeFigureFile } from '../node/figures/figureFile'
 import { pngOfSvg, svgOfOption } from '../node/figures/figureImages'
 import { checkOutputLocations } from '../node/outputLocation'
 import { loadTrainingCheckpoint, trainedEmbeddings } from '../node/training/trainingCheckpoint'
@@ -84,7 +84,7 @@ export async function plotCommand(argv: readonly string[], io: CliIo): Promise<n
     io.stderr(`Warning: ${formatCount(missing.length)} of the ${formatCount(asked.length)} words ${missing.length === 1 ? 'is' : 'are'} not in the vocabulary and ${missing.length === 1 ? 'was' : 'were'} left out: ${showControls(listed(missing))}.\n`)
   }
   const bytes = await figureBytes(format, words, coordinates)
-  await writeFileAtomically(out, async (handle) => void (await handle.writeFile(bytes)), { description: 'the figure' })
+  await writeFigureFile(out, bytes, 'the figure')
   io.stdout(`Plotted ${formatCount(words.length)} ${words.length === 1 ? 'word' : 'words'} to ${showControls(out)}.\n`)
   return 0
 }

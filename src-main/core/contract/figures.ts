@@ -34,3 +34,19 @@ export function figureFormatOfPath(path: string): FigureFormat | null {
 export const FIGURE_PNG_PIXEL_RATIO = 2
 /** Saved images get a white background whatever the window's theme: a figure goes into documents. */
 export const FIGURE_BACKGROUND = '#ffffff'
+
+/** The File menu's command that saves each figure in each form. */
+export const SAVE_FIGURE_COMMANDS = {
+  scatter: { png: 'saveScatterPng', svg: 'saveScatterSvg', csv: 'saveScatterCsv' },
+  loss: { png: 'saveLossPng', svg: 'saveLossSvg', csv: 'saveLossCsv' },
+} as const satisfies Record<FigureKind, Record<FigureFormat, string>>
+
+export type SaveFigureCommand = (typeof SAVE_FIGURE_COMMANDS)[FigureKind][FigureFormat]
+
+/** The figure and form a save command names, or null for any other command. */
+export function figureOfCommand(command: string): { figure: FigureKind; format: FigureFormat } | null {
+  for (const figure of FIGURE_KINDS) {
+    for (const format of FIGURE_FORMATS) if (SAVE_FIGURE_COMMANDS[figure][format] === command) return { figure, format }
+  }
+  return null
+}
