@@ -10,6 +10,7 @@ import { showControls } from '../core/contract/visibleControls'
 import { CS224N_PLOT_WORDS, parseWordList } from '../core/contract/wordList'
 import { WORD_VECTORS_FIGURE_SIZE, wordVectorsFigureOption } from '../core/figures/wordVectorsFigure'
 import { courseProjection } from '../core/projection/courseProjection'
+import { DEFAULT_TOKENIZER_OPTIONS } from '../core/corpus/tokenizer'
 import type { Embeddings } from '../core/vectors/embeddings'
 import { writeFigureFile } from '../node/figures/figureFile'
 import { pngOfSvg, svgOfOption } from '../node/figures/figureImages'
@@ -46,12 +47,16 @@ function outputFormat(out: unknown): FigureFormat {
   return format
 }
 
-async function embeddingsOf(source: Source, io: CliIo): Promise<Embeddings> {
-  // run.py plots the centre vectors; a vectors file holds whichever vectors it was written with.
-  if (source.kind === 'checkpoint') return trainedEmbeddings(await loadTrainingCheckpoint(source.path), 'center')
+/** The vectors to plot, and whether their words were lower-cased (a vectors file does not say; its words are taken as typed). */
+async function embeddingsOf(source: Source, io: CliIo): Promise<{ embeddings: Embeddings; lowercase: boolean }> {
+  if (source.kind === 'checkpoint') {
+    const checkpoint = await loadTrainingCheckpoint(source.path)
+    // run.py plots the centre vectors. Typed words are matched as the window matches them: lower-cased when the corpus was.
+    return { embeddings: trainedEmbeddings(checkpoint, 'center'), lowercase: checkpoint.corpus.tokenizer.lowercase ?? DEFAULT_TOKENIZER_OPTIONS.lowercase }
+  }
   const { embeddings, warnings } = await readEmbeddings(source.path, { encodingErrors: 'replace' })
   for (const warning of warnings) io.stderr(`Warning: ${showControls(warning)}\n`)
-  return embeddings
+  return { embeddings, lowercase: false }
 }
 
 function listed(words: readonly string[]): string {
@@ -75,13 +80,14 @@ export async function plotCommand(argv: readonly string[], io: CliIo): Promise<n
   if (asked.length === 0) throw new UsageError('--words names no word; give words separated by spaces or commas, e.g. --words "king queen man woman"')
   await checkOutputLocations([{ path: out, description: 'the figure' }], [{ path: source.path, description: source.kind === 'checkpoint' ? 'the checkpoint' : 'the vectors' }])
 
-  const embeddings = await embeddingsOf(source, io)
-  const { words, coordinates, missing } = courseProjection(embeddings, asked)
+  const { embeddings, lowercase } = await embeddingsOf(source, io)
+  const wanted = lowercase && typeof flags.words === 'string' ? parseWordList(flags.words, true) : asked
+  const { words, coordinates, missing } = courseProjection(embeddings, wanted)
   if (words.length === 0) {
-    throw new UsageError(`none of the ${formatCount(asked.length)} words to plot is in the vocabulary of “${source.path}” (${listed(asked)}); name words it has with --words`)
+    throw new UsageError(`none of the ${formatCount(wanted.length)} words to plot is in the vocabulary of “${source.path}” (${listed(wanted)}); name words it has with --words`)
   }
   if (missing.length > 0) {
-    io.stderr(`Warning: ${formatCount(missing.length)} of the ${formatCount(asked.length)} words ${missing.length === 1 ? 'is' : 'are'} not in the vocabulary and ${missing.length === 1 ? 'was' : 'were'} left out: ${showControls(listed(missing))}.\n`)
+    io.stderr(`Warning: ${formatCount(missing.length)} of the ${formatCount(wanted.length)} words ${missing.length === 1 ? 'is' : 'are'} not in the vocabulary and ${missing.length === 1 ? 'was' : 'were'} left out: ${showControls(listed(missing))}.\n`)
   }
   const bytes = await figureBytes(format, words, coordinates)
   await writeFigureFile(out, bytes, 'the figure')

@@ -98,6 +98,19 @@ describe('w2v plot', () => {
     }
   })
 
+  it('matches typed words to a checkpoint’s lower-cased vocabulary, as the window does', async () => {
+    const out = join(dir, 'cased.csv')
+    const result = await runCli(['plot', '--checkpoint', checkpoint, '--words', 'King QUEEN', '--out', out])
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' })
+    expect([...csvPoints(out).keys()]).toEqual(['king', 'queen'])
+  })
+
+  it('explains itself with --help', async () => {
+    const result = await runCli(['plot', '--help'])
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toMatch(/^Usage: w2v plot \(--checkpoint <file\.w2vckpt> \| --vectors <file>\)/)
+  })
+
   it('names the words it left out in one sentence on stderr, and plots the rest', async () => {
     const out = join(dir, 'some.csv')
     const result = await runCli(['plot', '--vectors', vectors, '--words', 'king, prince queen duke', '--out', out])

@@ -37,7 +37,8 @@ function csvOf(figure: FigureKind): string {
 function contentOf(figure: FigureKind, format: FigureFormat): string | null {
   if (format === 'csv') return csvOf(figure)
   const chart = figureChart(figure)
-  if (chart === null) return null
+  // A chart in a hidden view (display: none) has no size to draw at.
+  if (chart === null || chart.getWidth() === 0 || chart.getHeight() === 0) return null
   return format === 'png' ? chartPng(chart) : chartSvg(chart)
 }
 
