@@ -38,7 +38,7 @@ function contentOf(figure: FigureKind, format: FigureFormat): string | null {
   if (format === 'csv') return csvOf(figure)
   const chart = figureChart(figure)
   // A chart in a hidden view (display: none) has no size to draw at.
-  if (chart === null || chart.getWidth() === 0 || chart.getHeight() === 0) return null
+  if (chart === null || chart.chart.getWidth() === 0 || chart.chart.getHeight() === 0) return null
   return format === 'png' ? chartPng(chart) : chartSvg(chart)
 }
 

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseCsv } from '../../../src-main/core/contract/csv'
+import { DARK_PALETTE, LIGHT_PALETTE } from '../../../src-renderer/src/charts/chartPalette'
 import { pngSize, svgTexts } from '../../support/figureFiles'
 import { chromiumMissing } from '../browser'
 import { expect, test } from './fixtures'
@@ -83,4 +84,26 @@ test('a folder that cannot be written gives a sentence beside the chart, and the
   await expect(scatter.getByRole('alert')).toHaveText(/^The folder “.*no such folder” does not exist: could not save the word vectors plot/)
   await expect(scatter.locator('button[data-format="png"]')).toBeEnabled()
   expect(JSON.parse((await page.getByTestId('scatter-plot').getAttribute('data-labels')) ?? '[]')).not.toEqual([])
+})
+
+test('in the dark theme the saved figure is still drawn in the light palette on white', async ({ page, harness }) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await openApp(page)
+  await trainQuickLook(page)
+  const svg = join(folder, 'dark.svg')
+  await harness.answerDialog({ channel: 'saveFigure', answer: svg })
+  const scatter = page.getByTestId('save-scatter')
+  await scatter.locator('button[data-format="svg"]').click()
+  await expect(scatter.locator('[data-outcome="saved"]')).toContainText(svg)
+  const text = readFileSync(svg, 'utf8')
+  expect(text).toContain('fill="#ffffff"')
+  expect(text).toContain(`fill="${LIGHT_PALETTE.text}"`)
+  expect(text).not.toContain(`fill="${DARK_PALETTE.text}"`)
+
+  const png = join(folder, 'dark-loss.png')
+  await harness.answerDialog({ channel: 'saveFigure', answer: png })
+  const loss = page.getByTestId('save-loss')
+  await loss.locator('button[data-format="png"]').click()
+  await expect(loss.locator('[data-outcome="saved"]')).toContainText(png)
+  expect(pngSize(readFileSync(png)).width).toBeGreaterThan(0)
 })
