@@ -9,6 +9,7 @@ import {
 } from '../core/training/trainingErrors'
 import { VectorSelectionError } from '../core/vectors/index'
 import { type FileWriteFailure, FileWriteError } from '../node/atomicFile'
+import { ProjectionError } from '../core/projection/projection'
 import { CheckpointError } from '../node/checkpointFile'
 import { OutputLocationError } from '../node/outputLocation'
 import { VectorExportError } from '../node/vectors/vectorExportError'
@@ -19,6 +20,7 @@ import {
 } from './commands'
 import { FixtureFormatError } from './fixtureCheck'
 import { UsageError } from './flags'
+import { PLOT_USAGE, plotCommand } from './plotCommand'
 import { showControls } from '../core/contract/visibleControls'
 import { type CliIo, TRAIN_USAGE, trainCommand } from './trainCommand'
 import {
@@ -37,6 +39,7 @@ Commands:
   neighbors --vectors <file> <word>  nearest neighbours
   analogy --vectors <file> a b c     a : b :: c : ?
   eval --vectors <file> [--analogies <file>] [--similarity <file>]   gensim-compatible benchmarks
+  plot --checkpoint <file> --out <file.png|svg|csv>   the course's 2-D plot of word vectors
   help                               show this text
 Add --help after a command for its options.
 `
@@ -55,13 +58,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'neighbors': { run: neighborsCommand, usage: NEIGHBORS_USAGE },
   'analogy': { run: analogyCommand, usage: ANALOGY_USAGE },
   'eval': { run: evalCommand, usage: EVAL_USAGE },
+  'plot': { run: plotCommand, usage: PLOT_USAGE },
 }
 
 /** Something the user gave is wrong: a flag, a file named (missing, unreadable, malformed), a word, where to write. */
 const INPUT_ERRORS = [
   UsageError, TrainingConfigError, CorpusError, NoTrainingContextError, TrainingResumeError, CheckpointError, Word2vecFormatError,
   FileWriteError, VectorsFileError, VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError,
-  FixtureFormatError, OutputLocationError,
+  FixtureFormatError, OutputLocationError, ProjectionError,
 ]
 /** Ways a write fails that no change to the command would have avoided. */
 const WRITE_FAILURES_OF_THE_WORK: ReadonlySet<string> = new Set<FileWriteFailure>(['diskFull', 'busy', 'io', 'cancelled'])

@@ -5,6 +5,7 @@
  */
 import { basename, extname } from 'node:path'
 import { dialog, type BrowserWindow, type FileFilter } from 'electron'
+import { FIGURE_FORMAT_LABELS, type FigureFormat } from '../core/contract/figures'
 import { VECTOR_FORMATS, type VectorFormat } from '../core/vectors/vectorFormats'
 import type { Dialogs } from '../node/services/appService'
 
@@ -23,6 +24,11 @@ export function withExportExtension(path: string, format: VectorFormat | undefin
   if (!format) return path
   const extensions = exportExtensions(format)
   return extensions.includes(extname(path).slice(1).toLowerCase()) ? path : `${path}.${extensions[0]}`
+}
+
+/** `path` ending in the figure form's extension (some platforms' dialogs do not add it). */
+export function withFigureExtension(path: string, format: FigureFormat): string {
+  return extname(path).slice(1).toLowerCase() === format ? path : `${path}.${format}`
 }
 
 export function createElectronDialogs(window: () => BrowserWindow | null): Dialogs {
@@ -58,6 +64,18 @@ export function createElectronDialogs(window: () => BrowserWindow | null): Dialo
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
       // Some platforms' dialogs do not add the extension the filter names.
       return result.canceled || !result.filePath ? null : withExportExtension(result.filePath, format)
+    },
+
+    async figureTarget(defaultName, format) {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Save Figure',
+        defaultPath: defaultName,
+        filters: [{ name: FIGURE_FORMAT_LABELS[format], extensions: [format] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      }
+      const parent = window()
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : withFigureExtension(result.filePath, format)
     },
 
     async confirmCheckpointCorpus(checkpoint, corpusPaths) {

@@ -4,6 +4,7 @@
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand, RecentFile } from '../core/contract/appProtocol'
+import { FIGURE_FORMATS, FIGURE_FORMAT_LABELS, type FigureKind, SAVE_FIGURE_COMMANDS } from '../core/contract/figures'
 import { HELP_LINKS } from '../node/services/externalLinks'
 
 export interface MenuActions {
@@ -31,6 +32,11 @@ function recentMenu(recent: readonly RecentFile[], actions: MenuActions): MenuIt
   ]
 }
 
+/** File › Save Word Vectors Plot / Save Loss Chart: one entry per form. */
+function figureMenu(label: string, figure: FigureKind, send: (command: MenuCommand) => () => void): MenuItemConstructorOptions {
+  return { label, submenu: FIGURE_FORMATS.map((format) => ({ label: `${FIGURE_FORMAT_LABELS[format]}…`, click: send(SAVE_FIGURE_COMMANDS[figure][format]) })) }
+}
+
 export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { actions } = options
   const mac = options.platform === 'darwin'
@@ -44,6 +50,8 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
         { label: 'Open Corpus…', accelerator: 'CmdOrCtrl+O', click: send('openCorpus') },
         { label: 'Open Vectors…', accelerator: 'CmdOrCtrl+Shift+O', click: send('openVectors') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
+        figureMenu('Save Word Vectors Plot', 'scatter', send),
+        figureMenu('Save Loss Chart', 'loss', send),
         { label: 'Recent', submenu: recentMenu(options.recent, actions) },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },

@@ -16,4 +16,15 @@ describe('bundled w2v (npm run build:cli; the global setup rebuilds it when stal
     expect(summary).toMatchObject({ threads: 2, kernel: 'wasm-simd' })
     expect(readFileSync(out).toString('latin1').split('\n')[0]).toBe(`${summary.vocab} 8`)
   })
+
+  it('plots a PNG, loading resvg’s native binding from node_modules (kept out of the bundle)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'w2v-bundle-plot-'))
+    const vectors = join(dir, 'v.txt')
+    writeFileSync(vectors, '3 2\nking 1 0\nqueen 0 1\nman 1 1\n')
+    const out = join(dir, 'word_vectors.png')
+    execFileSync(process.execPath, ['out/cli/w2v.js', 'plot', '--vectors', vectors, '--words', 'king queen man', '--out', out], { encoding: 'utf8' })
+    const png = readFileSync(out)
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 960])
+  })
 })

@@ -127,6 +127,15 @@ const CASES: Case[] = [
   c('train --out to a .npy in a read-only place', ['train', '--corpus', corpus, '--out', '/proc/x.npy', ...quick], 2, /proc/i),
   c('neighbors of a FIFO is refused, not waited on', ['neighbors', '--vectors', at('pipe.txt'), 'cat'], 2, /pipe/i),
   c('train on a FIFO is refused, not waited on', ['train', '--corpus', at('pipe.txt'), '--out', at('out.txt')], 2, /pipe/i, [at('out.txt')]),
+  // plot
+  c('plot to a .jpg', ['plot', '--vectors', vectors, '--out', at('p.jpg')], 2, /\.png, \.svg or \.csv/, [at('p.jpg')]),
+  c('plot of a missing file', ['plot', '--vectors', at('missing.txt'), '--out', at('p.png')], 2, /does not exist/i, [at('p.png')]),
+  c('plot of words the vectors do not have', ['plot', '--vectors', vectors, '--words', 'zebra unicorn', '--out', at('p.png')], 2, /zebra/, [at('p.png')]),
+  c('plot of run.py’s words on a vocabulary without them', ['plot', '--vectors', vectors, '--out', at('p.png')], 2, /none of the 24 words/, [at('p.png')]),
+  c('plot of a checkpoint that is not one', ['plot', '--checkpoint', at('not-a-checkpoint.w2vckpt'), '--out', at('p.png')], 2, /checkpoint/i, [at('p.png')]),
+  c('plot of a file with NaN', ['plot', '--vectors', at('nan.txt'), '--words', 'cat dog', '--out', at('p.png')], 2, /line 2|number|finite/i, [at('p.png')]),
+  c('plot into a missing folder', ['plot', '--vectors', vectors, '--out', at('nowhere/p.png')], 2, /folder|exist/i),
+  c('plot of a FIFO is refused, not waited on', ['plot', '--vectors', at('pipe.txt'), '--out', at('p.png')], 2, /pipe/i, [at('p.png')]),
   // the rest
   c('gradcheck --bogus', ['gradcheck', '--bogus'], 2, /unknown option/i),
   c('check-fixture of a missing file', ['check-fixture', at('missing.json')], 2, /does not exist|not found|no such|cannot/i),

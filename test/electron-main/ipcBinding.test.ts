@@ -28,7 +28,7 @@ beforeEach(async () => {
   paths = new PathGrants()
   forward = vi.fn(async () => ({ ok: false, error: { kind: 'corpus', message: 'unreadable' } }))
   const service = new AppService({
-    dialogs: { openCorpus: async () => [], openVectors: async () => null, openBenchmark: async () => null, exportTarget: async () => null, confirmCheckpointCorpus: async () => false },
+    dialogs: { openCorpus: async () => [], openVectors: async () => null, openBenchmark: async () => null, exportTarget: async () => null, figureTarget: async () => null, confirmCheckpointCorpus: async () => false },
     shell: { openExternal: async () => undefined, showItemInFolder: () => undefined },
     builtInCorpusPath: () => null,
     training: { forward, post: vi.fn(), restart: vi.fn(), configureAutosave: vi.fn() } as never,

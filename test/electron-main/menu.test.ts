@@ -30,11 +30,23 @@ describe('the application menu', () => {
     const template = menuTemplate({ platform: 'linux', appName: 'Word2Vec Studio', recent, developer: false, actions })
     expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'Training', 'View', 'windowMenu', 'help'])
     const file = submenu(find(template, 'File'))
-    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['Open Corpus…', 'Open Vectors…', 'Export…', 'Recent', 'separator', 'quit'])
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['Open Corpus…', 'Open Vectors…', 'Export…', 'Save Word Vectors Plot', 'Save Loss Chart', 'Recent', 'separator', 'quit'])
     click(find(file, 'Open Corpus…'))
     click(find(file, 'Open Vectors…'))
     click(find(file, 'Export…'))
     expect(log).toEqual(['command:openCorpus', 'command:openVectors', 'command:export'])
+  })
+
+  it('saves each figure as PNG, SVG or CSV from the File menu', () => {
+    const { actions, log } = recorder()
+    const template = menuTemplate({ platform: 'linux', appName: 'Word2Vec Studio', recent, developer: false, actions })
+    const file = submenu(find(template, 'File'))
+    for (const name of ['Save Word Vectors Plot', 'Save Loss Chart']) {
+      const forms = submenu(find(file, name))
+      expect(forms.map((i) => i.label)).toEqual(['PNG image…', 'SVG image…', 'CSV data…'])
+      for (const form of forms) click(form)
+    }
+    expect(log).toEqual(['saveScatterPng', 'saveScatterSvg', 'saveScatterCsv', 'saveLossPng', 'saveLossSvg', 'saveLossCsv'].map((c) => `command:${c}`))
   })
 
   it('lists recent files, opens one as what it was, and clears them', () => {

@@ -1,6 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { parseCsv } from '../../src-main/core/contract/csv'
 import { runCommand } from '../../src-renderer/src/composables/commands'
+import { saveFigure } from '../../src-renderer/src/composables/figureSaving'
 import { MOBY_DICK_WORDS } from '../../src-renderer/src/composables/plotWords'
 import { train, trainBlocker } from '../../src-renderer/src/composables/session'
 import { useErrorsStore } from '../../src-renderer/src/stores/errors'
@@ -114,6 +116,27 @@ describe('training store', () => {
     expect(training.wordsPerSec).toBe(250_000)
     expect(training.alpha).toBe(0.02)
     expect(training.lossRuns[0]?.x).toBe(x)
+  })
+
+  it('saves every run the loss chart shows as CSV, one line per point, and not a run that is hidden', async () => {
+    const training = useTrainingStore()
+    await train()
+    fake.emitTrainer(batch('run-1', 1, [1000], [4], [4]))
+    fake.emitPhase('stopped', runInfo('run-1', { outcome: 'stopped' }))
+    fake.handleTrainer('start', () => {
+      fake.emitPhase('training', runInfo('run-2', { number: 2 }))
+      return ok(runInfo('run-2', { number: 2 }))
+    })
+    await train()
+    fake.emitTrainer(batch('run-2', 2, [500, 900], [4.2, 4], [4.2, 4.1]))
+    fake.handle('saveFigure', () => ({ ok: true, value: { path: '/figures/loss.csv' } }))
+    const sent = () => fake.calls.filter((c) => c.channel === 'saveFigure').map((c) => parseCsv((c.args as { content: string }).content))
+    await saveFigure('loss', 'csv')
+    const labels = training.lossRuns.map((r) => r.label)
+    expect(sent()[0]!.slice(1).map((row) => [row[0], row[1], row[4]])).toEqual([[labels[0], '500', '4.2'], [labels[0], '900', '4'], [labels[1], '1000', '4']])
+    training.setVisible(1, false)
+    await saveFigure('loss', 'csv')
+    expect(sent()[1]!.slice(1).map((row) => row[0])).toEqual([labels[0], labels[0]])
   })
 
   it('keeps earlier runs for comparison; they can be hidden or removed', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -12,6 +12,8 @@ import { SettingsStore } from '../../src-main/node/services/settingsStore'
 import { TrainerHostError } from '../../src-main/node/services/trainerHostError'
 import type { TrainerReply } from '../../src-main/node/services/trainerHost'
 import { memoryLogger } from './fakeTrainer'
+import { interceptWrites, systemError } from '../node/writeFaults'
+import { PNG_SIGNATURE, pngSize } from '../support/figureFiles'
 
 const MOBY_DICK = builtInCorpusPath({ packaged: false, resourcesPath: '', searchFrom: process.cwd() })!
 
@@ -25,6 +27,9 @@ let recent: RecentFiles
 let paths: PathGrants
 let confirmations: { checkpoint: string; corpusPaths: readonly string[] }[]
 let confirmAnswer: boolean
+/** What the figure save dialog answers for a default name: a path, or null (cancelled). */
+let figureAnswer: (defaultName: string) => string | null
+let figureAsked: string[]
 let service: AppService
 
 async function makeService(overrides: Partial<AppServiceOptions> = {}): Promise<AppService> {
@@ -39,6 +44,10 @@ async function makeService(overrides: Partial<AppServiceOptions> = {}): Promise<
       openVectors: async () => null,
       openBenchmark: async (kind) => `/benchmarks/${kind}.txt`,
       exportTarget: async (name, format) => `/exports/${name}.${format ?? 'none'}`,
+      figureTarget: async (name) => {
+        figureAsked.push(name)
+        return figureAnswer(name)
+      },
       confirmCheckpointCorpus: async (checkpoint, corpusPaths) => {
         confirmations.push({ checkpoint, corpusPaths })
         return confirmAnswer
@@ -67,6 +76,8 @@ beforeEach(async () => {
   shown = []
   confirmations = []
   confirmAnswer = false
+  figureAnswer = (name) => join(folder, name)
+  figureAsked = []
   training = { forward: vi.fn(), post: vi.fn(), restart: vi.fn(), configureAutosave: vi.fn(async () => undefined) }
   service = await makeService()
 })
@@ -353,5 +364,61 @@ describe('openExternal', () => {
   ])('refuses %s', async (url, reason) => {
     expect(await service.invoke('openExternal', { url })).toMatchObject({ ok: false, error: { kind: 'notAllowed', message: expect.stringMatching(reason) } })
     expect(opened).toEqual([])
+  })
+})
+
+describe('AppService.saveFigure', () => {
+  /** The smallest PNG header a viewer would start reading: the signature and a 3 × 2 IHDR. */
+  const tinyPng = Buffer.from([...PNG_SIGNATURE, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 3, 0, 0, 0, 2, 8, 6, 0, 0, 0]).toString('base64')
+
+  it('asks where to save under the course’s name, and writes the CSV there', async () => {
+    const csv = 'word,x,y\r\nking,1,2\r\n'
+    expect(await service.invoke('saveFigure', { figure: 'scatter', format: 'csv', content: csv })).toEqual({ ok: true, value: { path: join(folder, 'word_vectors.csv') } })
+    expect(figureAsked).toEqual(['word_vectors.csv'])
+    expect(await readFile(join(folder, 'word_vectors.csv'), 'utf8')).toBe(csv)
+  })
+
+  it('decodes a PNG sent as base64 and writes its bytes', async () => {
+    const result = await service.invoke('saveFigure', { figure: 'loss', format: 'png', content: tinyPng })
+    expect(result).toEqual({ ok: true, value: { path: join(folder, 'loss.png') } })
+    expect(pngSize(await readFile(join(folder, 'loss.png')))).toEqual({ width: 3, height: 2 })
+  })
+
+  it('refuses a “PNG” that is not one, before asking where to save it', async () => {
+    const result = await service.invoke('saveFigure', { figure: 'loss', format: 'png', content: Buffer.from('<svg/>').toString('base64') })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'badRequest', message: 'The loss chart was not saved: the window sent an image that is not a PNG.' } })
+    expect(figureAsked).toEqual([])
+  })
+
+  it('writes nothing when the user cancels the dialog', async () => {
+    figureAnswer = () => null
+    expect(await service.invoke('saveFigure', { figure: 'scatter', format: 'svg', content: '<svg/>' })).toEqual({ ok: true, value: { path: null } })
+    expect(await readdir(folder)).not.toContain('word_vectors.svg')
+  })
+
+  it('answers a full disk with a sentence, and leaves the earlier file as it was', async () => {
+    await writeFile(join(folder, 'word_vectors.svg'), 'the earlier figure')
+    const writes = await interceptWrites(0, () => {
+      throw systemError('ENOSPC')
+    })
+    try {
+      const result = await service.invoke('saveFigure', { figure: 'scatter', format: 'svg', content: '<svg/>' })
+      expect(result).toEqual({ ok: false, error: { kind: 'io', message: `The disk is full: could not save the word vectors plot “${join(folder, 'word_vectors.svg')}”. Free some space and try again.` } })
+    } finally {
+      writes.mockRestore()
+    }
+    expect(await readFile(join(folder, 'word_vectors.svg'), 'utf8')).toBe('the earlier figure')
+    expect((await readdir(folder)).filter((name) => name.includes('word_vectors'))).toEqual(['word_vectors.svg'])
+  })
+
+  it('answers a folder that cannot be written with a sentence', async () => {
+    figureAnswer = (name) => join(folder, 'no such folder', name)
+    const result = await service.invoke('saveFigure', { figure: 'loss', format: 'csv', content: 'run\r\n' })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'io', message: expect.stringMatching(/^The folder “.*no such folder” does not exist: could not save the loss chart/) } })
+  })
+
+  it('refuses a figure or form it does not know', async () => {
+    expect(await service.invoke('saveFigure', { figure: 'tsne', format: 'csv', content: '' })).toMatchObject({ ok: false, error: { kind: 'badRequest' } })
+    expect(await service.invoke('saveFigure', { figure: 'loss', format: 'jpg', content: '' })).toMatchObject({ ok: false, error: { kind: 'badRequest' } })
   })
 })

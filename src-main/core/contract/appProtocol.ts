@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot'
 import { TrainerErrorSchema, TrainerRequestSchema } from './trainerProtocol'
+import { FIGURE_FORMATS, FIGURE_KINDS } from './figures'
 import { VectorFormatSchema } from './settingsSchemas'
 
 /** The prefix of IPC channel names, so ours never collide with Electron's or a library's. */
@@ -21,6 +22,8 @@ export const DROPPED_FILE_CHANNEL = 'w2v:dropped-file'
 
 const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096))
 const none = v.strictObject({})
+/** A figure's content: an SVG or CSV as text, a PNG as base64. Generous: a PNG of a large plot at 2× is a few megabytes. */
+const figureContent = v.pipe(v.string(), v.maxLength(256 * 1024 * 1024))
 
 export const THEMES = ['system', 'light', 'dark'] as const
 
@@ -57,6 +60,14 @@ export const APP_INVOKE = {
   openVectorsDialog: { args: none, result: v.strictObject({ path: v.nullable(v.string()) }) },
   openBenchmarkDialog: { args: v.strictObject({ kind: v.picklist(['analogy', 'wordPairs']) }), result: v.strictObject({ path: v.nullable(v.string()) }) },
   exportDialog: { args: v.strictObject({ defaultName: v.pipe(v.string(), v.maxLength(255)), format: v.optional(VectorFormatSchema) }), result: v.strictObject({ path: v.nullable(v.string()) }) },
+  /**
+   * Saves a figure the window drew (the scatter plot or the loss chart) where the user chooses:
+   * main shows the save dialog, then writes the file. path null: the user cancelled.
+   */
+  saveFigure: {
+    args: v.strictObject({ figure: v.picklist(FIGURE_KINDS), format: v.picklist(FIGURE_FORMATS), content: figureContent }),
+    result: v.strictObject({ path: v.nullable(v.string()) }),
+  },
   /** The built-in corpus (Moby-Dick), as a file path the trainer can read. */
   builtInCorpus: { args: none, result: v.strictObject({ path: v.string(), title: v.string() }) },
   getSettings: { args: none, result: SettingsSchema },
@@ -80,7 +91,10 @@ export function channelName(channel: AppChannel): string {
   return `${CHANNEL_PREFIX}${channel}`
 }
 
-export const MENU_COMMANDS = ['openCorpus', 'openVectors', 'export', 'train', 'pauseResume', 'stop', 'gradientCheck', 'about'] as const
+export const MENU_COMMANDS = [
+  'openCorpus', 'openVectors', 'export', 'train', 'pauseResume', 'stop', 'gradientCheck', 'about',
+  'saveScatterPng', 'saveScatterSvg', 'saveScatterCsv', 'saveLossPng', 'saveLossSvg', 'saveLossCsv',
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export const AppEventSchema = v.variant('type', [

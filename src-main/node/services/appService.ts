@@ -15,12 +15,14 @@ import {
 import type { TrainerRequest } from '../../core/contract/trainerProtocol'
 import { TRAINER_RESULT_SCHEMAS } from '../../core/contract/trainerResults'
 import { checkMessage } from '../../core/contract/validation'
+import { type FigureFormat, FIGURE_TITLES, figureFileName } from '../../core/contract/figures'
 import type { VectorFormat } from '../../core/vectors/vectorFormats'
 import { CheckpointError } from '../checkpointFile'
 import { checkpointCorpusPaths } from '../training/trainingCheckpoint'
 import { AppRequestError, appError, toAppError } from './appErrors'
 import { BUILT_IN_CORPUS_TITLE } from './builtInCorpus'
 import { checkExternalUrl } from './externalLinks'
+import { figureBytesFromWindow, writeFigureFile } from '../figures/figureFile'
 import type { PackageLicense } from './licenses'
 import type { Logger } from './logger'
 import type { PathGrants } from './pathGrants'
@@ -37,6 +39,8 @@ export interface Dialogs {
   openVectors(): Promise<string | null>
   openBenchmark(kind: 'analogy' | 'wordPairs'): Promise<string | null>
   exportTarget(defaultName: string, format: VectorFormat | undefined): Promise<string | null>
+  /** Where to save a figure, its name ending in the form's extension. */
+  figureTarget(defaultName: string, format: FigureFormat): Promise<string | null>
   /** Asks whether the trainer may read the corpus files a checkpoint names; false when the user declines. */
   confirmCheckpointCorpus(checkpoint: string, corpusPaths: readonly string[]): Promise<boolean>
 }
@@ -131,6 +135,17 @@ export class AppService implements AppHandlers {
     return this.attempt(async () => {
       const path = await this.options.dialogs.exportTarget(defaultName, format)
       if (path !== null) this.options.paths.grantWrite(path)
+      return { path }
+    })
+  }
+
+  saveFigure({ figure, format, content }: AppParsedArgs<'saveFigure'>): Promise<AppResponse<'saveFigure'>> {
+    return this.attempt(async () => {
+      const bytes = figureBytesFromWindow(figure, format, content)
+      const path = await this.options.dialogs.figureTarget(figureFileName(figure, format), format)
+      if (path === null) return { path }
+      this.options.paths.grantWrite(path)
+      await writeFigureFile(path, bytes, `the ${FIGURE_TITLES[figure]}`)
       return { path }
     })
   }

@@ -2,6 +2,7 @@
  * What the chart components take: plain data in, events out. The stores own the data; the
  * charts own only how it is drawn (ECharts), throttled to animation frames.
  */
+import type { FigureKind } from '@contract/figures'
 import type { GradientCheckRow } from '@contract/trainerResults'
 
 /** One training run's loss curve, as the progress batches delivered it (arrays grow as it trains). */
@@ -35,6 +36,8 @@ export interface LossChartProps {
   readonly xAxis: LossXAxis
   /** Draw the current run's learning rate on a second y axis. */
   readonly showLearningRate: boolean
+  /** The figure this chart is saved as (File menu, save control); none for a chart that is not saved. */
+  readonly figure?: FigureKind
 }
 
 /** EmbeddingScatter's props: the course's plot of the chosen words' vectors in 2-D. */
@@ -51,6 +54,8 @@ export interface EmbeddingScatterProps {
   readonly space?: string
   /** Nearest neighbours shown in the tooltip when the pointer rests on a word; may be slow. */
   readonly neighboursOf?: (word: string) => Promise<readonly string[]>
+  /** The figure this chart is saved as (File menu, save control); none for a chart that is not saved. */
+  readonly figure?: FigureKind
 }
 
 /** GradientCheckChart's props: log10 of each parameter block's worst relative error against the threshold. */

@@ -17,9 +17,10 @@ import {
 } from 'echarts/components'
 import { use, type ComposeOption } from 'echarts/core'
 import { LabelLayout } from 'echarts/features'
-import { CanvasRenderer } from 'echarts/renderers'
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 
-use([LineChart, ScatterChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomInsideComponent, MarkLineComponent, LabelLayout, CanvasRenderer])
+// The SVG renderer draws a saved figure's SVG (figureCharts.ts); the window itself draws on canvas.
+use([LineChart, ScatterChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomInsideComponent, MarkLineComponent, LabelLayout, CanvasRenderer, SVGRenderer])
 
 /** An option made only of the registered parts. */
 export type ChartOption = ComposeOption<

@@ -4,10 +4,12 @@
  * DUPLICATE_MS runs once.
  */
 import type { MenuCommand } from '@contract/appProtocol'
+import { figureOfCommand } from '@contract/figures'
 import { useAppStore } from '../stores/app'
 import { useExportStore } from '../stores/export'
 import { useGradientCheckStore } from '../stores/gradientCheck'
 import { useTrainingStore } from '../stores/training'
+import { saveFigure } from './figureSaving'
 import { chooseCorpus, chooseVectors } from './fileOpening'
 import { pause, resume, showAbout, stop, trainOrPause } from './session'
 
@@ -32,5 +34,9 @@ export async function runCommand(command: MenuCommand, now = Date.now()): Promis
       useAppStore().view = 'gradcheck'
       return useGradientCheckStore().run()
     case 'about': return showAbout()
+    case 'saveScatterPng': case 'saveScatterSvg': case 'saveScatterCsv': case 'saveLossPng': case 'saveLossSvg': case 'saveLossCsv': {
+      const { figure, format } = figureOfCommand(command)!
+      return saveFigure(figure, format)
+    }
   }
 }

@@ -15,6 +15,7 @@ export const DialogAnswerSchema = v.variant('channel', [
   v.strictObject({ channel: v.literal('openVectorsDialog'), answer: v.nullable(path) }),
   v.strictObject({ channel: v.literal('openBenchmarkDialog'), answer: v.nullable(path) }),
   v.strictObject({ channel: v.literal('exportDialog'), answer: v.nullable(path) }),
+  v.strictObject({ channel: v.literal('saveFigure'), answer: v.nullable(path) }),
   v.strictObject({ channel: v.literal('confirmCheckpointCorpus'), answer: v.boolean() }),
 ])
 export type DialogAnswer = v.InferOutput<typeof DialogAnswerSchema>
@@ -48,6 +49,10 @@ export class QueuedDialogs implements Dialogs {
 
   async exportTarget(): Promise<string | null> {
     return this.take('exportDialog') ?? null
+  }
+
+  async figureTarget(): Promise<string | null> {
+    return this.take('saveFigure') ?? null
   }
 
   async confirmCheckpointCorpus(): Promise<boolean> {
