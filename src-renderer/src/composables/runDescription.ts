@@ -11,7 +11,9 @@ const modelName = (model: ScheduleSettings['config']['model']): string => option
 export function describeSettings(settings: ScheduleSettings, minCount: number): string {
   const c = settings.config
   const loss = c.loss === 'negSampling' ? `negative sampling (K=${c.negatives})` : 'naive softmax'
-  const common = [modelName(c.model), loss, `d=${c.dim}`, `window ${c.window}`]
+  const course = settings.schedule === 'cs224n' && settings.config.subsampling === 'cs224n'
+  const sampling = c.sample > 0 ? `sample ${formatNumber(c.sample)}${course ? ' (course)' : ''}` : 'no sub-sampling'
+  const common = [modelName(c.model), loss, `d=${c.dim}`, `window ${c.window}`, sampling]
   if (settings.schedule === 'word2vec') {
     const w = settings.config
     return [...common, `${w.epochs} epoch${w.epochs === 1 ? '' : 's'}`, `α ${formatNumber(w.alpha)} → ${formatNumber(w.minAlpha)}`, `minCount ${minCount}`].join(' · ')

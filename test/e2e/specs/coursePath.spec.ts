@@ -5,8 +5,12 @@
  * words, UNK added); a course run shows iterations per second, the final exploss with run.py's
  * sanity check, and the scatter plot of run.py's 24 words. Screenshots go to test-results.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { datasetSentencesText } from '../../../bench/datasetSentences'
 import { CS224N_PLOT_WORDS } from '../../../src-main/core/contract/wordList'
+import { pngSize } from '../../support/figureFiles'
 import { chromiumMissing } from '../browser'
 import { expect, test } from './fixtures'
 import { LONG_MS, openApp, screenshot, shownNumber } from './window'
@@ -17,7 +21,13 @@ const TEXT = datasetSentencesText()
 const LINES = TEXT.trimEnd().split('\n').slice(1)
 const TOKENS = LINES.reduce((sum, line) => sum + line.slice(line.indexOf('\t') + 1).split(' ').length, 0)
 
-test('a dropped datasetSentences.txt, the course preset, a course run and its picture', async ({ page }, testInfo) => {
+let folder: string
+test.beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'w2v-e2e-course-'))
+})
+test.afterEach(() => rmSync(folder, { recursive: true, force: true }))
+
+test('a dropped datasetSentences.txt, the course preset, a course run and its word_vectors.png', async ({ page, harness }, testInfo) => {
   testInfo.setTimeout(240_000)
   await openApp(page)
   await page.locator('body').drop({ files: { name: 'datasetSentences.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) } })
@@ -58,4 +68,19 @@ test('a dropped datasetSentences.txt, the course preset, a course run and its pi
   testInfo.annotations.push({ type: 'plotted', description: `${plotted.length} of 24; missing: ${missing.join(', ') || 'none'}` })
   await page.waitForTimeout(500)
   await screenshot(page, 'course-finished')
+
+  // The course's figure kept: word_vectors.png, and its coordinates as CSV.
+  const save = page.getByTestId('save-scatter')
+  const png = join(folder, 'word_vectors.png')
+  await harness.answerDialog({ channel: 'saveFigure', answer: png })
+  await save.locator('button[data-format="png"]').click()
+  await expect(save.locator('[data-outcome="saved"]')).toHaveText(`Saved the word vectors plot to ${png}.`)
+  expect(pngSize(readFileSync(png)).width).toBeGreaterThan(400)
+  const csv = join(folder, 'word_vectors.csv')
+  await harness.answerDialog({ channel: 'saveFigure', answer: csv })
+  await save.locator('button[data-format="csv"]').click()
+  await expect(save.locator('[data-outcome="saved"]')).toContainText(csv)
+  const rows = readFileSync(csv, 'utf8').trim().split(/\r?\n/u)
+  expect(rows[0]).toBe('word,x,y')
+  expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(plotted)
 })
