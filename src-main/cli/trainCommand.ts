@@ -133,8 +133,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const json = flags.json === true
   const reporter = new TrainReporter(io, json)
 
-  // Everything that can be judged without reading a file is judged first; the course's preset reads the file's first lines for its layout.
-  if (resumePath === undefined) trainSettingsFromFlags(flags)
+  // Everything that can be judged without reading a file is judged first; the course's preset
+  // reads the file's first lines for its layout (a file that cannot be read is reported below).
   const fresh = resumePath === undefined ? trainSettingsFromFlags(flags, flags.preset === 'cs224n' && flags.format === undefined ? await sniffLayout(corpusPath) : 'plain') : null
   if (!fresh) checkResumeFlags(flags)
   const format = resolveExportFormat(outPath, flags['out-format'] as VectorFormat | undefined)

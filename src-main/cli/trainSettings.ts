@@ -106,7 +106,8 @@ export function trainSettingsFromFlags(flags: FlagValues, layout: TokenizerOptio
   const maxVocabProblem = fieldProblem('maxVocab', vocabulary)
   const problems = [...validateHyperparameters(h), ...(maxVocabProblem === null ? [] : [{ field: 'maxVocab' as const, message: maxVocabProblem }])]
   if (problems.length > 0) throw new UsageError(problems.map((p) => `${flagOf(p.field)}: ${p.message}`).join(' '))
-  const preset = presetTokenizer(presetOf(flags), layout)
+  // Only --preset cs224n reads as the course does: --schedule cs224n alone is the course's optimizer on a text read the usual way.
+  const preset = presetTokenizer((flags.preset as PresetId | undefined) ?? 'word2vec', layout)
   const tokenizer: Partial<TokenizerOptions> = {
     lowercase: flags['keep-case'] !== true && preset.lowercase,
     punctuation: flags['keep-punctuation'] === true ? 'keep' : preset.punctuation,
