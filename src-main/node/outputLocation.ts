@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { capitalised } from '../core/corpus/corpusErrors'
 import { errorCode } from './atomicFile'
 import { nonRegularKind } from './fileKind'
+import { trackTemporaryFile, untrackTemporaryFile } from './temporaryFiles'
 
 export type OutputLocationErrorKind = 'missingFolder' | 'notAFolder' | 'isFolder' | 'notAFile' | 'permission' | 'readOnly' | 'isInput' | 'sameOutput' | 'diskFull'
 
@@ -71,8 +72,14 @@ async function checkFolder(output: NamedFile): Promise<void> {
     // The writer creates a temporary file beside the target and renames it, so that is what is
     // tried: permission bits alone miss read-only mounts seen by root, ACLs and pseudo file systems.
     const probe = join(folder, `.w2v-probe.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
-    await (await open(probe, 'wx')).close()
-    await unlink(probe)
+    // Tracked as the writes' temporary files are, so a signal during the probe does not leave it behind.
+    trackTemporaryFile(probe, null)
+    try {
+      await (await open(probe, 'wx')).close()
+      await unlink(probe)
+    } finally {
+      untrackTemporaryFile(probe)
+    }
   } catch (error) {
     if (errorCode(error) === 'EROFS') throw new OutputLocationError('readOnly', output.path, `The disk holding “${folder}” is read-only, so ${what} could not be saved. Choose another location.`)
     throw new OutputLocationError('permission', output.path, `You may not write to the folder “${folder}”, so ${what} could not be saved there. Choose a folder you are allowed to write to.`)
