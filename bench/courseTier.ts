@@ -4,7 +4,7 @@
  * on a datasetSentences.txt of the treebank's size made from Moby-Dick (datasetSentences.ts).
  * No peer runs the course's schedule, so this tier reports figures, one row per seed.
  */
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { COURSE_PRESET } from '../src-main/core/settings/trainingSettings'
 import { SST_SENTENCES, datasetSentencesText } from './datasetSentences'
@@ -21,11 +21,11 @@ export interface CourseRow {
   readonly vocab: number
 }
 
-/** The cached corpus (written once): its path and size. */
+/** The cached corpus (written again whenever the generator's text changed): its path and size. */
 export function ensureCourseCorpus(cacheDir: string, log: (line: string) => void): { file: string; tokens: number; sentences: number } {
   const file = join(cacheDir, 'datasetSentences-moby-dick.txt')
   const text = datasetSentencesText()
-  if (!existsSync(file)) {
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
     log(`writing ${file}`)
     writeFileSync(file, text)
   }
