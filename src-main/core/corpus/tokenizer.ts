@@ -75,12 +75,14 @@ export function createTokenizer(options: Partial<TokenizerOptions> = {}): Tokeni
   }
 }
 
+/** The line lower-cased as the options say (in the locale's rules when one is set), or as it is. */
+function lowerCaser(o: TokenizerOptions): (line: string) => string {
+  if (!o.lowercase) return (line) => line
+  return o.locale === undefined ? (line) => line.toLowerCase() : (line) => line.toLocaleLowerCase(o.locale)
+}
+
 function lineNormaliser(o: TokenizerOptions): (line: string) => string {
-  const lower = !o.lowercase
-    ? (line: string) => line
-    : o.locale === undefined
-      ? (line: string) => line.toLowerCase()
-      : (line: string) => line.toLocaleLowerCase(o.locale)
+  const lower = lowerCaser(o)
   return (line) => {
     const text = lower(line)
     return text.includes('\u2019') ? text.replaceAll('\u2019', "'") : text
@@ -114,6 +116,6 @@ function segmentingTokenizer(o: TokenizerOptions, normalise: (line: string) => s
 const PYTHON_WHITESPACE = /[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u
 
 function whitespaceTokenizer(o: TokenizerOptions): Tokenizer {
-  const lower = !o.lowercase ? (line: string) => line : o.locale === undefined ? (line: string) => line.toLowerCase() : (line: string) => line.toLocaleLowerCase(o.locale)
+  const lower = lowerCaser(o)
   return (line) => lower(line).split(PYTHON_WHITESPACE).filter((token) => token.length > 0)
 }

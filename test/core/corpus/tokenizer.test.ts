@@ -121,3 +121,20 @@ describe("createTokenizer segmentation 'words' (Intl.Segmenter)", () => {
     expect(createTokenizer({ segmentation: 'words' })('我有 2024 个 Apples')).toEqual(expect.arrayContaining(['2024', 'apples']))
   })
 })
+
+describe("createTokenizer, segmentation 'whitespace' (the course's line.strip().split())", () => {
+  const split = createTokenizer({ segmentation: 'whitespace' })
+
+  it('splits at Python’s whitespace only and keeps every token as it is, lower-cased', () => {
+    expect(split("It 's -LRB- mostly -RRB- fine -- isn’t it ... ?")).toEqual(["it", "'s", '-lrb-', 'mostly', '-rrb-', 'fine', '--', 'isn’t', 'it', '...', '?'])
+    // \x1c–\x1f, U+0085, U+00A0 and U+3000 separate, as in Python; U+FEFF and U+200B do not.
+    expect(split('a\x1cb\x1fc\u0085d\u00a0e\u3000f\ufeffg\u200bh')).toEqual(['a', 'b', 'c', 'd', 'e', 'f\ufeffg\u200bh'])
+    expect(split('  \t ')).toEqual([])
+  })
+
+  it('drops no number or punctuation whatever those options say, and keeps case when asked', () => {
+    const tokens = createTokenizer({ segmentation: 'whitespace', punctuation: 'strip', numbers: 'strip', lowercase: false })
+    expect(tokens('In 1851 , Ishmael !')).toEqual(['In', '1851', ',', 'Ishmael', '!'])
+    expect(createTokenizer({ segmentation: 'whitespace', locale: 'tr' })('İSTANBUL')).toEqual(['istanbul'])
+  })
+})
