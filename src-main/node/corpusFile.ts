@@ -10,11 +10,12 @@ import { type FileHandle, open, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename } from 'node:path'
 import {
-  CorpusBuilder, CorpusError, type CorpusLayout, CorpusTextDecoder, type DecodingReport, LAYOUT_SNIFF_CHARS, MemoryTokenSink, type RawCorpus, type TokenStoreWriter,
+  CorpusBuilder, CorpusError, type CorpusLayout, CorpusTextDecoder, type DecodingReport, type EncodingDetection, LAYOUT_SNIFF_CHARS, MemoryTokenSink, type RawCorpus, type TokenStoreWriter,
   type TokenizerOptions, UNNAMED_SOURCE, cancelledError, detectLayout, emptyCorpusError,
 } from '../core/corpus/index'
 import { CorpusWorkerFailure, ParallelPreparation } from './parallelPreparation'
 import { nonRegularKind } from './fileKind'
+import { detectFileEncoding, detectEncoding } from './encodingDetection'
 
 /**
  * Bytes read at a time. Not 1 MiB: Node's TextDecoder returns a string of about a million
@@ -49,11 +50,17 @@ export interface ReadCorpusOptions {
 export const MAX_PREPARATION_THREADS = 4
 export const PARALLEL_FROM_BYTES = 8 << 20
 
-/** How one file was read (its encoding, replaced bytes), its size, and the layout its first lines have. */
+/**
+ * How one file was read (its encoding, replaced bytes), its size, the layout its first lines have,
+ * the legacy encoding a sample of its bytes looks like (null: none) and whether the encoding it
+ * was read in was named by the user (tokenizer option `encoding`) rather than found.
+ */
 export interface CorpusFileSummary extends DecodingReport {
   readonly path: string
   readonly bytes: number
   readonly layout: CorpusLayout
+  readonly detected: EncodingDetection | null
+  readonly chosen: boolean
 }
 
 export interface CorpusFileResult extends CorpusFileSummary {
@@ -74,7 +81,10 @@ export async function readCorpusFile(path: string, options: ReadCorpusOptions = 
 
 /**
  * Several files read as one corpus, in the order given (a book in chapter files): each file
- * has its own byte-order mark and starts a new line.
+ * has its own byte-order mark and starts a new line. Each is read in the tokenizer option
+ * `encoding` when it is given, else in the encoding a sample of its bytes shows (UTF-8 when it is
+ * valid UTF-8: see encodingDetection.ts). Decoding is one streaming decoder per file on this
+ * thread, so the text the preparation threads cut at line ends never splits a character.
  */
 export async function readCorpusFiles(paths: readonly string[], options: ReadCorpusOptions = {}): Promise<CorpusFilesResult> {
   const { tokenizer = {}, chunkBytes = DEFAULT_CHUNK_BYTES, onProgress, signal } = options
@@ -94,7 +104,7 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
   if (parallel) {
     const sink = createSink()
     try {
-      return await readInto(parallelFiles(new ParallelPreparation(threads, tokenizer, sink)), paths, totalBytes, chunkBytes, overall, onProgress, signal)
+      return await readInto(parallelFiles(new ParallelPreparation(threads, tokenizer, sink)), paths, tokenizer.encoding, totalBytes, chunkBytes, overall, onProgress, signal)
     } catch (error) {
       sink.discard()
       if (!(error instanceof CorpusWorkerFailure)) throw error
@@ -103,7 +113,7 @@ export async function readCorpusFiles(paths: readonly string[], options: ReadCor
   }
   const sink = createSink()
   try {
-    return await readInto(sequentialPreparation(tokenizer, basename(paths[0]!), sink), paths, totalBytes, chunkBytes, overall, onProgress, signal)
+    return await readInto(sequentialPreparation(tokenizer, basename(paths[0]!), sink), paths, tokenizer.encoding, totalBytes, chunkBytes, overall, onProgress, signal)
   } catch (error) {
     sink.discard()
     throw error
@@ -138,7 +148,7 @@ function parallelFiles(preparation: ParallelPreparation): Preparation {
 }
 
 async function readInto(
-  preparation: Preparation, paths: readonly string[], totalBytes: number, chunkBytes: number, overall: string,
+  preparation: Preparation, paths: readonly string[], chosen: string | undefined, totalBytes: number, chunkBytes: number, overall: string,
   onProgress: ReadCorpusOptions['onProgress'], signal: AbortSignal | undefined,
 ): Promise<CorpusFilesResult> {
   const buffer = new Uint8Array(chunkBytes)
@@ -148,11 +158,13 @@ async function readInto(
     for (const path of paths) {
       const name = basename(path)
       preparation.beginFile(name)
-      const decoder = new CorpusTextDecoder(name)
       let head = ''
       let fileBytes = 0
       const handle = await cancellable(openFile(path), signal, overall, (late) => void late.close().catch(() => undefined))
       try {
+        // Detected even when the user chose the encoding: the window shows both.
+        const detected = await cancellable(detectOrFail(handle, path), signal, overall)
+        const decoder = new CorpusTextDecoder(name, chosen ?? detected?.encoding)
         for (;;) {
           if (signal?.aborted) throw cancelledError(overall)
           const n = await cancellable(readChunk(handle, buffer, path), signal, overall)
@@ -169,10 +181,10 @@ async function readInto(
         const rest = decoder.end()
         if (head.length < LAYOUT_SNIFF_CHARS) head += rest.slice(0, LAYOUT_SNIFF_CHARS - head.length)
         await preparation.addText(rest)
+        files.push({ path, bytes: fileBytes, ...decoder.report(), layout: detectLayout(head), detected, chosen: chosen !== undefined })
       } finally {
         await handle.close()
       }
-      files.push({ path, bytes: fileBytes, ...decoder.report(), layout: detectLayout(head) })
     }
     const raw = await cancellable(Promise.resolve(preparation.finish()), signal, overall)
     // The caller's catch discards the stream.
@@ -231,6 +243,14 @@ async function openFile(path: string): Promise<FileHandle> {
   }
 }
 
+async function detectOrFail(handle: FileHandle, path: string): Promise<EncodingDetection | null> {
+  try {
+    return await detectFileEncoding(handle, (await handle.stat()).size)
+  } catch (error) {
+    throw corpusFileError(path, error)
+  }
+}
+
 async function readChunk(handle: FileHandle, buffer: Uint8Array, path: string): Promise<number> {
   try {
     return (await handle.read(buffer, 0, buffer.length, null)).bytesRead
@@ -261,16 +281,18 @@ export function corpusFileError(path: string, error: unknown): CorpusError {
 
 /**
  * The layout a file's first lines show, read before the file is (the command line's course preset
- * needs it to choose the reading); 'plain' when the file cannot be read, which the read then reports.
+ * needs it to choose the reading), in `encoding` or the one its first bytes show; 'plain' when the
+ * file cannot be read, which the read then reports.
  */
-export async function sniffLayout(path: string): Promise<CorpusLayout> {
+export async function sniffLayout(path: string, encoding?: string): Promise<CorpusLayout> {
   try {
     const handle = await open(path, 'r')
     try {
       const bytes = new Uint8Array(4 * LAYOUT_SNIFF_CHARS)
       const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0)
-      const decoder = new CorpusTextDecoder(basename(path))
-      return detectLayout(decoder.push(bytes.subarray(0, bytesRead)) + decoder.end())
+      const sample = bytes.subarray(0, bytesRead)
+      const decoder = new CorpusTextDecoder(basename(path), encoding ?? detectEncoding([sample])?.encoding)
+      return detectLayout(decoder.push(sample) + decoder.end())
     } finally {
       await handle.close()
     }

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import type { TokenizerOptions } from '../corpus/tokenizer'
+import { encodingOf } from '../corpus/textEncodings'
 import { fieldProblem } from '../settings/settingProblems'
 import { SETTING_RULES, type SettingRule, VOCABULARY_FIELDS, configFields } from '../settings/settingRules'
 import {
@@ -22,6 +23,8 @@ export const TokenizerOptionsSchema = v.strictObject({
   segmentation: v.optional(v.picklist(['spaces', 'words', 'whitespace'])),
   locale: v.optional(v.pipe(v.string(), v.maxLength(64))),
   format: v.optional(v.picklist(['plain', 'cs224n'])),
+  /** The decoder's own name for the encoding (as encodingOf gives it), not any label. */
+  encoding: v.optional(v.pipe(v.string(), v.maxLength(64), v.check((name) => encodingOf(name) === name, 'not the name of a text encoding'))),
 })
 
 /** A field's type as the table gives it; the range is judged by fieldProblem, with the sentence the form shows. */

@@ -8,6 +8,9 @@ export {
   CorpusTextDecoder, type CorpusEncoding, type DecodingReport, BINARY_SNIFF_BYTES, BINARY_REPLACED_SHARE, BINARY_MIN_REPLACED,
   ENCODING_SNIFF_BYTES, utf16WithoutMark,
 } from './textDecoding'
+export {
+  ENCODING_CHOICES, ENCODING_EXAMPLES, UNICODE_ENCODINGS, type EncodingChoice, type EncodingDetection, encodingLabel, encodingOf, unknownEncodingMessage,
+} from './textEncodings'
 export { unsegmentedText, type UnsegmentedText, UNSEGMENTED_SHARE, UNSEGMENTED_MEAN_LENGTH } from './scriptCheck'
 export { corpusNotices, CORPUS_NOTICE_KINDS, type CorpusNotice, type CorpusNoticeKind, type FileReport } from './corpusNotices'
 export { type CorpusLayout, LAYOUT_SNIFF_CHARS, detectLayout } from './corpusLayout'

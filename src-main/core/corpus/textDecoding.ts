@@ -26,8 +26,15 @@ import { UNNAMED_SOURCE, binaryFileError } from './corpusErrors'
  * and is kept, its replacements counted for the user to see. Two-byte legacy encodings (GBK,
  * Shift-JIS) do exceed it; the message then says to save the file as UTF-8.
  *
- * Text in a single-byte legacy encoding (Latin-1, Windows-1252) is kept but should be named as
- * such. Read as UTF-8 it has more replacements than valid non-ASCII characters (a UTF-8 file
+ * A file in a legacy encoding (Windows-1252, GBK, Shift_JIS…) is read in it when the encoding is
+ * named: by the user, or by the node layer, which detects it from a sample of the file's bytes
+ * (node/encodingDetection.ts; core cannot hold the detector). A named encoding applies to files
+ * without a byte-order mark: a mark still wins, as it does in browsers. The binary check on
+ * replacements is then off (a wrong choice of encoding is not a binary file: its replacements
+ * are counted for the user to see), while the NUL check stays.
+ *
+ * Text in a single-byte legacy encoding (Latin-1, Windows-1252) read as UTF-8 (nothing named it)
+ * is kept but should be named as such. Read as UTF-8 it has more replacements than valid non-ASCII characters (a UTF-8 file
  * with a damaged character has many valid ones), and its bytes ≥ 0x80 come in runs of one or
  * two between ASCII bytes (an accented letter, "ßi" in "mäßig", a curly quote), where a two-byte
  * encoding such as Shift-JIS or GBK makes longer runs of its words. So once a replacement
@@ -35,7 +42,8 @@ import { UNNAMED_SOURCE, binaryFileError } from './corpusErrors'
  * outnumber valid non-ASCII characters and fewer than 1 in 10 runs are longer than two bytes.
  */
 
-export type CorpusEncoding = 'utf-8' | 'utf-16le' | 'utf-16be'
+/** The decoder's name for an encoding (textEncodings.ts): 'utf-8', 'utf-16le', 'shift_jis', 'windows-1252'… */
+export type CorpusEncoding = string
 
 /** How a file's bytes were read, for the notices a user sees. */
 export interface DecodingReport {
@@ -77,15 +85,19 @@ export class CorpusTextDecoder {
   /** Bytes after the byte-order mark pushed so far. */
   private contentBytes = 0
   private shareChecked = false
-  /** The last two content bytes of earlier pushes (-1 when none), for literals split across pushes. */
+  /** The last three content bytes of earlier pushes (-1 when none), for literals split across pushes. */
   private prev1 = -1
   private prev2 = -1
+  private prev3 = -1
   private ended = false
 
-  /** `source` names the file in error messages. */
-  constructor(private readonly source: string = UNNAMED_SOURCE) {}
+  /**
+   * `source` names the file in error messages; `named`, the decoder's name for the encoding of a
+   * file without a byte-order mark (undefined: UTF-16 when the first bytes are laid out so, else UTF-8).
+   */
+  constructor(private readonly source: string = UNNAMED_SOURCE, private readonly named?: CorpusEncoding) {}
 
-  /** The encoding read from the byte-order mark or the first bytes; 'utf-8' until they arrive. */
+  /** The encoding read from the byte-order mark, named, or told from the first bytes; 'utf-8' until they arrive. */
   get encoding(): CorpusEncoding {
     return this.detected
   }
@@ -142,7 +154,7 @@ export class CorpusTextDecoder {
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) skip = 3
     else if (head[0] === 0xff && head[1] === 0xfe) [this.detected, skip] = ['utf-16le', 2]
     else if (head[0] === 0xfe && head[1] === 0xff) [this.detected, skip] = ['utf-16be', 2]
-    else this.detected = utf16WithoutMark(head.subarray(0, ENCODING_SNIFF_BYTES)) ?? 'utf-8'
+    else this.detected = this.named ?? utf16WithoutMark(head.subarray(0, ENCODING_SNIFF_BYTES)) ?? 'utf-8'
     this.marked = skip > 0
     // The mark is already gone, so a later U+FEFF is content and must not be eaten as a mark.
     this.decoder = new TextDecoder(this.detected, { ignoreBOM: true })
@@ -154,7 +166,7 @@ export class CorpusTextDecoder {
     if (text.includes('\0')) throw binaryFileError(this.source, 'nul')
     let literals = 0
     const first = text.indexOf(REPLACEMENT)
-    if (first !== -1) literals = this.detected === 'utf-8' ? this.utf8Literals(bytes) : this.utf16Literals(bytes)
+    if (first !== -1) literals = this.literals(bytes)
     this.replaced += first === -1 ? 0 : countFrom(text, REPLACEMENT, first) - literals
     if (first !== -1 && this.detected === 'utf-8' && !this.scanning) {
       this.scanning = true
@@ -171,9 +183,30 @@ export class CorpusTextDecoder {
     if (!this.shareChecked && (this.contentBytes >= BINARY_SNIFF_BYTES || !stream)) {
       this.shareChecked = true
       const share = this.replaced > BINARY_REPLACED_SHARE * this.contentBytes
-      if (share && this.replaced >= BINARY_MIN_REPLACED) throw binaryFileError(this.source, 'undecodable')
+      if (share && this.replaced >= BINARY_MIN_REPLACED && this.named === undefined) throw binaryFileError(this.source, 'undecodable')
     }
     return text
+  }
+
+  /** Literal U+FFFD characters whose last byte is in `bytes`. */
+  private literals(bytes: Uint8Array): number {
+    if (this.detected === 'utf-8') return this.utf8Literals(bytes)
+    if (this.detected === 'utf-16le' || this.detected === 'utf-16be') return this.utf16Literals(bytes)
+    // Only GB18030 (and GBK, read by the same decoder) can write U+FFFD: as the four bytes 84 31 A4 37.
+    return this.detected === 'gb18030' || this.detected === 'gbk' ? this.gb18030Literals(bytes) : 0
+  }
+
+  /**
+   * 84 31 A4 37 sequences whose last byte is in `bytes` (U+FFFD in GB18030). Not checked for
+   * alignment: a false match needs a trail byte 0x84, then "1", then a broken sequence.
+   */
+  private gb18030Literals(bytes: Uint8Array): number {
+    let count = 0
+    for (let i = bytes.indexOf(0x37); i !== -1; i = bytes.indexOf(0x37, i + 1)) {
+      const before = (k: number): number => (i - k >= 0 ? bytes[i - k]! : k - i === 1 ? this.prev1 : k - i === 2 ? this.prev2 : this.prev3)
+      if (before(1) === 0xa4 && before(2) === 0x31 && before(3) === 0x84) count++
+    }
+    return count
   }
 
   /** EF BF BD sequences whose last byte is in `bytes`. EF is never a continuation byte, so each one decodes as U+FFFD. */
@@ -224,8 +257,9 @@ export class CorpusTextDecoder {
 
   private remember(bytes: Uint8Array): void {
     const n = bytes.length
-    if (n >= 2) [this.prev2, this.prev1] = [bytes[n - 2]!, bytes[n - 1]!]
-    else if (n === 1) [this.prev2, this.prev1] = [this.prev1, bytes[0]!]
+    if (n >= 3) [this.prev3, this.prev2, this.prev1] = [bytes[n - 3]!, bytes[n - 2]!, bytes[n - 1]!]
+    else if (n === 2) [this.prev3, this.prev2, this.prev1] = [this.prev1, bytes[0]!, bytes[1]!]
+    else if (n === 1) [this.prev3, this.prev2, this.prev1] = [this.prev2, this.prev1, bytes[0]!]
   }
 }
 

@@ -25,7 +25,9 @@
  *   every run of characters between Python's whitespace is a token, as it is, so `-lrb-`, `'s`,
  *   `,`, `--` and `...` are words. Nothing is dropped or joined, and ’ stays ’: the punctuation and
  *   numbers options do not apply.
- * - `format: 'cs224n'` is read by CorpusBuilder (the line layout), not here.
+ * - `format: 'cs224n'` is read by CorpusBuilder (the line layout), and `encoding` by the
+ *   decoder (textDecoding.ts), not here: they are part of how a corpus is read, kept with these
+ *   options so a reload, a checkpoint and the command line carry them along.
  */
 
 export interface TokenizerOptions {
@@ -37,6 +39,8 @@ export interface TokenizerOptions {
   readonly locale?: string
   /** 'cs224n': a header line, then `index<TAB>sentence` lines (the course's datasetSentences.txt). */
   readonly format: 'plain' | 'cs224n'
+  /** The encoding of files without a byte-order mark, as the decoder names it (textEncodings.ts); undefined: found from the bytes. */
+  readonly encoding?: string
 }
 
 export const DEFAULT_TOKENIZER_OPTIONS: TokenizerOptions = {
