@@ -10,7 +10,7 @@ import { type OutputFile, checkFreeSpace, checkOutputLocations } from '../node/o
 import { type RunOutcome, type RunProgress, createTrainingRun } from '../node/session/trainingRun'
 import { type KernelChoice, chooseKernel } from '../node/training/kernelModule'
 import {
-  type ScheduleSettings, type TrainingCheckpoint, estimateTrainingCheckpointBytes, loadTrainingCheckpoint, saveTrainingCheckpoint, trainedEmbeddings,
+  type ScheduleSettings, type TrainingCheckpoint, checkResumedEncodings, estimateTrainingCheckpointBytes, loadTrainingCheckpoint, saveTrainingCheckpoint, trainedEmbeddings,
 } from '../node/training/trainingCheckpoint'
 import { VectorExportError } from '../node/vectors/vectorExportError'
 import { resolveExportFormat, writeEmbeddings } from '../node/vectors/writeEmbeddings'
@@ -20,7 +20,8 @@ import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
 import { courseSanityCheck } from '../core/contract/courseSanityCheck'
-import { PRESET_FLAG, SETTING_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+import { PRESET_FLAG, SETTING_FLAGS, checkResumeFlags, encodingFlag, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+import { ENCODING_EXAMPLES } from '../core/corpus/index'
 import { COURSE_PRESET, SCHEDULES } from '../core/settings/trainingSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
@@ -40,7 +41,7 @@ export interface CliIo {
 export const TRAIN_FLAGS = {
   corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, preset: PRESET_FLAG, schedule: SCHEDULES, ...SETTING_FLAGS,
   'keep-case': 'boolean', 'keep-punctuation': 'boolean', 'strip-numbers': 'boolean',
-  segment: ['spaces', 'words', 'whitespace'], format: ['plain', 'cs224n'], checkpoint: 'string', resume: 'string', json: 'boolean',
+  segment: ['spaces', 'words', 'whitespace'], format: ['plain', 'cs224n'], encoding: 'string', checkpoint: 'string', resume: 'string', json: 'boolean',
 } as const
 
 export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file> [options]
@@ -53,8 +54,11 @@ export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file
 ${settingFlagsUsage()}
   (cs224n's defaults: dim ${COURSE_PRESET.dim}, window ${COURSE_PRESET.window}, K ${COURSE_PRESET.negatives}, step ${COURSE_PRESET.step}, ${COURSE_PRESET.iterations.toLocaleString('en-US')} iterations of ${COURSE_PRESET.batch} windows, sample ${COURSE_PRESET.sample} sub-sampled as the course, with UNK; --cbow-sum sums CBOW's context)
   corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words|whitespace  --format plain|cs224n
+  --encoding <label>   the corpus' encoding (a WHATWG label: ${ENCODING_EXAMPLES.join(', ')}…); without it
+                       a file that is not UTF-8 is read in the encoding its bytes look like, and a notice says which
   --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
-  --resume <file>      continue a saved run (same corpus; its settings are kept, --threads may change);
+  --resume <file>      continue a saved run (same corpus; its settings are kept, --threads and --encoding may change,
+                       and a corpus read in another encoding than the saved run's is refused);
                        --checkpoint may name the same file, which is then replaced once the new one is complete
   --json               JSON lines on stdout: progress objects, then a summary
 `
@@ -135,13 +139,16 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
 
   // Everything that can be judged without reading a file is judged first; the course's preset
   // reads the file's first lines for its layout (a file that cannot be read is reported below).
-  const fresh = resumePath === undefined ? trainSettingsFromFlags(flags, flags.preset === 'cs224n' && flags.format === undefined ? await sniffLayout(corpusPath) : 'plain') : null
+  const chosen = encodingFlag(flags)
+  const fresh = resumePath === undefined ? trainSettingsFromFlags(flags, flags.preset === 'cs224n' && flags.format === undefined ? await sniffLayout(corpusPath, chosen.encoding) : 'plain') : null
   if (!fresh) checkResumeFlags(flags)
   const format = resolveExportFormat(outPath, flags['out-format'] as VectorFormat | undefined)
   const outputs = await checkOutputs(corpusPath, outPath, format, checkpointPath, resumePath)
 
   const resumed: TrainingCheckpoint | null = resumePath === undefined ? null : await loadTrainingCheckpoint(resumePath)
-  const { settings, corpus: corpusOptions } = resumed ? { settings: resumedSettings(flags, resumed.settings), corpus: resumed.corpus } : fresh!
+  const { settings, corpus: corpusOptions } = resumed
+    ? { settings: resumedSettings(flags, resumed.settings), corpus: { ...resumed.corpus, tokenizer: { ...resumed.corpus.tokenizer, ...chosen } } }
+    : fresh!
 
   // The tokens go to a file in the OS's temporary folder, deleted when the run is done (or at exit).
   const { raw, ...file } = await readCorpusFile(corpusPath, {
@@ -153,6 +160,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   for (const line of corpusNoticeLines([file], raw, corpusOptions.tokenizer)) reporter.note(line)
   let vocabulary: Vocabulary
   if (resumed) {
+    checkResumedEncodings(resumed.corpus, [corpusPath], [file.encoding])
     const { words, counts } = resumed.vocabulary
     vocabulary = { words, counts, index: new Map(words.map((w, i) => [w, i])) }
   } else {
@@ -195,7 +203,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   if (checkpointPath) {
     try {
       // The corpus's absolute path goes along, so the app can restore the run without asking for it.
-      await saveTrainingCheckpoint(checkpointPath, { settings, corpus: { ...corpusOptions, paths: [resolve(corpusPath)] }, vocabulary, training })
+      await saveTrainingCheckpoint(checkpointPath, { settings, corpus: { ...corpusOptions, paths: [resolve(corpusPath)], encodings: [file.encoding] }, vocabulary, training })
     } catch (error) {
       if (error instanceof CheckpointError) return runFailed(io, `${error.message} The vectors were not written either.`)
       throw error

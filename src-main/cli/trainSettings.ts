@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { type Hyperparameters, PRESET_IDS, type PresetId, presetHyperparameters, presetTokenizer, startSettings, validateHyperparameters } from '../core/contract/settingsValidation'
-import type { TokenizerOptions } from '../core/corpus/index'
+import { type TokenizerOptions, encodingOf, unknownEncodingMessage } from '../core/corpus/index'
 import { assertScheduleSettings, fieldProblem } from '../core/settings/settingProblems'
 import { SETTING_FIELDS, SETTING_RULES, type SettingRule } from '../core/settings/settingRules'
 import { SCHEDULES, type Schedule, type SettingField, word2vecDefaults } from '../core/settings/trainingSettings'
@@ -114,8 +114,18 @@ export function trainSettingsFromFlags(flags: FlagValues, layout: TokenizerOptio
     numbers: flags['strip-numbers'] === true ? 'strip' : preset.numbers,
     segmentation: (flags.segment as TokenizerOptions['segmentation'] | undefined) ?? preset.segmentation,
     format: (flags.format as TokenizerOptions['format'] | undefined) ?? preset.format,
+    ...encodingFlag(flags),
   }
   return { settings: startSettings(h).settings, corpus: { tokenizer, ...vocabulary } }
+}
+
+/** `--encoding`'s label as the tokenizer option (the decoder's name for it), none without the flag; a UsageError for a label no decoder knows. */
+export function encodingFlag(flags: FlagValues): Pick<TokenizerOptions, 'encoding'> {
+  const label = flags.encoding as string | undefined
+  if (label === undefined) return {}
+  const encoding = encodingOf(label)
+  if (encoding === null) throw new UsageError(`--encoding: ${unknownEncodingMessage(label)}`)
+  return { encoding }
 }
 
 /**

@@ -21,7 +21,7 @@ import {
 } from '../node/session/loadedCorpus'
 import { createTrainingRun } from '../node/session/trainingRun'
 import { type KernelChoice, chooseKernel } from '../node/training/kernelModule'
-import { type CorpusSettings, type ScheduleSettings, type TrainingState, loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
+import { type CorpusSettings, type ScheduleSettings, type TrainingState, checkResumedEncodings, loadTrainingCheckpoint } from '../node/training/trainingCheckpoint'
 import { OutputLocationError, checkOutputLocations } from '../node/outputLocation'
 import { readEmbeddings } from '../node/vectors/readEmbeddings'
 import { releaseTokenStore, retainTokenStore } from '../node/tokenFile'
@@ -88,6 +88,7 @@ function corpusSummary(loaded: LoadedCorpus): TrainerResult<'loadCorpus'> {
     paths: [...loaded.paths], bytes: loaded.bytes, tokens: stats.tokens, types: stats.types, sentences: stats.sentences,
     ...(loaded.raw.store.kind === 'file' ? { preparedBytes: 4 * loaded.raw.store.length } : {}),
     vocabularyByMinCount: stats.vocabularyByMinCount.map((r) => ({ ...r })), topWords: stats.topWords.map((w) => ({ ...w })), notices: loaded.notices.map((n) => ({ ...n })),
+    files: loaded.files.map((f) => ({ ...f, detected: f.detected ? { ...f.detected } : null })),
   }
 }
 
@@ -400,7 +401,7 @@ export class TrainerSession {
     if (!loaded) throw new TrainerStateError('Load a corpus before you start training.')
     const { settings } = request
     const corpus: CorpusSettings = {
-      tokenizer: loaded.tokenizer, minCount: request.vocabulary.minCount, paths: loaded.paths,
+      tokenizer: loaded.tokenizer, minCount: request.vocabulary.minCount, paths: loaded.paths, encodings: loaded.files.map((f) => f.encoding),
       ...(request.vocabulary.maxVocab === undefined ? {} : { maxVocab: request.vocabulary.maxVocab }),
       ...(request.vocabulary.unk === true ? { unk: true } : {}),
     }
@@ -517,8 +518,9 @@ export class TrainerSession {
       }
       let supervisor: RunSupervisor
       try {
+        checkResumedEncodings(checkpoint.corpus, loaded.paths, loaded.files.map((f) => f.encoding))
         supervisor = await this.prepare({
-          loaded, settings: checkpoint.settings, corpus: { ...checkpoint.corpus, paths: loaded.paths }, vocabulary: () => savedVocabulary(checkpoint.vocabulary),
+          loaded, settings: checkpoint.settings, corpus: { ...checkpoint.corpus, paths: loaded.paths, encodings: loaded.files.map((f) => f.encoding) }, vocabulary: () => savedVocabulary(checkpoint.vocabulary),
           resume: checkpoint.training, restoredFrom: request.path, ...(checkpoint.trainingSeconds === undefined ? {} : { secondsBefore: checkpoint.trainingSeconds }),
         })
       } catch (error) {

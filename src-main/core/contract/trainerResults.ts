@@ -39,6 +39,15 @@ const CorpusSchema = v.strictObject({
   topWords: v.array(v.strictObject({ word: v.string(), count: num })),
   /** How the text was read, worth telling: its encoding, bytes not UTF-8, word breaks that do not fit the script. */
   notices: v.array(v.strictObject({ kind: v.picklist(CORPUS_NOTICE_KINDS), message: v.string() })),
+  /**
+   * How each file of `paths` was read: the encoding (the decoder's name), whether a byte-order
+   * mark or the user (the tokenizer option `encoding`) gave it, the legacy encoding a sample of
+   * its bytes looks like (null: none) and the sequences it could not read.
+   */
+  files: v.array(v.strictObject({
+    encoding: v.string(), byteOrderMark: v.boolean(), chosen: v.boolean(), replacedSequences: num,
+    detected: v.nullable(v.strictObject({ encoding: v.string(), confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)) })),
+  })),
 })
 
 const OpenedVectorsSchema = v.strictObject({ path: v.string(), words: num, dim: num, hasOutsideVectors: v.boolean(), topWords: v.array(v.string()) })

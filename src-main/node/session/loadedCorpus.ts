@@ -13,7 +13,7 @@ import {
 import type { VocabularySettings } from '../../core/settings/trainingSettings'
 import { chunkPlanSteps } from '../../core/training/chunkPlan'
 import type { StreamingCorpus } from '../training/streamingTrainer'
-import { readCorpusFiles } from '../corpusFile'
+import { type CorpusFileSummary, readCorpusFiles } from '../corpusFile'
 import { FileTokenSink, openTokenSource } from '../tokenFile'
 
 export interface LoadedCorpus {
@@ -24,7 +24,11 @@ export interface LoadedCorpus {
   readonly stats: CorpusStats
   /** What the user should know about how it was read (its encoding, bytes not UTF-8, word breaks that do not fit). */
   readonly notices: readonly CorpusNotice[]
+  /** How each file (in `paths` order) was read: the encoding, and what the detector and the user said of it. */
+  readonly files: readonly FileReading[]
 }
+
+export type FileReading = Pick<CorpusFileSummary, 'encoding' | 'byteOrderMark' | 'replacedSequences' | 'detected' | 'chosen'>
 
 export interface LoadCorpusOptions {
   /** After each chunk read, with the bytes read and in all. */
@@ -42,7 +46,10 @@ export interface LoadCorpusOptions {
 export async function loadCorpus(paths: readonly string[], tokenizer: Partial<TokenizerOptions>, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const createSink = (): FileTokenSink => new FileTokenSink(options.tokenDirectory)
   const { raw, files, bytes } = await readCorpusFiles(paths, { tokenizer, onProgress: options.onProgress, signal: options.signal, createSink })
-  return { paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), notices: corpusNotices(files, raw, tokenizer) }
+  return {
+    paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), notices: corpusNotices(files, raw, tokenizer),
+    files: files.map(({ encoding, byteOrderMark, replacedSequences, detected, chosen }) => ({ encoding, byteOrderMark, replacedSequences, detected, chosen })),
+  }
 }
 
 /** How the corpus is named in messages: its file, or "the corpus" when it is several. */

@@ -6,7 +6,9 @@ import { assertVocabularySettings } from '../../core/settings/settingProblems'
 import type { ScheduleSettings } from '../../core/settings/trainingSettings'
 import type { CourseTrainerState } from '../../core/training/courseTrainer'
 import { SLOTS_PER_MATRIX } from '../../core/training/optimizers'
-import { TrainingConfigError } from '../../core/training/trainingErrors'
+import { TrainingConfigError, TrainingResumeError } from '../../core/training/trainingErrors'
+import { encodingLabel } from '../../core/corpus/textEncodings'
+import { basename } from 'node:path'
 import type { Embeddings } from '../../core/vectors/embeddings'
 import { type VectorKind, selectVectors } from '../../core/vectors/vectorSelection'
 import { CheckpointError, type CheckpointArray, type CheckpointReadOptions, type JsonValue, readCheckpoint, readCheckpointMeta, writeCheckpoint } from '../checkpointFile'
@@ -26,6 +28,11 @@ export type CorpusSettings = {
    * by reading them again. Absent in checkpoints of earlier versions of the CLI, which still load.
    */
   readonly paths?: readonly string[]
+  /**
+   * The encoding each file of `paths` was read in (the decoder's name), so a resumed run can tell
+   * that it reads the same words. Absent before version 4, whose files were read as UTF-8.
+   */
+  readonly encodings?: readonly string[]
 }
 
 export type TrainingState =
@@ -45,8 +52,9 @@ const FORMAT = 'word2vec-studio-training'
 /**
  * 2: the course's settings say `window` and `batch` (version 1: `windowSize` and `batchSize`).
  * 3: the course's settings say whose `subsampling` (before: always word2vec's), and the corpus may add `unk`.
+ * 4: the corpus says the encoding each file was read in, and its tokenizer options may name one.
  */
-const VERSION = 3
+const VERSION = 4
 
 /** Vocabulary, both matrices, schedule position, optimizer and generator states and config, in one atomic file. */
 export async function saveTrainingCheckpoint(path: string, checkpoint: TrainingCheckpoint): Promise<void> {
@@ -119,6 +127,7 @@ const CorpusSettingsSchema = v.strictObject({
   maxVocab: v.optional(v.pipe(v.number(), v.integer())),
   unk: v.optional(v.boolean()),
   paths: v.optional(v.array(v.string())),
+  encodings: v.optional(v.array(v.string())),
 })
 
 const StreamingPositionSchema = v.strictObject({
@@ -152,17 +161,20 @@ function isJsonObject(value: JsonValue | undefined): value is { readonly [key: s
 
 /**
  * An earlier version's metadata in today's words: version 1's course `windowSize` and `batchSize`
- * became `window` and `batch`; before version 3 the course's runs sub-sampled with word2vec's formula.
+ * became `window` and `batch`; before version 3 the course's runs sub-sampled with word2vec's
+ * formula; before version 4 files without a byte-order mark were read as UTF-8 (legacy encodings
+ * were not detected), so they are read so again.
  */
 function fromEarlierVersion(meta: { readonly [key: string]: JsonValue }): JsonValue {
+  const corpus = isJsonObject(meta.corpus) && isJsonObject(meta.corpus.tokenizer) ? { ...meta.corpus, tokenizer: { encoding: 'utf-8', ...meta.corpus.tokenizer } } : meta.corpus ?? null
   const settings = meta.settings
-  if (!isJsonObject(settings) || settings.schedule !== 'cs224n' || !isJsonObject(settings.config)) return { ...meta, version: VERSION }
+  if (!isJsonObject(settings) || settings.schedule !== 'cs224n' || !isJsonObject(settings.config) || meta.version === 3) return { ...meta, version: VERSION, corpus }
   let config: { readonly [key: string]: JsonValue } = { ...settings.config, subsampling: 'word2vec' }
   if (meta.version === 1) {
     const { windowSize, batchSize, ...rest } = config
     config = { ...rest, window: windowSize ?? null, batch: batchSize ?? null }
   }
-  return { ...meta, version: VERSION, settings: { ...settings, config } }
+  return { ...meta, version: VERSION, corpus, settings: { ...settings, config } }
 }
 
 /** Parses `value` with `schema`, or says in a CheckpointError where it does not fit. */
@@ -206,7 +218,7 @@ export async function loadTrainingCheckpoint(path: string, options: CheckpointRe
   const { meta, arrays } = await readCheckpoint(path, options)
   const m = meta as Record<string, JsonValue> | null
   if (typeof m !== 'object' || m === null || Array.isArray(m) || m.format !== FORMAT) throw foreign(path, 'it holds something else')
-  if (m.version !== VERSION && m.version !== 1 && m.version !== 2) throw new CheckpointError('version', path, `“${path}” was saved by a newer Word2Vec Studio (training checkpoint version ${String(m.version)}); update the app to resume it.`)
+  if (m.version !== VERSION && m.version !== 1 && m.version !== 2 && m.version !== 3) throw new CheckpointError('version', path, `“${path}” was saved by a newer Word2Vec Studio (training checkpoint version ${String(m.version)}); update the app to resume it.`)
   const { settings, corpus, words, position: savedPosition, trainingSeconds } = parseMeta(path, MetaSchema, m.version === VERSION ? m : fromEarlierVersion(m))
   checkWith(path, () => assertVocabularySettings(corpus))
   if (words.length === 0) throw damaged(path, 'its vocabulary is empty')
@@ -245,6 +257,21 @@ export async function loadTrainingCheckpoint(path: string, options: CheckpointRe
     }
   }
   return { settings, corpus, vocabulary: { words, counts }, training, ...(trainingSeconds === undefined ? {} : { trainingSeconds }) }
+}
+
+/**
+ * Refuses to resume a run on a corpus read in other encodings than the saved run read it in (the
+ * user named another, or the file changed): the same bytes would be other words. A checkpoint
+ * that recorded no encodings, or not one for each file, cannot be judged so and passes.
+ */
+export function checkResumedEncodings(saved: Pick<CorpusSettings, 'encodings'>, paths: readonly string[], encodings: readonly string[]): void {
+  const before = saved.encodings
+  if (before === undefined || before.length !== encodings.length) return
+  const i = encodings.findIndex((encoding, k) => encoding !== before[k])
+  if (i === -1) return
+  throw new TrainingResumeError(
+    `The saved run read “${basename(paths[i]!)}” as ${encodingLabel(before[i]!)}, but it was read as ${encodingLabel(encodings[i]!)} now, which makes other words of its bytes; resume with the file read as ${encodingLabel(before[i]!)}.`,
+  )
 }
 
 /**
