@@ -60,6 +60,7 @@ export function corpusResult(paths: readonly string[], overrides: Partial<Traine
     ],
     topWords: [{ word: 'the', count: 14_000 }, { word: 'of', count: 6_600 }],
     notices: [],
+    files: paths.map(() => ({ encoding: 'utf-8', byteOrderMark: false, chosen: false, replacedSequences: 0, detected: null })),
     ...overrides,
   }
 }

@@ -83,7 +83,7 @@ beforeEach(async () => {
 })
 afterEach(() => rm(folder, { recursive: true, force: true }))
 
-const corpusStats = { paths: ['/corpora/a.txt'], bytes: 1, tokens: 1, types: 1, sentences: 1, vocabularyByMinCount: [], topWords: [], notices: [] }
+const corpusStats = { paths: ['/corpora/a.txt'], bytes: 1, tokens: 1, types: 1, sentences: 1, vocabularyByMinCount: [], topWords: [], notices: [], files: [{ encoding: 'utf-8', byteOrderMark: false, chosen: false, replacedSequences: 0, detected: null }] }
 
 describe('AppService.invoke', () => {
   it('has a handler for every channel of the contract', () => {

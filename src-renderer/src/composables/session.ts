@@ -185,6 +185,13 @@ export async function reloadCorpus(): Promise<boolean> {
   return loaded
 }
 
+/** The corpus read again in the encoding the user chose in its panel. */
+export async function reloadInEncoding(encoding: string): Promise<boolean> {
+  const loaded = await useCorpusStore().reloadInEncoding(encoding)
+  if (loaded) usePlotStore().corpusChanged()
+  return loaded
+}
+
 /** The way out the segmentation notice offers: the current corpus again, cut by dictionary word breaks. */
 export async function reloadWithWordBreaks(): Promise<boolean> {
   useCorpusStore().tokenizer.segmentation = 'words'

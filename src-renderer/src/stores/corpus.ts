@@ -85,10 +85,11 @@ export const useCorpusStore = defineStore('corpus', () => {
     vectorsFile.value = vectors
   }
 
-  async function load(paths: readonly string[]): Promise<boolean> {
+  /** Reads `paths` with the tokenizer options, in `encoding` (the decoder's name) or, without it, the one each file's bytes show. */
+  async function load(paths: readonly string[], encoding?: string): Promise<boolean> {
     if (paths.length === 0) return false
     const id = nextRequestId()
-    const options: TokenizerOptions = { ...tokenizer }
+    const options: TokenizerOptions = { ...tokenizer, ...(encoding === undefined ? {} : { encoding }) }
     loadingId.value = id
     loadingName.value = nameOf(paths)
     const outcome = await requestTrainer({ type: 'loadCorpus', paths: [...paths], tokenizer: options }, id)
@@ -101,11 +102,20 @@ export const useCorpusStore = defineStore('corpus', () => {
     return true
   }
 
-  /** The current corpus again (after a trainer restart, or with new tokenizer options). */
+  /**
+   * The current corpus again (after a trainer restart, or with new tokenizer options), in the
+   * encoding the user chose for it if any: a new file starts without one.
+   */
   async function reload(): Promise<boolean> {
     const corpus = current.value
     if (!corpus) return loadBuiltIn()
-    return load(corpus.paths)
+    return load(corpus.paths, corpus.tokenizer.encoding)
+  }
+
+  /** The current corpus again, read in `encoding` (the user's choice in the panel). */
+  async function reloadInEncoding(encoding: string): Promise<boolean> {
+    const corpus = current.value
+    return corpus !== null && load(corpus.paths, encoding)
   }
 
   async function openVectors(path: string): Promise<boolean> {
@@ -134,6 +144,6 @@ export const useCorpusStore = defineStore('corpus', () => {
 
   return {
     current, vectorsFile, loadingId, loadingName, error, tokenizer, builtInPath, builtInTitle, loading, tokenizerChanged, exportName,
-    findBuiltIn, loadBuiltIn, load, adopt, reload, openVectors, cancelLoading, refuse,
+    findBuiltIn, loadBuiltIn, load, adopt, reload, reloadInEncoding, openVectors, cancelLoading, refuse,
   }
 })
