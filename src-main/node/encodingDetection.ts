@@ -7,7 +7,8 @@
  *
  * Nothing is detected (null) for what the decoder reads by itself or what no detector should
  * name: a file with a byte-order mark, UTF-16 without one, a sample that is valid UTF-8 (ASCII
- * included), and a sample with a NUL byte (binary, which the decoder reports).
+ * included) without ISO-2022's escape sequences, and a sample with a NUL byte (binary, which the
+ * decoder reports).
  */
 import type { FileHandle } from 'node:fs/promises'
 import chardet from 'chardet'
@@ -36,7 +37,9 @@ export async function detectFileEncoding(handle: FileHandle, size: number): Prom
 export function detectEncoding(slices: readonly Uint8Array[]): EncodingDetection | null {
   const head = slices[0] ?? new Uint8Array(0)
   if (hasByteOrderMark(head) || utf16WithoutMark(head.subarray(0, ENCODING_SNIFF_BYTES)) !== null) return null
-  if (slices.some((slice) => slice.includes(0)) || slices.every(isUtf8)) return null
+  if (slices.some((slice) => slice.includes(0))) return null
+  // ISO-2022-JP is 7-bit, so valid UTF-8 too: its escape sequences (ESC $ B…) tell it apart.
+  if (slices.every(isUtf8) && !slices.some(hasIso2022Escape)) return null
   const sample = join(slices)
   for (const match of chardet.analyse(sample)) {
     const encoding = encodingOf(match.name)
@@ -59,6 +62,14 @@ function isUtf8(slice: Uint8Array): boolean {
   } catch {
     return false
   }
+}
+
+/** ESC $, which starts the switch to a two-byte character set in ISO-2022 (ESC $ B in ISO-2022-JP); terminal colours are ESC [. */
+function hasIso2022Escape(slice: Uint8Array): boolean {
+  for (let i = slice.indexOf(0x1b); i !== -1 && i + 1 < slice.length; i = slice.indexOf(0x1b, i + 1)) {
+    if (slice[i + 1] === 0x24) return true
+  }
+  return false
 }
 
 /**

@@ -53,8 +53,6 @@ function png(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
 }
 
-const topWords = async (name: string) => (await loadCorpus([file(name)], {})).stats.topWords.map((w) => w.word)
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'w2v-encodings-'))
   await writeFile(file('latin1.txt'), Buffer.from(FRENCH, 'latin1'))
@@ -76,18 +74,29 @@ afterAll(async () => {
 })
 
 describe('Latin-1 and Windows-1252 files', () => {
-  it('say they are probably Latin-1 or Windows-1252 and how many places were replaced', async () => {
+  it('are read as Windows-1252, found from their bytes, and say so', async () => {
     const latin1 = await loadCorpus([file('latin1.txt')], {})
+    expect(latin1.notices.map((n) => n.kind)).toEqual(['detectedEncoding'])
+    expect(latin1.notices[0]!.message).toMatch(/^“latin1\.txt” is not UTF-8: it was read as Windows-1252 \(Latin-1\)/)
+    expect(latin1.files).toEqual([expect.objectContaining({ encoding: 'windows-1252', chosen: false, replacedSequences: 0 })])
+    expect(latin1.stats.topWords.map((w) => w.word)).toEqual(expect.arrayContaining(['garçon', 'déjà']))
+    const curly = await readCorpusFile(file('cp1252.txt'))
+    expect(curly).toMatchObject({ encoding: 'windows-1252', replacedSequences: 0 })
+    expect(plain(curly.raw)).toEqual(plain(rawCorpusFromText('“Hello,” she said – twice.\n'.repeat(30))))
+  })
+
+  it('read as UTF-8 when the user says so: probably Latin-1, with how many places were replaced', async () => {
+    const latin1 = await loadCorpus([file('latin1.txt')], { encoding: 'utf-8' })
     expect(latin1.notices).toHaveLength(1)
     expect(latin1.notices[0]!.kind).toBe('notUtf8')
     // Three accents a repetition: ç, é, à; and ç again.
     expect(latin1.notices[0]!.message).toMatch(/^“latin1\.txt” is probably Latin-1 or Windows-1252, not UTF-8: in 80 places /)
-    const curly = await loadCorpus([file('cp1252.txt')], {})
+    const curly = await loadCorpus([file('cp1252.txt')], { encoding: 'utf-8' })
     expect(curly.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^“cp1252\.txt” is probably Latin-1 or Windows-1252, not UTF-8: in 90 places/)])
   })
 
-  it('keep each word whole: “garçon” is one misspelled word, not “gar” and “on”', async () => {
-    const words = await topWords('latin1.txt')
+  it('read as UTF-8 keep each word whole: “garçon” is one misspelled word, not “gar” and “on”', async () => {
+    const words = (await loadCorpus([file('latin1.txt')], { encoding: 'utf-8' })).stats.topWords.map((w) => w.word)
     expect(words).toContain('gar\uFFFDon')
     expect(words).toContain('d\uFFFDj\uFFFD')
     expect(words).not.toContain('gar')

@@ -2,6 +2,11 @@
  * Short texts written for the encoding tests (our own words, no third-party text), each in the
  * script a legacy encoding was made for, and the encodings a test saves it in. Python's codecs
  * (an encoder independent of the decoders under test) write the files: see legacyFiles.ts.
+ *
+ * Tolerance of the detector: it must name the encoding itself, or a superset that reads the
+ * same bytes as the same characters (`accepted`): GB18030 for GBK. Latin-1 and Windows-1252
+ * are one encoding to every WHATWG decoder (the labels "latin1" and "iso-8859-1" name
+ * windows-1252), so Windows-1252 is the answer for both.
  */
 
 export const WESTERN = [
@@ -80,6 +85,7 @@ export const LEGACY_CASES: readonly LegacyCase[] = [
   { name: 'big5', text: times(CHINESE_TRADITIONAL, 8), codec: 'big5', accepted: ['big5'] },
   { name: 'shift_jis', text: times(JAPANESE, 8), codec: 'shift_jis', accepted: ['shift_jis'] },
   { name: 'euc-jp', text: times(JAPANESE, 8), codec: 'euc_jp', accepted: ['euc-jp'] },
+  { name: 'iso-2022-jp', text: times(JAPANESE, 8), codec: 'iso2022_jp', accepted: ['iso-2022-jp'] },
   { name: 'euc-kr', text: times(KOREAN, 8), codec: 'euc_kr', accepted: ['euc-kr'] },
   { name: 'koi8-r', text: times(RUSSIAN, 8), codec: 'koi8_r', accepted: ['koi8-r'] },
   { name: 'windows-1251', text: times(RUSSIAN, 8), codec: 'cp1251', accepted: ['windows-1251'] },

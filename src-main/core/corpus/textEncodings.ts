@@ -18,8 +18,8 @@ export interface EncodingChoice {
 
 export const ENCODING_CHOICES: readonly EncodingChoice[] = [
   { encoding: 'utf-8', label: 'UTF-8', scripts: 'Unicode' },
-  { encoding: 'utf-16le', label: 'UTF-16 LE', scripts: 'Unicode' },
-  { encoding: 'utf-16be', label: 'UTF-16 BE', scripts: 'Unicode' },
+  { encoding: 'utf-16le', label: 'UTF-16LE', scripts: 'Unicode' },
+  { encoding: 'utf-16be', label: 'UTF-16BE', scripts: 'Unicode' },
   { encoding: 'windows-1252', label: 'Windows-1252 (Latin-1)', scripts: 'Western European' },
   { encoding: 'iso-8859-15', label: 'ISO-8859-15 (Latin-9)', scripts: 'Western European' },
   { encoding: 'windows-1250', label: 'Windows-1250', scripts: 'Central European' },
