@@ -7,7 +7,8 @@ import { COURSE_PRESET, CourseTrainer, word2vecDefaults } from '../../../src-mai
 import { writeCheckpoint } from '../../../src-main/node/checkpointFile'
 import { chooseKernel } from '../../../src-main/node/training/kernelModule'
 import { StreamingTrainer } from '../../../src-main/node/training/streamingTrainer'
-import { loadTrainingCheckpoint, saveTrainingCheckpoint } from '../../../src-main/node/training/trainingCheckpoint'
+import { checkResumedEncodings, loadTrainingCheckpoint, saveTrainingCheckpoint } from '../../../src-main/node/training/trainingCheckpoint'
+import { TrainingResumeError } from '../../../src-main/core/training/trainingErrors'
 import { streamingCorpus } from '../../support/rawTokens'
 import { plantedSynonymsText } from '../../support/syntheticCorpus'
 
@@ -81,5 +82,34 @@ describe('checkpoints written before the settings model (version 1)', () => {
     expect([...loaded.training.state.centerWordVectors]).toEqual(expected.cs224nVectors.centerWordVectors)
     expect([...loaded.training.state.outsideVectors]).toEqual(expected.cs224nVectors.outsideVectors)
     expect(loaded.training.schedule === 'cs224n' && loaded.training.state.iteration).toBe(12)
+  })
+})
+
+describe('the corpus encodings a checkpoint keeps (version 4)', () => {
+  it('round-trips the encoding each file was read in and the one the user named', async () => {
+    const config = { ...word2vecDefaults('skipgram', 2), dim: 8, epochs: 1 }
+    const trainer = StreamingTrainer.create(vocabulary.counts, stream, config)
+    const corpus = { tokenizer: { encoding: 'shift_jis' }, minCount: 1, paths: ['/a.txt', '/b.txt'], encodings: ['shift_jis', 'utf-8'] }
+    const path = join(dir, 'encodings.w2vckpt')
+    await saveTrainingCheckpoint(path, { settings: { schedule: 'word2vec', config }, corpus, vocabulary, training: { schedule: 'word2vec', state: trainer.exportState() } })
+    expect((await loadTrainingCheckpoint(path)).corpus).toEqual(corpus)
+  })
+
+  it('reads an earlier version’s corpus as UTF-8, as it was read then, with no encodings to check', async () => {
+    const loaded = await loadTrainingCheckpoint(join(__dirname, '../../fixtures/checkpoints/word2vec-v1.w2vckpt'))
+    expect(loaded.corpus.tokenizer.encoding).toBe('utf-8')
+    expect(loaded.corpus.encodings).toBeUndefined()
+  })
+
+  it('refuses a resume whose corpus was read in another encoding, naming the file and both encodings', () => {
+    const saved = { encodings: ['utf-8', 'gbk'] }
+    expect(() => checkResumedEncodings(saved, ['/c/a.txt', '/c/b.txt'], ['utf-8', 'gbk'])).not.toThrow()
+    expect(() => checkResumedEncodings(saved, ['/c/a.txt', '/c/b.txt'], ['utf-8', 'big5'])).toThrow(TrainingResumeError)
+    expect(() => checkResumedEncodings(saved, ['/c/a.txt', '/c/b.txt'], ['utf-8', 'big5'])).toThrow(
+      'The saved run read “b.txt” as GBK, but it was read as Big5 now, which makes other words of its bytes; resume with the file read as GBK.',
+    )
+    // Nothing recorded, or not one encoding a file: nothing to judge by.
+    expect(() => checkResumedEncodings({}, ['/c/a.txt'], ['big5'])).not.toThrow()
+    expect(() => checkResumedEncodings(saved, ['/c/a.txt'], ['big5'])).not.toThrow()
   })
 })
