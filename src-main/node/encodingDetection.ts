@@ -19,11 +19,13 @@ export const SAMPLE_SLICES = 4
 
 /** The detected encoding of the file `handle` reads (`size` bytes), from its sample; positional reads, so the file's position is untouched. */
 export async function detectFileEncoding(handle: FileHandle, size: number): Promise<EncodingDetection | null> {
+  const whole = size <= SLICE_BYTES * SAMPLE_SLICES
   const slices: Uint8Array[] = []
-  const step = size <= SLICE_BYTES * SAMPLE_SLICES ? 0 : Math.floor(size / SAMPLE_SLICES)
-  for (let s = 0; s < (step === 0 ? 1 : SAMPLE_SLICES); s++) {
-    const buffer = new Uint8Array(step === 0 ? size : SLICE_BYTES)
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, s * step)
+  for (let s = 0; s < (whole ? 1 : SAMPLE_SLICES); s++) {
+    // The first slice at the start, the last one at the end, the others evenly between.
+    const position = whole ? 0 : Math.floor((s * (size - SLICE_BYTES)) / (SAMPLE_SLICES - 1))
+    const buffer = new Uint8Array(whole ? size : SLICE_BYTES)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
     slices.push(s === 0 ? buffer.subarray(0, bytesRead) : fromCharacterStart(buffer.subarray(0, bytesRead)))
   }
   return detectEncoding(slices)
