@@ -66,4 +66,38 @@ describe('CorpusPanel', () => {
     expect(panel.find('[data-testid="corpus-prepared"]').exists()).toBe(false)
     panel.unmount()
   })
+
+  it('shows the encoding a file that is not UTF-8 was read in, with the detector’s confidence; another choice reloads it in that encoding', async () => {
+    fake.handleTrainer('loadCorpus', (r) => {
+      const { paths, tokenizer } = r as LoadRequest
+      const detected = paths[0] === '/in/ja.txt' ? { encoding: 'shift_jis', confidence: 0.87 } : null
+      const encoding = tokenizer.encoding ?? detected?.encoding ?? 'utf-8'
+      const file = { encoding, byteOrderMark: false, chosen: tokenizer.encoding !== undefined, replacedSequences: encoding === 'euc-jp' ? 1920 : 0, detected }
+      return ok(corpusResult(paths, { files: [file], notices: detected && !file.chosen ? [{ kind: 'detectedEncoding', message: '“ja.txt” is not UTF-8: …' }] : [] }))
+    })
+    const panel = mount(CorpusPanel)
+    const store = useCorpusStore()
+    await store.load(['/in/ja.txt'])
+    await panel.vm.$nextTick()
+    const select = panel.get<HTMLSelectElement>('[data-testid="corpus-encoding-select"]')
+    expect(select.element.value).toBe('shift_jis')
+    expect(panel.get('[data-testid="corpus-encoding-detected"]').text()).toBe('detected: Shift_JIS, confidence 87%')
+    // The row says what the detector found: its notice is not repeated.
+    expect(panel.find('[data-testid="corpus-notices"]').exists()).toBe(false)
+
+    await select.setValue('euc-jp')
+    await vi.waitFor(() => expect(fake.requestsOf('loadCorpus')).toHaveLength(2))
+    expect(fake.requestsOf('loadCorpus')[1]).toMatchObject({ paths: ['/in/ja.txt'], tokenizer: { encoding: 'euc-jp' } })
+    await vi.waitFor(() => expect(panel.get('[data-testid="corpus-encoding-detected"]').text()).toBe('chosen; the bytes look like Shift_JIS, confidence 87% · 1,920 unreadable sequences'))
+
+    // Other tokenizer options keep the chosen encoding; a new file starts without one.
+    store.tokenizer.lowercase = false
+    await store.reload()
+    expect(fake.requestsOf('loadCorpus')[2]).toMatchObject({ tokenizer: { encoding: 'euc-jp', lowercase: false } })
+    await store.load(['/in/plain.txt'])
+    expect(fake.requestsOf('loadCorpus')[3]!.tokenizer.encoding).toBeUndefined()
+    await panel.vm.$nextTick()
+    expect(panel.find('[data-testid="corpus-encoding"]').exists()).toBe(false)
+    panel.unmount()
+  })
 })
