@@ -95,9 +95,12 @@ describe('w2v train', () => {
   it('says when the corpus is probably Latin-1 and when its script wants --segment words, in text and in JSON', async () => {
     const latin1 = join(dir, 'latin1.txt')
     writeFileSync(latin1, Buffer.from('Le garçon eut une impression de déjà vu.\n'.repeat(40), 'latin1'))
-    const french = await runCli(['train', '--corpus', latin1, '--out', join(dir, 'fr.txt'), '--dim', '8', '--epochs', '1', '--min-count', '1', '--threads', '1'])
+    // Found from its bytes, it is read as Windows-1252; named UTF-8, its accents are unreadable and the notice says what it probably is.
+    const found = await runCli(['train', '--corpus', latin1, '--out', join(dir, 'fr.txt'), '--dim', '8', '--epochs', '1', '--min-count', '1', '--threads', '1'])
+    expect(found.stderr).toMatch(/^Warning: “latin1\.txt” is not UTF-8: it was read as Windows-1252 \(Latin-1\)/m)
+    const french = await runCli(['train', '--corpus', latin1, '--encoding', 'utf-8', '--out', join(dir, 'fr.txt'), '--dim', '8', '--epochs', '1', '--min-count', '1', '--threads', '1'])
     expect(french.exitCode).toBe(0)
-    expect(french.stderr).toMatch(/^Warning: “latin1\.txt” is probably Latin-1 or Windows-1252, not UTF-8: in 120 places .*Save the file as UTF-8/m)
+    expect(french.stderr).toMatch(/^Warning: “latin1\.txt” is probably Latin-1 or Windows-1252, not UTF-8: in 120 places .*or save it as UTF-8\. Run again with --encoding <label> \(windows-1252, say\)/m)
     const chinese = join(dir, 'chinese.txt')
     writeFileSync(chinese, '我今天早上去学校学习中文，老师说我们的发音很好。\n他们下午在公园里一起散步，天气非常暖和。\n'.repeat(30))
     const zh = await runCli(['train', '--corpus', chinese, '--out', join(dir, 'zh.txt'), '--dim', '8', '--epochs', '1', '--min-count', '1', '--threads', '1', '--json'])
