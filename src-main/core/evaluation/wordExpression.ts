@@ -30,7 +30,7 @@ const TIMES = new Set(['*', '×'])
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
 const EXAMPLE = '“king - man + woman”'
 
-type Token = { kind: 'plus' | 'minus' | 'times' } | { kind: 'number'; value: number; text: string } | { kind: 'word'; text: string }
+type Token = { kind: 'plus' } | { kind: 'minus' } | { kind: 'times' } | { kind: 'number'; value: number; text: string } | { kind: 'word'; text: string }
 
 /** Splits on white space, then `0.5*king` into 0.5, *, king; a number stays a word until a * follows it. */
 function tokenize(text: string): Token[] {
