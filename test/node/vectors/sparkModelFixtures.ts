@@ -6,10 +6,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type SchemaElement } from 'hyparquet'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { Random } from '../../../src-main/core/random'
 import { SPARK_ML_CLASS, SPARK_MLLIB_CLASS } from '../../../src-main/node/vectors/sparkModelMetadata'
+
+type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number]
 
 export interface SparkModel {
   words: string[]

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readEmbeddings } from '../../../src-main/node/vectors/readEmbeddings'
 import { VectorsFileError } from '../../../src-main/node/vectors/vectorsFileError'
-import { randomModel, writeOldSparkModel, writeSparkModel } from './sparkModelFixtures'
+import { type WriteOptions, randomModel, writeOldSparkModel, writeSparkModel } from './sparkModelFixtures'
 
 const root = mkdtempSync(join(tmpdir(), 'w2v-spark-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -14,7 +14,7 @@ const folder = (): string => join(root, `model-${++n}`)
 describe('reading a saved Spark Word2VecModel folder', () => {
   const model = randomModel(250, 9, 5)
 
-  it.each([
+  it.each<[string, WriteOptions]>([
     ['spark.ml, snappy, one part', { api: 'ml' as const }],
     ['spark.ml, uncompressed, several parts of several row groups', { api: 'ml' as const, parts: 3, codec: 'UNCOMPRESSED' as const, rowGroupSize: 17 }],
     ['spark.mllib, snappy, several parts', { api: 'mllib' as const, parts: 4 }],
@@ -134,6 +134,6 @@ describe('a folder that is not a Spark Word2VecModel, or a broken one', () => {
   it('a folder asked to be read in a file format', async () => {
     const dir = folder()
     writeSparkModel(dir, model)
-    expect((await readEmbeddings(dir, { format: 'glove' }).catch((e: Error) => e)).message).toMatch(/is a folder; a folder is read as a saved Spark Word2VecModel, not as glove/)
+    expect(((await readEmbeddings(dir, { format: 'glove' }).catch((e: unknown) => e)) as Error).message).toMatch(/is a folder; a folder is read as a saved Spark Word2VecModel, not as glove/)
   })
 })
