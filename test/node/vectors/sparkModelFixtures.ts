@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { Random } from '../../../src-main/core/random'
 import { SPARK_ML_CLASS, SPARK_MLLIB_CLASS } from '../../../src-main/node/vectors/sparkModelMetadata'
@@ -35,7 +36,7 @@ export interface WriteOptions {
   api?: 'ml' | 'mllib'
   /** How many data/part-*.parquet files the rows are split into. */
   parts?: number
-  codec?: 'SNAPPY' | 'UNCOMPRESSED'
+  codec?: 'SNAPPY' | 'UNCOMPRESSED' | 'GZIP'
   /** Rows per row group, so one part holds several. */
   rowGroupSize?: number
   /**
@@ -89,9 +90,12 @@ export function writeSparkModel(folder: string, model: SparkModel, options: Writ
         ...floatList(columns[1]),
       ],
       codec,
+      // Spark 1.x wrote gzip; the writer brings snappy only.
+      compressors: { GZIP: (input: Uint8Array) => gzipSync(input) },
       rowGroupSize,
     })
-    const name = `part-${String(p).padStart(5, '0')}-3f0c9d2e-7b1a-4c55-9e0d-5a1b2c3d4e5f-c000${codec === 'SNAPPY' ? '.snappy' : ''}.parquet`
+    const suffix = { SNAPPY: '.snappy', GZIP: '.gz', UNCOMPRESSED: '' }[codec]
+    const name = `part-${String(p).padStart(5, '0')}-3f0c9d2e-7b1a-4c55-9e0d-5a1b2c3d4e5f-c000${suffix}.parquet`
     writeFileSync(join(folder, 'data', name), Buffer.from(buffer))
     writeFileSync(join(folder, 'data', `.${name}.crc`), 'crc')
   }

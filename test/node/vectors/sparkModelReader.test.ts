@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parquetMetadata } from 'hyparquet'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readEmbeddings } from '../../../src-main/node/vectors/readEmbeddings'
 import { VectorsFileError } from '../../../src-main/node/vectors/vectorsFileError'
@@ -18,11 +19,17 @@ describe('reading a saved Spark Word2VecModel folder', () => {
     ['spark.ml, snappy, one part', { api: 'ml' as const }],
     ['spark.ml, uncompressed, several parts of several row groups', { api: 'ml' as const, parts: 3, codec: 'UNCOMPRESSED' as const, rowGroupSize: 17 }],
     ['spark.mllib, snappy, several parts', { api: 'mllib' as const, parts: 4 }],
+    ['spark.mllib, gzip (Spark 1.x), two parts', { api: 'mllib' as const, parts: 2, codec: 'GZIP' as const }],
     ['spark.ml, vectorSize never set (in defaultParamMap only)', { api: 'ml' as const, vectorSize: 'default' as const, parts: 2 }],
     ['spark.ml, no vectorSize in the metadata at all (the first vector decides)', { api: 'ml' as const, vectorSize: null }],
   ])('%s: the same words in the same order and the same float32 vectors', async (_, options) => {
     const dir = folder()
     writeSparkModel(dir, model, options)
+    // The parts are compressed as the case says, so the reader's decompression is what is tested.
+    const part = readdirSync(join(dir, 'data')).find((name) => name.endsWith('.parquet') && !name.startsWith('.'))!
+    const bytes = readFileSync(join(dir, 'data', part))
+    const codecs = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)).row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec))
+    expect(new Set(codecs)).toEqual(new Set([options.codec ?? 'SNAPPY']))
     const progress: [number, number][] = []
     const { embeddings, format, warnings } = await readEmbeddings(dir, { onProgress: (read, total) => progress.push([read, total]) })
     expect(format).toBe('spark-word2vec')
