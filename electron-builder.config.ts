@@ -41,7 +41,7 @@ function packageFolder(name: string, from: string): string {
  * everything else into out/. test/release/packagedApp.test.ts checks this list against the
  * imports left in the built bundles.
  */
-export const MAIN_PROCESS_PACKAGES = ['valibot', 'umap-js', 'chardet'] as const
+export const MAIN_PROCESS_PACKAGES = ['valibot', 'umap-js', 'chardet', 'hyparquet', 'hyparquet-compressors'] as const
 
 /** `names` and what they depend on (peer dependencies are the host's business, not theirs). */
 export function withDependencies(names: readonly string[], from = projectDir): Set<string> {

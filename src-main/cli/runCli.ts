@@ -3,7 +3,7 @@
  * an exit code, so they run the same in the terminal and in-process in tests.
  */
 import { CorpusError } from '../core/corpus/index'
-import { BenchmarkFormatError, NoKnownWordsError, UnknownWordError } from '../core/evaluation/index'
+import { BenchmarkFormatError, NoKnownWordsError, UnknownWordError, WordExpressionError } from '../core/evaluation/index'
 import {
   NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError,
 } from '../core/training/trainingErrors'
@@ -24,8 +24,8 @@ import { PLOT_USAGE, plotCommand } from './plotCommand'
 import { showControls } from '../core/contract/visibleControls'
 import { type CliIo, TRAIN_USAGE, trainCommand } from './trainCommand'
 import {
-  ANALOGY_USAGE, CONVERT_USAGE, EVAL_USAGE, EXPORT_USAGE, NEIGHBORS_USAGE, analogyCommand, convertCommand, evalCommand, exportCommand,
-  neighborsCommand,
+  ANALOGY_USAGE, CONVERT_USAGE, EVAL_USAGE, EXPORT_USAGE, NEIGHBORS_USAGE, ODD_ONE_OUT_USAGE, SIMILAR_USAGE, analogyCommand, convertCommand,
+  evalCommand, exportCommand, neighborsCommand, oddOneOutCommand, similarCommand,
 } from './vectorCommands'
 
 const USAGE = `Usage: w2v <command> [options]
@@ -38,6 +38,8 @@ Commands:
   convert <in> <out>                 convert vectors between formats
   neighbors --vectors <file> <word>  nearest neighbours
   analogy --vectors <file> a b c     a : b :: c : ?
+  similar --vectors <file> "king - man + woman"   words nearest to a sum of words
+  odd-one-out --vectors <file> <words…>          the word that does not belong
   eval --vectors <file> [--analogies <file>] [--similarity <file>]   gensim-compatible benchmarks
   plot --checkpoint <file> --out <file.png|svg|csv>   the course's 2-D plot of word vectors
   help                               show this text
@@ -57,6 +59,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'convert': { run: convertCommand, usage: CONVERT_USAGE },
   'neighbors': { run: neighborsCommand, usage: NEIGHBORS_USAGE },
   'analogy': { run: analogyCommand, usage: ANALOGY_USAGE },
+  'similar': { run: similarCommand, usage: SIMILAR_USAGE },
+  'odd-one-out': { run: oddOneOutCommand, usage: ODD_ONE_OUT_USAGE },
   'eval': { run: evalCommand, usage: EVAL_USAGE },
   'plot': { run: plotCommand, usage: PLOT_USAGE },
 }
@@ -64,7 +68,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 /** Something the user gave is wrong: a flag, a file named (missing, unreadable, malformed), a word, where to write. */
 const INPUT_ERRORS = [
   UsageError, TrainingConfigError, CorpusError, NoTrainingContextError, TrainingResumeError, CheckpointError, Word2vecFormatError,
-  FileWriteError, VectorsFileError, VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError,
+  FileWriteError, VectorsFileError, VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError, WordExpressionError,
   FixtureFormatError, OutputLocationError, ProjectionError,
 ]
 /** Ways a write fails that no change to the command would have avoided. */

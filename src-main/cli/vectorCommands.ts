@@ -6,8 +6,9 @@
  */
 import { readFile } from 'node:fs/promises'
 import {
-  type AnalogyEvaluation, type WordPairEvaluation, MIN_RESTRICT_VOCAB, MIN_TOP_K, NoKnownWordsError, buildVectorIndex, analogy,
-  evaluateAnalogies, evaluateWordPairs, nearestNeighbours, parseAnalogyFile, parseWordPairFile,
+  type AnalogyEvaluation, type AnalogyMethod, type WordPairEvaluation, ANALOGY_METHODS, MIN_RESTRICT_VOCAB, MIN_TOP_K, NoKnownWordsError,
+  buildVectorIndex, analogy, doesntMatch, evaluateAnalogies, evaluateWordPairs, formatWordExpression, mostSimilar, nearestNeighbours,
+  parseAnalogyFile, parseWordExpression, parseWordPairFile,
 } from '../core/evaluation/index'
 import {
   type Embeddings, type VectorFormat, type VectorKind, MIN_TOP_WORDS, VECTOR_FORMATS, VECTOR_KINDS, companionPath, formatFromPath,
@@ -121,18 +122,56 @@ export async function neighborsCommand(argv: readonly string[], io: CliIo): Prom
   return 0
 }
 
-export const ANALOGY_USAGE = 'Usage: w2v analogy --vectors <file> <a> <b> <c> [-k 1] [--method 3CosAdd|3CosMul] [--json]   (a : b :: c : ?)'
+const METHOD_FLAG = { method: ANALOGY_METHODS } as const
+const methodOf = (flags: FlagValues): AnalogyMethod => (flags.method as AnalogyMethod | undefined) ?? '3CosAdd'
+
+export const ANALOGY_USAGE = `Usage: w2v analogy --vectors <file> <a> <b> <c> [-k 1] [--method ${ANALOGY_METHODS.join('|')}] [--json]   (a : b :: c : ?)`
 
 export async function analogyCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, { ...QUERY_FLAGS, method: ['3CosAdd', '3CosMul'] })
+  const { flags, positional } = parseFlags(argv, { ...QUERY_FLAGS, ...METHOD_FLAG })
   const path = vectorsPath(flags)
   expectPositional(positional, 3, 'three words a b c (a : b :: c : ?)')
   const [a, b, c] = positional as [string, string, string]
   const index = buildVectorIndex(await load(path, flags, io))
-  const answers = analogy(index, a, b, c, { k: num(flags, 'k') ?? 1, method: (flags.method as '3CosAdd' | '3CosMul' | undefined) ?? '3CosAdd' })
+  const answers = analogy(index, a, b, c, { k: num(flags, 'k') ?? 1, method: methodOf(flags) })
   io.stdout(flags.json === true
     ? JSON.stringify({ a, b, c, answers }) + '\n'
     : `${showControls(`${a} : ${b} :: ${c} : ?`)}\n` + formatTable(['answer', 'score'], answers.map((n) => [n.word, n.score.toFixed(4)])) + '\n')
+  return 0
+}
+
+export const SIMILAR_USAGE = `Usage: w2v similar --vectors <file> "<expression>" [-k 10] [--method ${ANALOGY_METHODS.join('|')}] [--json]
+  The expression adds and subtracts words, with optional weights: "king - man + woman", "paris - france + 0.5 * italy".
+  Put a space on each side of + and -. 3CosMul takes no weights. The expression's words are never answers.`
+
+export async function similarCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseFlags(argv, { ...QUERY_FLAGS, ...METHOD_FLAG })
+  const path = vectorsPath(flags)
+  if (positional.length === 0) throw new UsageError('expected an expression such as "king - man + woman"')
+  // Quoted or not: the words of an unquoted expression arrive as separate arguments.
+  const terms = parseWordExpression(positional.join(' '))
+  const index = buildVectorIndex(await load(path, flags, io))
+  const neighbours = mostSimilar(index, terms, { k: num(flags, 'k') ?? 10, method: methodOf(flags) })
+  io.stdout(flags.json === true
+    ? JSON.stringify({ terms, method: methodOf(flags), neighbours }) + '\n'
+    : `${showControls(formatWordExpression(terms))}  (${methodOf(flags)})\n` + formatTable(['word', methodOf(flags) === '3CosAdd' ? 'cosine' : '3CosMul'], neighbours.map((n) => [n.word, n.score.toFixed(4)])) + '\n')
+  return 0
+}
+
+export const ODD_ONE_OUT_USAGE = `Usage: w2v odd-one-out --vectors <file> <word> <word> … [--json]
+  The word least like the others (gensim's doesnt_match), with each word's cosine to the group's mean direction.
+  Words not in the vocabulary are named on stderr and left out.`
+
+export async function oddOneOutCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseFlags(argv, VECTORS_FLAGS)
+  const path = vectorsPath(flags)
+  if (positional.length === 0) throw new UsageError('expected the words to compare, such as breakfast lunch cereal dinner')
+  const index = buildVectorIndex(await load(path, flags, io))
+  const { word, ranking, unknown } = doesntMatch(index, positional)
+  if (unknown.length > 0) io.stderr(`Not in the vocabulary, left out: ${showControls(unknown.join(', '))}\n`)
+  io.stdout(flags.json === true
+    ? JSON.stringify({ word, ranking, unknown }) + '\n'
+    : `Odd one out: ${showControls(word)}\n` + formatTable(['word', 'cosine to the mean'], ranking.map((n) => [n.word, n.score.toFixed(4)])) + '\n')
   return 0
 }
 

@@ -45,7 +45,9 @@ export function createElectronDialogs(window: () => BrowserWindow | null): Dialo
       filters: [{ name: 'Text Files', extensions: ['txt', 'text'] }, ALL_FILES],
     }),
 
-    openVectors: async () => (await open({ title: 'Open Vectors', properties: ['openFile'], filters: [VECTOR_FILES, ALL_FILES] }))[0] ?? null,
+    openVectors: async (folder) => (await open(folder
+      ? { title: 'Open Spark Word2VecModel Folder', properties: ['openDirectory'] }
+      : { title: 'Open Vectors', properties: ['openFile'], filters: [VECTOR_FILES, ALL_FILES] }))[0] ?? null,
 
     openBenchmark: async (kind) => (await open({
       title: kind === 'analogy' ? 'Open Analogy Questions' : 'Open Word-Pair Similarities',

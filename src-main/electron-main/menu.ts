@@ -49,6 +49,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       submenu: [
         { label: 'Open Corpus…', accelerator: 'CmdOrCtrl+O', click: send('openCorpus') },
         { label: 'Open Vectors…', accelerator: 'CmdOrCtrl+Shift+O', click: send('openVectors') },
+        { label: 'Open Spark Model Folder…', click: send('openSparkModel') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         figureMenu('Save Word Vectors Plot', 'scatter', send),
         figureMenu('Save Loss Chart', 'loss', send),

@@ -6,6 +6,7 @@
 import type { TrainerError } from '../core/contract/trainerProtocol'
 import { CorpusError } from '../core/corpus/corpusErrors'
 import { BenchmarkFormatError, EvaluationCancelledError, NoKnownWordsError, UnknownWordError } from '../core/evaluation/evaluationErrors'
+import { WordExpressionError } from '../core/evaluation/wordExpression'
 import { ProjectionError } from '../core/projection/projection'
 import { NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError } from '../core/training/trainingErrors'
 import { VectorSelectionError } from '../core/vectors/vectorSelection'
@@ -47,6 +48,7 @@ export function toTrainerError(error: unknown): TrainerError {
   if (error instanceof VectorSelectionError) return { kind: 'vectors', message: error.message }
   if (error instanceof VectorExportError) return cancelledOr('export', error)
   if (error instanceof UnknownWordError) return { kind: 'unknownWord', message: error.message }
+  if (error instanceof WordExpressionError) return { kind: 'expression', message: error.message }
   if (error instanceof EvaluationCancelledError) return { kind: 'cancelled', message: error.message }
   if (error instanceof BenchmarkFormatError || error instanceof NoKnownWordsError) return { kind: 'evaluation', message: error.message }
   if (error instanceof ProjectionError) return cancelledOr('projection', error)

@@ -199,6 +199,8 @@ export class TrainerSession {
       case 'setPlotWords': return this.setPlotWords(request)
       case 'neighbours': return this.queries().neighbours(request)
       case 'analogy': return this.queries().analogy(request)
+      case 'expression': return this.queries().expression(request)
+      case 'oddOneOut': return this.queries().oddOneOut(request)
       case 'projection': return this.tasks.run(request.id, (task) => this.queries().projection(request, task))
       case 'evaluate': return this.tasks.run(request.id, (task) => this.queries().evaluate(request, task))
       case 'export': return this.tasks.run(request.id, (task) => this.queries().export(request, task))

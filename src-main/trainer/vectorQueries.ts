@@ -11,8 +11,11 @@ import type { TrainerResult } from '../core/contract/trainerResults'
 import { type AnalogySection, type AnalogySectionScore, TOTAL_SECTION, evaluateAnalogies, parseAnalogyFile } from '../core/evaluation/analogyBenchmark'
 import { analogy } from '../core/evaluation/analogies'
 import { EvaluationCancelledError } from '../core/evaluation/evaluationErrors'
+import { mostSimilar } from '../core/evaluation/mostSimilar'
 import { nearestNeighbours } from '../core/evaluation/neighbours'
+import { doesntMatch } from '../core/evaluation/oddOneOut'
 import { type VectorIndex, buildVectorIndex } from '../core/evaluation/vectorIndex'
+import { formatWordExpression, parseWordExpression } from '../core/evaluation/wordExpression'
 import { evaluateWordPairs, parseWordPairFile } from '../core/evaluation/wordPairBenchmark'
 import { pcaOfWords } from '../core/projection/pca'
 import type { Projection } from '../core/projection/projection'
@@ -69,7 +72,17 @@ export class VectorQueries {
   }
 
   analogy(request: Request<'analogy'>): TrainerResult<'analogy'> {
-    return { neighbours: analogy(this.index(request.vectors), request.a, request.b, request.c, { k: request.k }) }
+    return { neighbours: analogy(this.index(request.vectors), request.a, request.b, request.c, { k: request.k, method: request.method }) }
+  }
+
+  expression(request: Request<'expression'>): TrainerResult<'expression'> {
+    const terms = parseWordExpression(request.text)
+    return { expression: formatWordExpression(terms), terms, neighbours: mostSimilar(this.index(request.vectors), terms, { k: request.k, method: request.method }) }
+  }
+
+  oddOneOut(request: Request<'oddOneOut'>): TrainerResult<'oddOneOut'> {
+    const { word, ranking, unknown } = doesntMatch(this.index(request.vectors), request.words)
+    return { word, ranking: [...ranking], unknown: [...unknown] }
   }
 
   async projection(request: Request<'projection'>, task: Task): Promise<TrainerResult<'projection'>> {

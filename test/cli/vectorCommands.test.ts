@@ -79,6 +79,69 @@ describe('w2v neighbors and analogy', () => {
   })
 })
 
+describe('w2v similar and odd-one-out', () => {
+  it('answers b + c − a as the analogy does, quoted or not, by either method', async () => {
+    for (const method of ['3CosAdd', '3CosMul']) {
+      const viaAnalogy = JSON.parse((await runCli(['analogy', '--vectors', vectors, 'cat', 'kitten', 'car', '-k', '4', '--method', method, '--json'])).stdout) as { answers: unknown[] }
+      const quoted = await runCli(['similar', '--vectors', vectors, 'kitten + car - cat', '-k', '4', '--method', method, '--json'])
+      const unquoted = await runCli(['similar', '--vectors', vectors, 'kitten', '+', 'car', '-', 'cat', '-k', '4', '--method', method, '--json'])
+      expect(quoted.exitCode).toBe(0)
+      expect(JSON.parse(quoted.stdout)).toEqual({ terms: [{ word: 'kitten', weight: 1 }, { word: 'car', weight: 1 }, { word: 'cat', weight: -1 }], method, neighbours: viaAnalogy.answers })
+      expect(unquoted.stdout).toBe(quoted.stdout)
+    }
+  })
+
+  it.skipIf(!gensimAvailable)('ranks and scores as gensim most_similar, most_similar_cosmul and rank_by_centrality do', async () => {
+    const words = readEmbeddingsWords()
+    const expression = `${words[3]} - ${words[5]} + 0.5 * ${words[8]} + ${words[13]}`
+    const plain = `${words[3]} - ${words[5]} + ${words[8]}`
+    const group = [words[2]!, words[4]!, words[9]!, words[11]!, 'notaword']
+    const ours = {
+      add: JSON.parse((await runCli(['similar', '--vectors', vectors, expression, '-k', '6', '--json'])).stdout) as { neighbours: { word: string; score: number }[] },
+      mul: JSON.parse((await runCli(['similar', '--vectors', vectors, plain, '-k', '6', '--method', '3CosMul', '--json'])).stdout) as { neighbours: { word: string; score: number }[] },
+    }
+    const odd = await runCli(['odd-one-out', '--vectors', vectors, ...group, '--json'])
+    expect(odd.stderr).toBe('Not in the vocabulary, left out: notaword\n')
+    const oddOurs = JSON.parse(odd.stdout) as { word: string; ranking: { word: string; score: number }[]; unknown: string[] }
+    const script = [
+      'import sys, json',
+      'from gensim.models import KeyedVectors',
+      'kv = KeyedVectors.load_word2vec_format(sys.argv[1], binary=True)',
+      'w = sys.argv[2:]',
+      'add = kv.most_similar(positive=[(w[0], 1.0), (w[1], -1.0), (w[2], 0.5), (w[3], 1.0)], topn=6)',
+      'mul = kv.most_similar_cosmul(positive=[w[0], w[2]], negative=[w[1]], topn=6)',
+      'group = [x for x in w[4:] if x in kv]',
+      'print(json.dumps({"add": add, "mul": mul, "odd": kv.doesnt_match(w[4:]), "centrality": [[s, x] for s, x in kv.rank_by_centrality(group)]}, default=float))',
+    ].join('\n')
+    const gensim = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, vectors, words[3]!, words[5]!, words[8]!, words[13]!, ...group], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as {
+      add: [string, number][]; mul: [string, number][]; odd: string; centrality: [number, string][]
+    }
+    const same = (a: { word: string; score: number }[], b: [string, number][]): void => {
+      expect(a.map((n) => n.word)).toEqual(b.map(([w]) => w))
+      a.forEach((n, i) => expect(Math.abs(n.score - b[i]![1])).toBeLessThan(1e-5))
+    }
+    same(ours.add.neighbours, gensim.add)
+    same(ours.mul.neighbours, gensim.mul)
+    expect(oddOurs.word).toBe(gensim.odd)
+    expect(oddOurs.unknown).toEqual(['notaword'])
+    same(oddOurs.ranking, gensim.centrality.map(([score, word]) => [word, score]))
+  })
+
+  it('refuses a malformed expression, an unknown word and no words with exit 2 and a sentence', async () => {
+    expect(await runCli(['similar', '--vectors', vectors, 'cat kitten'])).toMatchObject({ exitCode: 2, stderr: 'w2v similar: “cat” and “kitten” need a + or − between them, with a space on each side.\n' })
+    expect(await runCli(['similar', '--vectors', vectors, 'cat - 2 * kitten', '--method', '3CosMul'])).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/takes no weights/) })
+    expect(await runCli(['similar', '--vectors', vectors, 'unicorn - pegasus + cat'])).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/“unicorn” and “pegasus” are not in the vocabulary/) })
+    expect(await runCli(['odd-one-out', '--vectors', vectors, 'unicorn', 'pegasus'])).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/None of “unicorn”, “pegasus” is in the vocabulary/) })
+    expect(await runCli(['odd-one-out', '--vectors', vectors])).toMatchObject({ exitCode: 2 })
+  })
+})
+
+/** The trained vocabulary, most frequent first. */
+function readEmbeddingsWords(): string[] {
+  const text = execFileSync('/usr/bin/python3', ['-c', 'import sys\nfrom gensim.models import KeyedVectors\nprint("\\n".join(KeyedVectors.load_word2vec_format(sys.argv[1], binary=True).index_to_key))', vectors], { encoding: 'utf8' })
+  return text.trim().split('\n')
+}
+
 describe('w2v eval', () => {
   it.skipIf(!gensimAvailable)('reports what gensim reports, within 1e-6', async () => {
     const sotuLike = join(dir, 'eval.txt')

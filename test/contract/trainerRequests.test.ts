@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TrainerRequestType, TrainerRequestSchema } from '../../src-main/core/contract/trainerProtocol'
+import { MAX_EXPRESSION_CHARS, type TrainerRequestType, TrainerRequestSchema } from '../../src-main/core/contract/trainerProtocol'
 import { ContractError, checkMessage } from '../../src-main/core/contract/validation'
 import { SMALL_CONFIG, type TrainerProcess, startTrainer } from '../trainer/forkTrainer'
 
@@ -15,7 +15,9 @@ const VALID = {
   gradientCheck: { type: 'gradientCheck', id: 'v', seed: 3 },
   setPlotWords: { type: 'setPlotWords', id: 'v', words: ['whale', 'sea'] },
   neighbours: { type: 'neighbours', id: 'v', word: 'whale', k: 5, vectors: 'center' },
-  analogy: { type: 'analogy', id: 'v', a: 'man', b: 'king', c: 'woman', k: 1, vectors: 'sum' },
+  analogy: { type: 'analogy', id: 'v', a: 'man', b: 'king', c: 'woman', k: 1, method: '3CosMul', vectors: 'sum' },
+  expression: { type: 'expression', id: 'v', text: 'king - man + 0.5 * woman', k: 10, method: '3CosAdd', vectors: 'center' },
+  oddOneOut: { type: 'oddOneOut', id: 'v', words: ['breakfast', 'lunch', 'cereal'], vectors: 'center' },
   projection: { type: 'projection', id: 'v', words: ['whale', 'sea'], method: 'tsne', vectors: 'center', seed: 1 },
   evaluate: { type: 'evaluate', id: 'v', kind: 'analogy', path: '/tmp/questions-words.txt' },
   export: { type: 'export', id: 'v', path: '/tmp/vectors.txt', format: 'word2vec-text', vectors: 'center', topN: 100, normalize: false },
@@ -67,6 +69,11 @@ function invalidMessages(): Invalid[] {
     { why: 'loadCorpus: no paths', message: { ...VALID.loadCorpus, paths: [] } },
     { why: 'neighbours: k of 0', message: { ...VALID.neighbours, k: 0 } },
     { why: 'neighbours: an unknown vector kind', message: { ...VALID.neighbours, vectors: 'both' } },
+    { why: 'analogy: an unknown method', message: { ...VALID.analogy, method: '3CosSub' } },
+    { why: 'expression: k over 1000', message: { ...VALID.expression, k: 1001 } },
+    { why: 'expression: a text over its limit', message: { ...VALID.expression, text: 'a '.repeat(MAX_EXPRESSION_CHARS) } },
+    { why: 'oddOneOut: no words', message: { ...VALID.oddOneOut, words: [] } },
+    { why: 'oddOneOut: an empty word', message: { ...VALID.oddOneOut, words: ['lunch', ''] } },
     { why: 'projection: an unknown method', message: { ...VALID.projection, method: 'mds' } },
     { why: 'export: an unknown format', message: { ...VALID.export, format: 'xlsx' } },
     { why: 'ack: a negative seq', message: { type: 'ack', seq: -1 } },

@@ -41,13 +41,16 @@ describe('dialogs', () => {
     expect(fakeDialog.calls[0]!.options).toMatchObject({ properties: ['openFile', 'multiSelections'], filters: [{ name: 'Text Files', extensions: ['txt', 'text'] }, { name: 'All Files', extensions: ['*'] }] })
     fakeDialog.nextOpen = { canceled: true, filePaths: [] }
     expect(await dialogs.openCorpus()).toEqual([])
-    expect(await dialogs.openVectors()).toBeNull()
+    expect(await dialogs.openVectors(false)).toBeNull()
   })
 
-  it('opens one vectors file', async () => {
+  it('opens one vectors file, or one folder (a Spark model)', async () => {
     fakeDialog.nextOpen = { canceled: false, filePaths: ['/v.bin'] }
-    expect(await dialogs.openVectors()).toBe('/v.bin')
+    expect(await dialogs.openVectors(false)).toBe('/v.bin')
     expect(fakeDialog.calls[0]!.options.properties).toEqual(['openFile'])
+    fakeDialog.nextOpen = { canceled: false, filePaths: ['/models/w2v'] }
+    expect(await dialogs.openVectors(true)).toBe('/models/w2v')
+    expect(fakeDialog.calls[1]!.options.properties).toEqual(['openDirectory'])
   })
 
   it('proposes an export name with the format\'s extension and makes sure the chosen one has it', async () => {

@@ -30,11 +30,12 @@ describe('the application menu', () => {
     const template = menuTemplate({ platform: 'linux', appName: 'Word2Vec Studio', recent, developer: false, actions })
     expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'Training', 'View', 'windowMenu', 'help'])
     const file = submenu(find(template, 'File'))
-    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['Open Corpus…', 'Open Vectors…', 'Export…', 'Save Word Vectors Plot', 'Save Loss Chart', 'Recent', 'separator', 'quit'])
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['Open Corpus…', 'Open Vectors…', 'Open Spark Model Folder…', 'Export…', 'Save Word Vectors Plot', 'Save Loss Chart', 'Recent', 'separator', 'quit'])
     click(find(file, 'Open Corpus…'))
     click(find(file, 'Open Vectors…'))
+    click(find(file, 'Open Spark Model Folder…'))
     click(find(file, 'Export…'))
-    expect(log).toEqual(['command:openCorpus', 'command:openVectors', 'command:export'])
+    expect(log).toEqual(['command:openCorpus', 'command:openVectors', 'command:openSparkModel', 'command:export'])
   })
 
   it('saves each figure as PNG, SVG or CSV from the File menu', () => {

@@ -130,7 +130,22 @@ describe('TrainerSession', () => {
     expect(opened.topWords.length).toBe(20)
     expect(session.state).toBe('empty')
     expect((await call({ type: 'neighbours', word: 'cat', k: 3, vectors: 'center' })).neighbours).toHaveLength(3)
-    expect((await call({ type: 'analogy', a: 'cat', b: 'kitten', c: 'car', k: 2, vectors: 'center' })).neighbours).toHaveLength(2)
+    const cosAdd = await call({ type: 'analogy', a: 'cat', b: 'kitten', c: 'car', k: 2, method: '3CosAdd', vectors: 'center' })
+    expect(cosAdd.neighbours).toHaveLength(2)
+    const cosMul = await call({ type: 'analogy', a: 'cat', b: 'kitten', c: 'car', k: 2, method: '3CosMul', vectors: 'center' })
+    expect(await call({ type: 'expression', text: 'kitten + car - cat', k: 2, method: '3CosMul', vectors: 'center' })).toEqual({
+      expression: 'kitten + car − cat', terms: [{ word: 'kitten', weight: 1 }, { word: 'car', weight: 1 }, { word: 'cat', weight: -1 }], neighbours: cosMul.neighbours,
+    })
+    expect((await call({ type: 'expression', text: 'kitten + car - cat', k: 2, method: '3CosAdd', vectors: 'center' })).neighbours).toEqual(cosAdd.neighbours)
+    expect((await request({ type: 'expression', text: 'kitten car', k: 2, method: '3CosAdd', vectors: 'center' })).error)
+      .toEqual({ kind: 'expression', message: '“kitten” and “car” need a + or − between them, with a space on each side.' })
+    expect((await request({ type: 'expression', text: 'unicorn - pegasus', k: 2, method: '3CosAdd', vectors: 'center' })).error)
+      .toMatchObject({ kind: 'unknownWord', message: expect.stringMatching(/^“unicorn” and “pegasus” are not in the vocabulary/) })
+    const odd = await call({ type: 'oddOneOut', words: ['cat', 'kitten', 'unicorn', 'car'], vectors: 'center' })
+    expect(odd.unknown).toEqual(['unicorn'])
+    expect(odd.ranking.map((n) => n.word).sort()).toEqual(['car', 'cat', 'kitten'])
+    expect(odd.word).toBe(odd.ranking.at(-1)!.word)
+    expect((await request({ type: 'oddOneOut', words: ['unicorn'], vectors: 'center' })).error).toMatchObject({ kind: 'evaluation' })
     expect((await request({ type: 'neighbours', word: 'cat', k: 3, vectors: 'sum' })).error).toMatchObject({ kind: 'vectors', message: expect.stringMatching(/no outside vectors/) })
 
     const pca = await call({ type: 'projection', words: ['cat', 'kitten', 'car', 'unicorn'], method: 'pca', vectors: 'center' })

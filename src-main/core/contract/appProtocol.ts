@@ -57,7 +57,8 @@ export const APP_INVOKE = {
   /** A trainer request from the window (its id must start with "r"); answered with the trainer's response. */
   trainerRequest: { args: TrainerRequestSchema, result: v.strictObject({ ok: v.boolean(), result: v.optional(v.unknown()), error: v.optional(TrainerErrorSchema) }) },
   openCorpusDialog: { args: none, result: v.strictObject({ paths: v.array(v.string()) }) },
-  openVectorsDialog: { args: none, result: v.strictObject({ path: v.nullable(v.string()) }) },
+  /** A vectors file, or with `folder` a folder (a saved Spark Word2VecModel): no platform's dialog picks both. */
+  openVectorsDialog: { args: v.strictObject({ folder: v.optional(v.boolean()) }), result: v.strictObject({ path: v.nullable(v.string()) }) },
   openBenchmarkDialog: { args: v.strictObject({ kind: v.picklist(['analogy', 'wordPairs']) }), result: v.strictObject({ path: v.nullable(v.string()) }) },
   exportDialog: { args: v.strictObject({ defaultName: v.pipe(v.string(), v.maxLength(255)), format: v.optional(VectorFormatSchema) }), result: v.strictObject({ path: v.nullable(v.string()) }) },
   /**
@@ -92,7 +93,7 @@ export function channelName(channel: AppChannel): string {
 }
 
 export const MENU_COMMANDS = [
-  'openCorpus', 'openVectors', 'export', 'train', 'pauseResume', 'stop', 'gradientCheck', 'about',
+  'openCorpus', 'openVectors', 'openSparkModel', 'export', 'train', 'pauseResume', 'stop', 'gradientCheck', 'about',
   'saveScatterPng', 'saveScatterSvg', 'saveScatterCsv', 'saveLossPng', 'saveLossSvg', 'saveLossCsv',
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]

@@ -9,12 +9,14 @@
  * warnings, errors) stream while training runs.
  */
 import * as v from 'valibot'
+import { ANALOGY_METHODS } from '../evaluation/mostSimilar'
+import { MAX_EXPRESSION_TERMS } from '../evaluation/wordExpression'
 import {
   ProjectionMethodSchema, ScheduleSettingsSchema, TokenizerOptionsSchema, VectorFormatSchema, VectorKindSchema, VocabularySettingsSchema,
 } from './settingsSchemas'
 
 /** Bumped whenever a message changes shape; the host refuses a trainer that speaks another version. */
-export const PROTOCOL_VERSION = 3
+export const PROTOCOL_VERSION = 4
 
 /**
  * Request ids are strings so that each client has its own namespace: the window's ids start
@@ -25,6 +27,13 @@ const requestId = RequestIdSchema
 const word = v.pipe(v.string(), v.minLength(1), v.maxLength(200))
 const path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096))
 const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1))
+const resultCount = v.pipe(positiveInt, v.maxValue(1000))
+export const AnalogyMethodSchema = v.picklist(ANALOGY_METHODS)
+export type AnalogyMethod = v.InferOutput<typeof AnalogyMethodSchema>
+/** The most words an odd-one-out question may compare. */
+export const MAX_ODD_ONE_OUT_WORDS = MAX_EXPRESSION_TERMS
+/** An expression's text: each of its at most MAX_EXPRESSION_TERMS words may carry an operator and a weight. */
+export const MAX_EXPRESSION_CHARS = MAX_EXPRESSION_TERMS * 240
 
 /** At most this many words are plotted and snapshotted while training. */
 export const MAX_PLOT_WORDS = 500
@@ -47,8 +56,15 @@ export const TrainerRequestSchema = v.variant('type', [
   /** The course's dummy problem, and a minibatch of the loaded corpus with the current parameters (float64 copy). */
   v.strictObject({ type: v.literal('gradientCheck'), id: requestId, seed: v.optional(v.pipe(v.number(), v.integer())) }),
   v.strictObject({ type: v.literal('setPlotWords'), id: requestId, words: v.pipe(v.array(word), v.maxLength(MAX_PLOT_WORDS)) }),
-  v.strictObject({ type: v.literal('neighbours'), id: requestId, word, k: v.pipe(positiveInt, v.maxValue(1000)), vectors: VectorKindSchema }),
-  v.strictObject({ type: v.literal('analogy'), id: requestId, a: word, b: word, c: word, k: v.pipe(positiveInt, v.maxValue(1000)), vectors: VectorKindSchema }),
+  v.strictObject({ type: v.literal('neighbours'), id: requestId, word, k: resultCount, vectors: VectorKindSchema }),
+  v.strictObject({ type: v.literal('analogy'), id: requestId, a: word, b: word, c: word, k: resultCount, method: AnalogyMethodSchema, vectors: VectorKindSchema }),
+  /** The words nearest to `king - man + woman` (parsed by the trainer, which answers a mistake with a sentence). */
+  v.strictObject({
+    type: v.literal('expression'), id: requestId, text: v.pipe(v.string(), v.maxLength(MAX_EXPRESSION_CHARS)), k: resultCount, method: AnalogyMethodSchema,
+    vectors: VectorKindSchema,
+  }),
+  /** gensim's doesnt_match: which of the words does not belong with the others. */
+  v.strictObject({ type: v.literal('oddOneOut'), id: requestId, words: v.pipe(v.array(word), v.minLength(1), v.maxLength(MAX_ODD_ONE_OUT_WORDS)), vectors: VectorKindSchema }),
   v.strictObject({
     type: v.literal('projection'), id: requestId,
     words: v.pipe(v.array(word), v.minLength(1), v.maxLength(10_000)),
@@ -96,7 +112,8 @@ export type TrainerCall = TrainerRequest extends infer R ? R extends { id: strin
 
 /** What went wrong, as a kind the window can act on and one sentence it can show. */
 export const TRAINER_ERROR_KINDS = [
-  'badRequest', 'protocol', 'state', 'corpus', 'config', 'diverged', 'checkpoint', 'vectors', 'export', 'evaluation', 'projection', 'unknownWord', 'cancelled', 'internal',
+  'badRequest', 'protocol', 'state', 'corpus', 'config', 'diverged', 'checkpoint', 'vectors', 'export', 'evaluation', 'projection', 'unknownWord', 'expression',
+  'cancelled', 'internal',
 ] as const
 export const TrainerErrorSchema = v.strictObject({
   kind: v.picklist(TRAINER_ERROR_KINDS),

@@ -86,6 +86,10 @@ export const TRAINER_RESULT_SCHEMAS = {
   setPlotWords: v.strictObject({ words: v.array(v.string()), missing: v.array(v.string()) }),
   neighbours: v.strictObject({ word: v.string(), neighbours: NeighbourList }),
   analogy: v.strictObject({ neighbours: NeighbourList }),
+  /** The terms as parsed (signed weights), written back as `king − man + 0.5 × woman`, and the nearest words, the terms' words left out. */
+  expression: v.strictObject({ expression: v.string(), terms: v.array(v.strictObject({ word: v.string(), weight: num })), neighbours: NeighbourList }),
+  /** The odd word, every known word with its cosine to the group's mean direction (most central first), and the unknown words. */
+  oddOneOut: v.strictObject({ word: v.string(), ranking: NeighbourList, unknown: v.array(v.string()) }),
   projection: v.strictObject({
     method: ProjectionMethodSchema,
     words: v.array(v.string()),

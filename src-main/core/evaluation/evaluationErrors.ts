@@ -12,9 +12,15 @@ export function formatWordCount(count: number): string {
 
 export class UnknownWordError extends Error {
   override readonly name = 'UnknownWordError'
+  /** Every unknown word of the query, `word` first: an expression names them all at once. */
+  readonly words: readonly string[]
 
-  constructor(readonly word: string, readonly vocabularySize: number) {
-    super(`“${word}” is not in the vocabulary (${formatWordCount(vocabularySize)}).`)
+  constructor(readonly word: string, readonly vocabularySize: number, others: readonly string[] = []) {
+    const words = [word, ...others]
+    const listed = words.map((w) => `“${w}”`)
+    const subject = listed.length === 1 ? `${listed[0]!} is` : `${listed.slice(0, -1).join(', ')} and ${listed.at(-1)!} are`
+    super(`${subject} not in the vocabulary (${formatWordCount(vocabularySize)}).`)
+    this.words = words
   }
 }
 

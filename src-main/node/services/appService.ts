@@ -36,7 +36,8 @@ export type AppHandlers = { readonly [K in AppChannel]: (args: AppParsedArgs<K>)
 /** Native file choosers; each resolves to null (or no paths) when the user cancels. */
 export interface Dialogs {
   openCorpus(): Promise<string[]>
-  openVectors(): Promise<string | null>
+  /** `folder`: choose a folder (a Spark model) instead of a file. */
+  openVectors(folder: boolean): Promise<string | null>
   openBenchmark(kind: 'analogy' | 'wordPairs'): Promise<string | null>
   exportTarget(defaultName: string, format: VectorFormat | undefined): Promise<string | null>
   /** Where to save a figure, its name ending in the form's extension. */
@@ -123,8 +124,8 @@ export class AppService implements AppHandlers {
     return this.attempt(async () => ({ paths: this.granted(await this.options.dialogs.openCorpus()) }))
   }
 
-  openVectorsDialog(): Promise<AppResponse<'openVectorsDialog'>> {
-    return this.attempt(async () => ({ path: this.grantedOne(await this.options.dialogs.openVectors()) }))
+  openVectorsDialog({ folder }: AppParsedArgs<'openVectorsDialog'>): Promise<AppResponse<'openVectorsDialog'>> {
+    return this.attempt(async () => ({ path: this.grantedOne(await this.options.dialogs.openVectors(folder === true)) }))
   }
 
   openBenchmarkDialog({ kind }: AppParsedArgs<'openBenchmarkDialog'>): Promise<AppResponse<'openBenchmarkDialog'>> {

@@ -30,7 +30,7 @@ const PATHS_OF: PathsOf = {
   saveCheckpoint: (request) => ({ write: request.path }),
   configureAutosave: (request) => ({ write: request.path }),
   start: NONE, pause: NONE, resume: NONE, stop: NONE, gradientCheck: NONE, setPlotWords: NONE,
-  neighbours: NONE, analogy: NONE, projection: NONE, describe: NONE, forgetRuns: NONE, cancel: NONE, ack: NONE,
+  neighbours: NONE, analogy: NONE, expression: NONE, oddOneOut: NONE, projection: NONE, describe: NONE, forgetRuns: NONE, cancel: NONE, ack: NONE,
 }
 
 /** The same file however the window spells it ("a/../b.txt", a trailing separator). */

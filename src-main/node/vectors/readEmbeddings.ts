@@ -7,6 +7,7 @@
  * VectorsFileError naming the file and the line or vector; duplicate words and replaced invalid
  * UTF-8 are warnings.
  */
+import { stat } from 'node:fs/promises'
 import { type Embeddings } from '../../core/vectors/embeddings'
 import { type VectorFormat } from '../../core/vectors/vectorFormats'
 import { DEFAULT_CHUNK_BYTES, ReadProgress } from './chunkedFile'
@@ -15,8 +16,10 @@ import { type FormatReadOptions } from './formatReader'
 import { readJsonVectors } from './jsonReader'
 import { readNpy } from './npyReader'
 import { readProjector } from './projectorReader'
+import { readSparkModel } from './sparkModelReader'
 import { readTextVectors } from './textVectorsReader'
 import { detectVectorFormat } from './vectorFormatDetection'
+import { VectorsFileError, fileLabel, fileSystemError } from './vectorsFileError'
 import { type EncodingErrors } from './wordDecoding'
 import { readWord2vecBinary } from './word2vecBinaryReader'
 
@@ -35,9 +38,12 @@ export interface ReadEmbeddingsOptions {
   readonly chunkBytes?: number
 }
 
+/** What was read: a file format, or a Spark model's folder (read only: the app writes files). */
+export type VectorSourceFormat = VectorFormat | 'spark-word2vec'
+
 export interface ReadEmbeddingsResult {
   readonly embeddings: Embeddings
-  readonly format: VectorFormat
+  readonly format: VectorSourceFormat
   /** Sentences for the user: duplicates skipped, invalid UTF-8 replaced, words with spaces. */
   readonly warnings: string[]
 }
@@ -64,8 +70,24 @@ export async function readEmbeddings(path: string, options: ReadEmbeddingsOption
   }
   const progress = new ReadProgress(path, onProgress, signal)
   progress.throwIfCancelled()
+  if (await isFolder(path)) {
+    if (options.format !== undefined) {
+      throw new VectorsFileError('notAFile', path, `${fileLabel(path)} is a folder; a folder is read as a saved Spark Word2VecModel, not as ${options.format}.`)
+    }
+    const { embeddings, warnings } = await readSparkModel({ path, limit, encodingErrors, chunkBytes, progress })
+    progress.complete()
+    return { embeddings, format: 'spark-word2vec', warnings }
+  }
   const format = options.format ?? await detectVectorFormat(path)
   const { embeddings, warnings } = await READERS[format]({ path, limit, encodingErrors, chunkBytes, progress })
   progress.complete()
   return { embeddings, format, warnings }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch (error) {
+    throw fileSystemError(path, error)
+  }
 }

@@ -32,6 +32,10 @@ export type VectorsFileErrorKind =
   | 'unsupportedArray'
   /** The Projector metadata (or the NumPy vocabulary) has a different number of rows than the vectors. */
   | 'metadataMismatch'
+  /** A folder that is not a saved Spark Word2VecModel: no Spark metadata, or another class of model. */
+  | 'notAModel'
+  /** A Spark model's data lacks a column it needs, or holds it in another type. */
+  | 'missingColumn'
   /** Any other break of the format: a JSON syntax error, a binary word without its space. */
   | 'malformed'
 

@@ -23,6 +23,7 @@ export async function runCommand(command: MenuCommand, now = Date.now()): Promis
   switch (command) {
     case 'openCorpus': return chooseCorpus()
     case 'openVectors': return chooseVectors()
+    case 'openSparkModel': return chooseVectors({ folder: true })
     case 'export': return useExportStore().show()
     case 'train': return trainOrPause()
     case 'pauseResume':

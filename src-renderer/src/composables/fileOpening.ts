@@ -40,8 +40,9 @@ export async function chooseCorpus(): Promise<void> {
   else await openPaths(chosen.value.paths, 'corpus')
 }
 
-export async function chooseVectors(): Promise<void> {
-  const chosen = await w2v().openVectorsDialog({})
+/** A vectors file, or with `folder` a saved Spark Word2VecModel's folder. */
+export async function chooseVectors(options: { folder?: boolean } = {}): Promise<void> {
+  const chosen = await w2v().openVectorsDialog(options)
   if (!chosen.ok) useCorpusStore().refuse(chosen.error.message)
   else if (chosen.value.path) await openPaths([chosen.value.path], 'vectors')
 }

@@ -1,9 +1,12 @@
 /**
  * Questions to the current vectors (the run's, live while it trains, or a vectors file's):
- * nearest neighbours, analogies a : b :: c : ?, and scores on a benchmark file the user opens
- * or drops (an analogy file in questions-words format, or word pairs with human similarity).
+ * nearest neighbours, analogies a : b :: c : ? and sums of words (`king - man + woman`) by 3CosAdd
+ * or 3CosMul, the odd one out of a group, and scores on a benchmark file the user opens or drops
+ * (an analogy file in questions-words format, or word pairs with human similarity).
  */
 import type { DroppedFile } from '@contract/preloadApi'
+import { type AnalogyMethod, MAX_ODD_ONE_OUT_WORDS } from '@contract/trainerProtocol'
+import { parseWordList } from '@contract/wordList'
 import type { TrainerResult } from '@contract/trainerResults'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
@@ -14,6 +17,8 @@ import { w2v } from '../composables/w2vApi'
 export type QueryVectors = 'center' | 'outside' | 'sum' | 'concat'
 export type BenchmarkKind = 'analogy' | 'wordPairs'
 export type Neighbour = TrainerResult<'neighbours'>['neighbours'][number]
+export type ExpressionAnswer = TrainerResult<'expression'>
+export type OddOneOutAnswer = TrainerResult<'oddOneOut'>
 type Evaluation = TrainerResult<'evaluate'>
 export type AnalogyEvaluation = Extract<Evaluation, { kind: 'analogy' }>
 export type WordPairEvaluation = Extract<Evaluation, { kind: 'wordPairs' }>
@@ -30,8 +35,18 @@ export const useExploreStore = defineStore('explore', () => {
   const neighboursError = ref<string | null>(null)
 
   const analogyWords = ref({ a: '', b: '', c: '' })
+  const analogyMethod = ref<AnalogyMethod>('3CosAdd')
   const analogyResults = ref<Neighbour[]>([])
   const analogyError = ref<string | null>(null)
+
+  const expressionText = ref('')
+  const expressionMethod = ref<AnalogyMethod>('3CosAdd')
+  const expressionAnswer = ref<ExpressionAnswer | null>(null)
+  const expressionError = ref<string | null>(null)
+
+  const oddWords = ref('')
+  const oddAnswer = ref<OddOneOutAnswer | null>(null)
+  const oddError = ref<string | null>(null)
 
   const analogyScore = ref<(AnalogyEvaluation & { file: string }) | null>(null)
   const wordPairScore = ref<(WordPairEvaluation & { file: string }) | null>(null)
@@ -68,11 +83,44 @@ export const useExploreStore = defineStore('explore', () => {
       analogyError.value = 'Fill in all three words: a is to b as c is to ?'
       return
     }
-    const outcome = await requestTrainer({ type: 'analogy', a, b, c, k: RESULTS_SHOWN, vectors: vectors.value })
+    const outcome = await requestTrainer({ type: 'analogy', a, b, c, k: RESULTS_SHOWN, method: analogyMethod.value, vectors: vectors.value })
     if (outcome.ok) analogyResults.value = outcome.value.neighbours
     else {
       analogyResults.value = []
       analogyError.value = outcome.error.message
+    }
+  }
+
+  /** The trainer parses the expression (core's grammar) and answers a mistake with its sentence. */
+  async function computeExpression(): Promise<void> {
+    const text = keepsCase.value ? expressionText.value : expressionText.value.toLowerCase()
+    expressionError.value = null
+    const outcome = await requestTrainer({ type: 'expression', text, k: RESULTS_SHOWN, method: expressionMethod.value, vectors: vectors.value })
+    if (outcome.ok) expressionAnswer.value = outcome.value
+    else {
+      expressionAnswer.value = null
+      expressionError.value = outcome.error.message
+    }
+  }
+
+  async function findOddOneOut(): Promise<void> {
+    const words = parseWordList(oddWords.value, !keepsCase.value)
+    oddError.value = null
+    if (words.length === 0) {
+      oddAnswer.value = null
+      oddError.value = 'Type two or more words, separated by spaces or commas.'
+      return
+    }
+    if (words.length > MAX_ODD_ONE_OUT_WORDS) {
+      oddAnswer.value = null
+      oddError.value = `That is ${words.length} words; compare at most ${MAX_ODD_ONE_OUT_WORDS} at a time.`
+      return
+    }
+    const outcome = await requestTrainer({ type: 'oddOneOut', words, vectors: vectors.value })
+    if (outcome.ok) oddAnswer.value = outcome.value
+    else {
+      oddAnswer.value = null
+      oddError.value = outcome.error.message
     }
   }
 
@@ -111,8 +159,9 @@ export const useExploreStore = defineStore('explore', () => {
   }
 
   return {
-    keepsCase, vectors, query, neighbours, neighboursError, analogyWords, analogyResults, analogyError,
+    keepsCase, vectors, query, neighbours, neighboursError, analogyWords, analogyMethod, analogyResults, analogyError,
+    expressionText, expressionMethod, expressionAnswer, expressionError, oddWords, oddAnswer, oddError,
     analogyScore, wordPairScore, evaluatingId, evaluationError,
-    findNeighbours, solveAnalogy, evaluate, evaluateDropped, openBenchmark, cancelEvaluation,
+    findNeighbours, solveAnalogy, computeExpression, findOddOneOut, evaluate, evaluateDropped, openBenchmark, cancelEvaluation,
   }
 })

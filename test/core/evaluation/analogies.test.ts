@@ -60,9 +60,11 @@ describe('analogy', () => {
     expect(analogy(royals, 'man', 'king', 'woman', { restrictVocab: 5, k: 5 }).map((n) => n.word)).toEqual(['queen', 'prince'])
   })
 
-  it('fails with UnknownWordError on the first unknown input', () => {
-    expect(() => analogy(royals, 'man', 'emperor', 'woman')).toThrow(UnknownWordError)
-    expect(() => analogy(royals, 'man', 'emperor', 'empress')).toThrow('“emperor” is not in the vocabulary (6 words).')
+  it('fails with UnknownWordError naming every unknown input, in the order given', () => {
+    expect(() => analogy(royals, 'man', 'emperor', 'woman')).toThrow('“emperor” is not in the vocabulary (6 words).')
+    expect(() => analogy(royals, 'man', 'emperor', 'empress')).toThrow('“emperor” and “empress” are not in the vocabulary (6 words).')
+    expect(() => analogy(royals, 'czar', 'emperor', 'empress')).toThrow(UnknownWordError)
+    expect(() => analogy(royals, 'czar', 'emperor', 'empress')).toThrow('“czar”, “emperor” and “empress” are not in the vocabulary (6 words).')
   })
 })
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  type VectorIndex, analogy, buildVectorIndex, doesntMatch, evaluateAnalogies, evaluateWordPairs, nearestNeighbours, parseAnalogyFile,
+  type VectorIndex, analogy, buildVectorIndex, doesntMatch, evaluateAnalogies, evaluateWordPairs, mostSimilar, nearestNeighbours, parseAnalogyFile,
   parseWordPairFile,
 } from '../../../src-main/core/evaluation/index'
 import { Random } from '../../../src-main/core/random'
@@ -37,6 +37,8 @@ interface Queries {
   neighbours: string[]
   analogies: [string, string, string][]
   oddOneOut: string[][]
+  /** Terms of `a − b + 0.5 × c …` expressions: [word, signed weight]. */
+  expressions: [string, number][][]
 }
 
 interface GensimAnswers {
@@ -47,6 +49,9 @@ interface GensimAnswers {
   cosAdd: [string, number][][]
   cosMul: [string, number][][]
   oddOneOut: string[]
+  centrality: [number, string][][]
+  expressionAdd: [string, number][][]
+  expressionMul: [string, number][][]
 }
 
 const GENSIM_SCRIPT = `
@@ -70,6 +75,10 @@ out['neighbours'] = [pairs(kv.most_similar(positive=[w], topn=10)) for w in q['n
 out['cosAdd'] = [pairs(kv.most_similar(positive=[b, c], negative=[a], topn=5)) for a, b, c in q['analogies']]
 out['cosMul'] = [pairs(kv.most_similar_cosmul(positive=[b, c], negative=[a], topn=5)) for a, b, c in q['analogies']]
 out['oddOneOut'] = [kv.doesnt_match(words) for words in q['oddOneOut']]
+out['centrality'] = [[[float(x), w] for x, w in kv.rank_by_centrality([w for w in words if w in kv])] for words in q['oddOneOut']]
+out['expressionAdd'] = [pairs(kv.most_similar(positive=[(w, x) for w, x in terms], topn=8)) for terms in q['expressions']]
+plain = [terms for terms in q['expressions'] if all(abs(x) == 1 for w, x in terms) and any(x > 0 for w, x in terms)]
+out['expressionMul'] = [pairs(kv.most_similar_cosmul(positive=[w for w, x in terms if x > 0], negative=[w for w, x in terms if x < 0], topn=8)) for terms in plain]
 print(json.dumps(out))
 `
 
@@ -177,6 +186,11 @@ describe.skipIf(!hasGensim)('evaluation matches gensim on the same vectors', () 
         const group = Array.from({ length: 3 + (i % 3) }, () => pick(words))
         return i % 4 === 0 ? [...group, 'notaword'] : group
       }),
+      // 2 to 6 terms; every third has weights other than ±1, which 3CosMul does not take.
+      expressions: Array.from({ length: 18 }, (_, i) => Array.from({ length: 2 + (i % 5) }, (__, j): [string, number] => {
+        const sign = j === 0 || random.nextFloat() < 0.5 ? 1 : -1
+        return [pick(words), sign * (i % 3 === 2 ? [0.5, 2, 1.5][j % 3]! : 1)]
+      })),
     }
 
     dir = mkdtempSync(join(tmpdir(), 'w2v-eval-'))
@@ -250,6 +264,23 @@ describe.skipIf(!hasGensim)('evaluation matches gensim on the same vectors', () 
       const ours = doesntMatch(index, words)
       expect(ours.word).toBe(gensim.oddOneOut[i])
       expect(ours.unknown).toEqual(words.includes('notaword') ? ['notaword'] : [])
+      // The similarity of each word to the group's mean, as rank_by_centrality gives it.
+      expect(ours.ranking.map((n) => n.word)).toEqual(gensim.centrality[i]!.map(([, w]) => w))
+      ours.ranking.forEach((n, j) => expect(Math.abs(n.score - gensim.centrality[i]![j]![0])).toBeLessThan(1e-5))
+    })
+  })
+
+  it('an expression of any number of weighted words ranks as most_similar(positive=[(word, weight), …]) does', () => {
+    queries.expressions.forEach((terms, i) => {
+      expectSameRanking(mostSimilar(index, terms.map(([word, weight]) => ({ word, weight })), { k: 8 }), gensim.expressionAdd[i]!)
+    })
+  })
+
+  it('an expression of plain + and − ranks as most_similar_cosmul(positive, negative) does', () => {
+    const plain = queries.expressions.filter((terms) => terms.every(([, x]) => Math.abs(x) === 1) && terms.some(([, x]) => x > 0))
+    expect(plain.length).toBeGreaterThan(8)
+    plain.forEach((terms, i) => {
+      expectSameRanking(mostSimilar(index, terms.map(([word, weight]) => ({ word, weight })), { k: 8, method: '3CosMul' }), gensim.expressionMul[i]!)
     })
   })
 })

@@ -26,7 +26,7 @@ describe('the harness dialogs', () => {
     const dialogs = new QueuedDialogs()
     dialogs.enqueue({ channel: 'openVectorsDialog', answer: '/tmp/v.vec' })
     dialogs.clear()
-    expect(await dialogs.openVectors()).toBeNull()
+    expect(await dialogs.openVectors(false)).toBeNull()
   })
 })
 

@@ -39,7 +39,7 @@ export class QueuedDialogs implements Dialogs {
     return this.take('openCorpusDialog') ?? []
   }
 
-  async openVectors(): Promise<string | null> {
+  async openVectors(_folder: boolean): Promise<string | null> {
     return this.take('openVectorsDialog') ?? null
   }
 

@@ -117,10 +117,13 @@ describe('file-system failures', () => {
     expect(error.message).toMatch(/The vector file “missing\.txt” does not exist/)
   })
 
-  it('say when the path is a folder', async () => {
+  it('say when the path is a folder that is not a Spark model', async () => {
     await mkdir(tmp.path('folder.bin'))
     const error = await failureOf(readEmbeddings(tmp.path('folder.bin')))
-    expect([error.kind, error.message]).toEqual(['notAFile', '“folder.bin” is a folder, not a vector file.'])
+    expect([error.kind, error.message]).toEqual([
+      'notAModel',
+      '“folder.bin” is a folder, not a vectors file, and not a saved Spark Word2VecModel either (it has no metadata/part-00000). Open a vectors file, or the folder Spark\'s model.save(path) wrote.',
+    ])
   })
 
   it.skipIf(process.getuid?.() === 0)('say when the file may not be read', async () => {
