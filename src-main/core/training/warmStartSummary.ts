@@ -10,7 +10,7 @@ const plural = (n: number, one: string, many: string): string => `${count(n)} ${
 
 export function continuedSummary(update: VocabularyUpdate, minCount: number): string {
   return `Continuing the saved run: kept ${plural(update.keptWords, 'word', 'words')}, added ${plural(update.addedWords, 'new word', 'new words')}` +
-    ` (${count(update.retrainedWords)} of the kept words occur at least ${minCount} times in the new corpus; counts merged` +
+    ` (${count(update.retrainedWords)} of them ${update.retrainedWords === 1 ? 'occurs' : 'occur'} at least ${plural(minCount, 'time', 'times')} in the new corpus; counts merged` +
     `${update.droppedTypes > 0 ? `; ${plural(update.droppedTypes, 'new word', 'new words')} under minCount ${minCount} left out` : ''}).`
 }
 
