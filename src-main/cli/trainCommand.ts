@@ -21,7 +21,8 @@ import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
 import { courseSanityCheck } from '../core/contract/courseSanityCheck'
 import { PRESET_FLAG, SETTING_FLAGS, checkContinueFlags, checkResumeFlags, continuedSettings, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
-import { checkWarmStartFlags, continuedRun, pretrainedRun } from './trainWarmStart'
+import { checkWarmStartFlags } from './trainWarmStart'
+import { continuedRun, pretrainedRun } from '../node/session/warmStarts'
 import type { WarmStart } from '../core/training/warmStart'
 import { COURSE_PRESET, SCHEDULES } from '../core/settings/trainingSettings'
 
@@ -173,7 +174,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   let start: WarmStart | undefined
   let warmStart: Record<string, number> = {}
   if (saved && continuing) {
-    const continued = continuedRun(saved, raw, settings.config.sample)
+    const continued = continuedRun({ ...saved, settings }, raw)
     ;({ vocabulary, start } = continued)
     reporter.note(continued.summary)
     warmStart = { keptWords: saved.vocabulary.words.length, addedWords: vocabulary.words.length - saved.vocabulary.words.length }
@@ -187,7 +188,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     const s = built.stats
     reporter.note(`Corpus: ${formatCount(s.tokens)} tokens, ${formatCount(s.types)} types; vocabulary ${formatCount(s.keptTypes)} words (minCount ${corpusOptions.minCount}) covering ${(100 * s.coverage).toFixed(1)}% of tokens.`)
     if (initPath) {
-      const pretrained = await pretrainedRun(initPath, flags['init-format'] as VectorFormat | undefined, vocabulary, settings.config.dim, flags['lock-init'] === true)
+      const initFormat = flags['init-format'] as VectorFormat | undefined
+      const pretrained = await pretrainedRun(initPath, vocabulary, settings.config.dim, { lock: flags['lock-init'] === true, ...(initFormat ? { format: initFormat } : {}) })
       for (const warning of pretrained.warnings) reporter.note(`Warning: ${warning}`)
       reporter.note(pretrained.summary)
       start = pretrained.start

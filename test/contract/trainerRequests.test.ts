@@ -17,6 +17,7 @@ const VALID = {
   neighbours: { type: 'neighbours', id: 'v', word: 'whale', k: 5, vectors: 'center' },
   analogy: { type: 'analogy', id: 'v', a: 'man', b: 'king', c: 'woman', k: 1, vectors: 'sum' },
   projection: { type: 'projection', id: 'v', words: ['whale', 'sea'], method: 'tsne', vectors: 'center', seed: 1 },
+  continueRun: { type: 'continueRun', id: 'v', paths: ['/tmp/more.txt'] },
   evaluate: { type: 'evaluate', id: 'v', kind: 'analogy', path: '/tmp/questions-words.txt' },
   export: { type: 'export', id: 'v', path: '/tmp/vectors.txt', format: 'word2vec-text', vectors: 'center', topN: 100, normalize: false },
   saveCheckpoint: { type: 'saveCheckpoint', id: 'v', path: '/tmp/run.w2vckpt' },
