@@ -58,7 +58,7 @@ ${settingFlagsUsage()}
   (cs224n's defaults: dim ${COURSE_PRESET.dim}, window ${COURSE_PRESET.window}, K ${COURSE_PRESET.negatives}, step ${COURSE_PRESET.step}, ${COURSE_PRESET.iterations.toLocaleString('en-US')} iterations of ${COURSE_PRESET.batch} windows, sample ${COURSE_PRESET.sample} sub-sampled as the course, with UNK; --cbow-sum sums CBOW's context)
   corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words|whitespace  --format plain|cs224n
   --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
-  --resume <file>      continue a saved run (same corpus; its settings are kept, --threads may change);
+  --resume <file>      resume a saved run where it stopped (same corpus; its settings are kept, --threads may change);
                        --checkpoint may name the same file, which is then replaced once the new one is complete
   --continue <file>    train a saved word2vec run further on --corpus, as gensim's build_vocab(update=True) and
                        train: its words keep their vectors and counts grow, new words of at least its minCount join;
