@@ -5,7 +5,7 @@
 import { CorpusError } from '../core/corpus/index'
 import { BenchmarkFormatError, NoKnownWordsError, UnknownWordError, WordExpressionError } from '../core/evaluation/index'
 import {
-  NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError,
+  NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError, WarmStartError,
 } from '../core/training/trainingErrors'
 import { VectorSelectionError } from '../core/vectors/index'
 import { type FileWriteFailure, FileWriteError } from '../node/atomicFile'
@@ -69,7 +69,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 const INPUT_ERRORS = [
   UsageError, TrainingConfigError, CorpusError, NoTrainingContextError, TrainingResumeError, CheckpointError, Word2vecFormatError,
   FileWriteError, VectorsFileError, VectorExportError, VectorSelectionError, UnknownWordError, BenchmarkFormatError, NoKnownWordsError, WordExpressionError,
-  FixtureFormatError, OutputLocationError, ProjectionError,
+  FixtureFormatError, OutputLocationError, ProjectionError, WarmStartError,
 ]
 /** Ways a write fails that no change to the command would have avoided. */
 const WRITE_FAILURES_OF_THE_WORK: ReadonlySet<string> = new Set<FileWriteFailure>(['diskFull', 'busy', 'io', 'cancelled'])

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { type Vocabulary, buildVocabulary } from '../core/corpus/index'
+import { ENCODING_EXAMPLES, type TokenizerOptions, type Vocabulary, buildVocabulary } from '../core/corpus/index'
 import { streamingConfigWarnings } from '../core/training/streamingConfig'
 import { TrainingDivergedError } from '../core/training/trainingErrors'
 import { type VectorFormat, VECTOR_FORMATS, companionPath } from '../core/vectors/vectorFormats'
@@ -20,8 +20,10 @@ import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
 import { courseSanityCheck } from '../core/contract/courseSanityCheck'
-import { PRESET_FLAG, SETTING_FLAGS, checkResumeFlags, encodingFlag, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
-import { ENCODING_EXAMPLES } from '../core/corpus/index'
+import { PRESET_FLAG, SETTING_FLAGS, checkContinueFlags, checkResumeFlags, continuedSettings, encodingFlag, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+import { checkWarmStartFlags } from './trainWarmStart'
+import { continuedRun, pretrainedRun } from '../node/session/warmStarts'
+import type { WarmStart } from '../core/training/warmStart'
 import { COURSE_PRESET, SCHEDULES } from '../core/settings/trainingSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
@@ -41,7 +43,8 @@ export interface CliIo {
 export const TRAIN_FLAGS = {
   corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, preset: PRESET_FLAG, schedule: SCHEDULES, ...SETTING_FLAGS,
   'keep-case': 'boolean', 'keep-punctuation': 'boolean', 'strip-numbers': 'boolean',
-  segment: ['spaces', 'words', 'whitespace'], format: ['plain', 'cs224n'], encoding: 'string', checkpoint: 'string', resume: 'string', json: 'boolean',
+  segment: ['spaces', 'words', 'whitespace'], format: ['plain', 'cs224n'], encoding: 'string', checkpoint: 'string', resume: 'string', continue: 'string',
+  'init-vectors': 'string', 'init-format': FORMAT_IDS, 'lock-init': 'boolean', json: 'boolean',
 } as const
 
 export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file> [options]
@@ -57,9 +60,16 @@ ${settingFlagsUsage()}
   --encoding <label>   the corpus' encoding (a WHATWG label: ${ENCODING_EXAMPLES.join(', ')}…); without it
                        a file that is not UTF-8 is read in the encoding its bytes look like, and a notice says which
   --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
-  --resume <file>      continue a saved run (same corpus; its settings are kept, --threads and --encoding may change,
-                       and a corpus read in another encoding than the saved run's is refused);
+  --resume <file>      resume a saved run where it stopped (same corpus; its settings are kept, --threads and --encoding
+                       may change, and a corpus read in another encoding than the saved run's is refused);
                        --checkpoint may name the same file, which is then replaced once the new one is complete
+  --continue <file>    train a saved word2vec run further on --corpus, as gensim's build_vocab(update=True) and
+                       train: its words keep their vectors and counts grow, new words of at least its minCount join;
+                       --epochs --alpha --min-alpha --threads set the continuation's own schedule
+  --init-vectors <file>  start the corpus' words found in a vectors file (word2vec text or binary, GloVe, fastText .vec)
+                       from those vectors, as gensim's intersect_word2vec_format; the dimension must match --dim
+  --init-format ${FORMAT_IDS.join('|')}   the vectors file's format when its name does not tell
+  --lock-init          keep the pretrained vectors fixed while the other words train (gensim's lock factor 0)
   --json               JSON lines on stdout: progress objects, then a summary
 `
 
@@ -94,7 +104,7 @@ interface RunOutputs {
 }
 
 /** Every file the run will write, checked before anything is read. */
-async function checkOutputs(corpusPath: string, outPath: string, format: VectorFormat, checkpointPath: string | undefined, resumePath: string | undefined): Promise<RunOutputs> {
+async function checkOutputs(corpusPath: string, outPath: string, format: VectorFormat, checkpointPath: string | undefined, resumePath: string | undefined, initPath: string | undefined): Promise<RunOutputs> {
   const companionFile = companionPath(outPath, format)
   const outputs: RunOutputs = {
     checkpoint: checkpointPath ? { path: checkpointPath, description: 'the checkpoint', mayReplace: resumePath === undefined ? [] : [resumePath] } : null,
@@ -105,7 +115,10 @@ async function checkOutputs(corpusPath: string, outPath: string, format: VectorF
   // file has been read whole before training starts, and the write goes to a temporary file
   // renamed over it only once complete, so the old checkpoint is never lost. Any other output
   // over an input would destroy that input.
-  const inputs = [{ path: corpusPath, description: 'the corpus' }, ...(resumePath ? [{ path: resumePath, description: 'the checkpoint being resumed' }] : [])]
+  const inputs = [
+    { path: corpusPath, description: 'the corpus' }, ...(resumePath ? [{ path: resumePath, description: 'the checkpoint being resumed' }] : []),
+    ...(initPath ? [{ path: initPath, description: 'the pretrained vectors' }] : []),
+  ]
   await checkOutputLocations([outputs.checkpoint, outputs.vectors, outputs.companion].filter((o) => o !== null), inputs)
   return outputs
 }
@@ -133,7 +146,11 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   if (!corpusPath) throw new UsageError('--corpus <file> is required')
   if (!outPath) throw new UsageError('--out <vectors file> is required')
   const checkpointPath = flags.checkpoint as string | undefined
-  const resumePath = flags.resume as string | undefined
+  checkWarmStartFlags(flags)
+  // A continued run is read from its checkpoint as a resumed one is, and may be saved back over it.
+  const continuing = flags.continue !== undefined
+  const resumePath = (flags.resume ?? flags.continue) as string | undefined
+  const initPath = flags['init-vectors'] as string | undefined
   const json = flags.json === true
   const reporter = new TrainReporter(io, json)
 
@@ -141,13 +158,18 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   // reads the file's first lines for its layout (a file that cannot be read is reported below).
   const chosen = encodingFlag(flags)
   const fresh = resumePath === undefined ? trainSettingsFromFlags(flags, flags.preset === 'cs224n' && flags.format === undefined ? await sniffLayout(corpusPath, chosen.encoding) : 'plain') : null
-  if (!fresh) checkResumeFlags(flags)
+  if (!fresh) (continuing ? checkContinueFlags : checkResumeFlags)(flags)
+  if (initPath && fresh?.settings.schedule === 'cs224n') throw new UsageError('--init-vectors needs the word2vec schedule: the cs224n schedule starts from its own random vectors.')
   const format = resolveExportFormat(outPath, flags['out-format'] as VectorFormat | undefined)
-  const outputs = await checkOutputs(corpusPath, outPath, format, checkpointPath, resumePath)
+  const outputs = await checkOutputs(corpusPath, outPath, format, checkpointPath, resumePath, initPath)
 
-  const resumed: TrainingCheckpoint | null = resumePath === undefined ? null : await loadTrainingCheckpoint(resumePath)
-  const { settings, corpus: corpusOptions } = resumed
-    ? { settings: resumedSettings(flags, resumed.settings), corpus: { ...resumed.corpus, tokenizer: { ...resumed.corpus.tokenizer, ...chosen } } }
+  const saved: TrainingCheckpoint | null = resumePath === undefined ? null : await loadTrainingCheckpoint(resumePath)
+  const { settings, corpus: corpusOptions } = saved
+    ? {
+      settings: (continuing ? continuedSettings : resumedSettings)(flags, saved.settings),
+      // Another corpus is read in the encoding it looks like, not the saved run's.
+      corpus: { ...saved.corpus, tokenizer: { ...withoutEncoding(saved.corpus.tokenizer, continuing), ...chosen } },
+    }
     : fresh!
 
   // The tokens go to a file in the OS's temporary folder, deleted when the run is done (or at exit).
@@ -159,9 +181,16 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   })
   for (const line of corpusNoticeLines([file], raw, corpusOptions.tokenizer)) reporter.note(line)
   let vocabulary: Vocabulary
-  if (resumed) {
-    checkResumedEncodings(resumed.corpus, [corpusPath], [file.encoding])
-    const { words, counts } = resumed.vocabulary
+  let start: WarmStart | undefined
+  let warmStart: Record<string, number> = {}
+  if (saved && continuing) {
+    const continued = continuedRun({ ...saved, settings }, raw)
+    ;({ vocabulary, start } = continued)
+    reporter.note(continued.summary)
+    warmStart = { keptWords: saved.vocabulary.words.length, addedWords: vocabulary.words.length - saved.vocabulary.words.length }
+  } else if (saved) {
+    checkResumedEncodings(saved.corpus, [corpusPath], [file.encoding])
+    const { words, counts } = saved.vocabulary
     vocabulary = { words, counts, index: new Map(words.map((w, i) => [w, i])) }
   } else {
     const { minCount, maxVocab, unk } = corpusOptions
@@ -169,12 +198,20 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     vocabulary = built.vocabulary
     const s = built.stats
     reporter.note(`Corpus: ${formatCount(s.tokens)} tokens, ${formatCount(s.types)} types; vocabulary ${formatCount(s.keptTypes)} words (minCount ${corpusOptions.minCount}) covering ${(100 * s.coverage).toFixed(1)}% of tokens.`)
+    if (initPath) {
+      const initFormat = flags['init-format'] as VectorFormat | undefined
+      const pretrained = await pretrainedRun(initPath, vocabulary, settings.config.dim, { lock: flags['lock-init'] === true, ...(initFormat ? { format: initFormat } : {}) })
+      for (const warning of pretrained.warnings) reporter.note(`Warning: ${warning}`)
+      reporter.note(pretrained.summary)
+      start = pretrained.start
+      warmStart = { pretrainedWords: pretrained.start.used, randomWords: pretrained.start.random }
+    }
   }
   await checkRoomFor(outputs, settings, vocabulary.words)
   if (settings.schedule === 'word2vec') for (const warning of streamingConfigWarnings(settings.config, vocabulary.words.length)) reporter.note(`Warning: ${warning}`)
 
   let kernel: KernelChoice | undefined
-  const run = createTrainingRun(settings, { vocabulary, raw }, () => (kernel ??= chooseKernel()), resumed?.training)
+  const run = createTrainingRun(settings, { vocabulary, raw }, () => (kernel ??= chooseKernel()), continuing ? undefined : saved?.training, start)
   if (kernel?.kind === 'typescript') reporter.note(kernel.reason)
   const removeInterrupt = io.onInterrupt(() => {
     reporter.note(`Stopping after the current ${settings.schedule === 'word2vec' ? 'chunk' : 'minibatch'}…`)
@@ -227,7 +264,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
     type: 'summary', schedule: settings.schedule, words: outcome.trained, seconds, ...rate,
     trainingSeconds: outcome.seconds, vocab: vocabulary.words.length, finalLoss: outcome.finalLoss, stopped: outcome.stopped,
     ...(check ? { courseSanityCheck: check.met } : {}),
-    out: outPath, format, ...(checkpointPath ? { checkpoint: checkpointPath } : {}),
+    out: outPath, format, ...(checkpointPath ? { checkpoint: checkpointPath } : {}), ...warmStart,
     ...(settings.schedule === 'word2vec' ? outcome.engine : { iterations: outcome.done }),
   }
   if (json) io.stdout(JSON.stringify(result) + '\n')
@@ -248,6 +285,12 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
  * A progress line's JSON, in each schedule's own words (as before there was one driver): scripts
  * and the benchmark read them.
  */
+/** A saved run's tokenizer options for the corpus read now: another corpus is read in its own encoding. */
+function withoutEncoding(tokenizer: TokenizerOptions, continuing: boolean): TokenizerOptions {
+  if (!continuing) return tokenizer
+  return Object.fromEntries(Object.entries(tokenizer).filter(([key]) => key !== 'encoding')) as TokenizerOptions
+}
+
 function progressEvent(settings: ScheduleSettings, total: number, p: RunProgress): Record<string, unknown> {
   return settings.schedule === 'word2vec'
     ? {

@@ -139,6 +139,34 @@ export function checkResumeFlags(flags: FlagValues): void {
   }
 }
 
+/**
+ * What a continued run (--continue) may set anew: like gensim's `train(epochs=…, start_alpha=…,
+ * end_alpha=…)`, the continuation has its own epochs and learning-rate schedule; everything that
+ * shapes the model, or how the corpus becomes words, stays the saved run's.
+ */
+const CONTINUE_FIELDS: readonly SettingField[] = ['threads', 'epochs', 'alpha', 'minAlpha']
+
+export function checkContinueFlags(flags: FlagValues): void {
+  const allowed = new Set(CONTINUE_FIELDS.map((field) => SETTING_RULES[field].flag))
+  for (const flag of [...Object.keys(SETTING_FLAGS), ...FIXED_FLAGS]) {
+    if (flags[flag] === undefined || allowed.has(flag)) continue
+    throw new UsageError(`--${flag} cannot be used with --continue: a continued run keeps the model and corpus settings it was saved with (only ${[...allowed].map((f) => `--${f}`).join(', ')} may change).`)
+  }
+}
+
+/** The saved run's settings with the continuation's own epochs, learning rates and threads, judged as the form judges them. */
+export function continuedSettings(flags: FlagValues, saved: ScheduleSettings): ScheduleSettings {
+  checkScheduleFlags(flags, saved.schedule)
+  if (saved.schedule !== 'word2vec') return saved
+  const given = Object.fromEntries(CONTINUE_FIELDS.flatMap((field) => (flags[SETTING_RULES[field].flag] === undefined ? [] : [[field, flags[SETTING_RULES[field].flag]]])))
+  const config = { ...saved.config, ...given }
+  // A lower alpha alone lowers the final rate with it, as in a fresh run.
+  const minAlpha = flags['min-alpha'] === undefined ? Math.min(config.minAlpha, config.alpha) : config.minAlpha
+  const settings: ScheduleSettings = { schedule: 'word2vec', config: { ...config, minAlpha } }
+  assertScheduleSettings(settings)
+  return settings
+}
+
 /** The saved run's settings, with --threads if the flags give it and the schedule reads it. */
 export function resumedSettings(flags: FlagValues, saved: ScheduleSettings): ScheduleSettings {
   checkScheduleFlags(flags, saved.schedule)

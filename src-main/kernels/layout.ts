@@ -25,7 +25,8 @@ export const PARAM = {
   // One noise draw reads a random column's probability and alias: side by side in one 8-byte
   // entry they cost one cache miss, not two (at |V| = 250k the table is 2 MB, past L2).
   aliasTable: 40, // u32 pointer: {f32 probability, i32 alias}[|V|]
-  // 44: free
+  // gensim's vectors_lockf: a centre row's own update is scaled by its word's factor (0 freezes a pretrained row).
+  lockFactor: 44, // u32 pointer: f32[|V|]
   keepProbability: 48, // u32 pointer: f32[|V|] (sub-sampling)
   // 52 to 67 are free (the corpus' ids and sentence ends were here before training streamed).
   alphaStart: 68, // f32: learning rate at the chunk's first word

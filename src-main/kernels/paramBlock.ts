@@ -34,6 +34,7 @@ export class ParamBlock {
     v.setUint32(at + PARAM.syn0, plan.syn0, true)
     v.setUint32(at + PARAM.syn1, plan.syn1, true)
     v.setUint32(at + PARAM.aliasTable, plan.aliasTable, true)
+    v.setUint32(at + PARAM.lockFactor, plan.lockFactor, true)
     v.setUint32(at + PARAM.keepProbability, plan.keepProbability, true)
     v.setUint32(at + PARAM.typeToVocab, plan.typeToVocab, true)
     v.setUint32(at + PARAM.neu1e, scratch + s.neu1e, true)

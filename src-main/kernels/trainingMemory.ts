@@ -11,6 +11,14 @@ export function threadSeed(seed: number, thread: number): bigint {
   return (BigInt(seed) << 16n) ^ BigInt(thread * 0x9e37 + 1)
 }
 
+/** Per-word tables a run may be given instead of the usual ones (a warm start's; see core/training/warmStart.ts). */
+export interface WordTables {
+  /** |V| lock factors; all 1 unless given. */
+  readonly lockFactors?: Float32Array
+  /** |V| keep probabilities; word2vec's formula on the counts unless given. */
+  readonly keepProbability?: Float32Array
+}
+
 /**
  * The one shared memory a run trains in: both matrices, the sampling tables, the type → word
  * table and every thread's parameter block and scratch (its chunk of the token stream among
@@ -29,7 +37,7 @@ export class TrainingMemory {
    * ±1/d as in gensim 4, twice word2vec.c's ±0.5/d: on the benchmark corpus the wider start gave
    * about half a point more analogy accuracy over three seeds (7.56% against 7.09%).
    */
-  static create(counts: Uint32Array, typeToVocab: Int32Array, config: Word2vecSettings): TrainingMemory {
+  static create(counts: Uint32Array, typeToVocab: Int32Array, config: Word2vecSettings, tables: WordTables = {}): TrainingMemory {
     const vocabSize = counts.length
     const plan = planMemory({
       vocabSize, dim: config.dim, types: typeToVocab.length,
@@ -49,7 +57,9 @@ export class TrainingMemory {
       f32[plan.aliasTable / 4 + 2 * w] = alias.probability[w]!
       i32[plan.aliasTable / 4 + 2 * w + 1] = alias.alias[w]!
     }
-    f32.set(keepProbabilities(counts, config.sample), plan.keepProbability / 4)
+    f32.set(tables.keepProbability ?? keepProbabilities(counts, config.sample), plan.keepProbability / 4)
+    if (tables.lockFactors) f32.set(tables.lockFactors, plan.lockFactor / 4)
+    else f32.fill(1, plan.lockFactor / 4, plan.lockFactor / 4 + vocabSize)
     i32.set(typeToVocab, plan.typeToVocab / 4)
     training.blocks.forEach((block, t) => block.configure(plan, t, { ...config, vocabSize }, threadSeed(config.seed, t)))
     return training
@@ -102,6 +112,21 @@ export class TrainingMemory {
   /** U: the outside ("output") vectors, |V| × d (a copy, or a view: see readMatrix). */
   outsideVectors(inPlace = false): Float32Array {
     return this.readMatrix(this.plan.syn1, inPlace)
+  }
+
+  /** Sets the given rows of V (and of U when given) from rows.length × d values. */
+  writeRows(rows: Int32Array, centerWordVectors: Float32Array, outsideVectors: Float32Array | null): void {
+    const f32 = new Float32Array(this.memory.buffer)
+    rows.forEach((w, i) => {
+      f32.set(centerWordVectors.subarray(i * this.dim, (i + 1) * this.dim), this.plan.syn0 / 4 + w * this.plan.stride)
+      if (outsideVectors) f32.set(outsideVectors.subarray(i * this.dim, (i + 1) * this.dim), this.plan.syn1 / 4 + w * this.plan.stride)
+    })
+  }
+
+  /** A copy of one of the per-word tables. */
+  wordTable(table: 'lockFactor' | 'keepProbability'): Float32Array {
+    const from = this.plan[table] / 4
+    return new Float32Array(this.memory.buffer).slice(from, from + this.vocabSize)
   }
 
   restoreVectors(centerWordVectors: Float32Array, outsideVectors: Float32Array): void {

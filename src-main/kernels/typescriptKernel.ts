@@ -116,7 +116,7 @@ export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel 
     const neu1e = pointer(block, PARAM.neu1e) >> 2
     f32.fill(0, neu1e, neu1e + stride)
     const loss = predict(block, v, alpha)
-    axpy(1, neu1e, v, stride)
+    axpy(f32[(pointer(block, PARAM.lockFactor) >> 2) + center]!, neu1e, v, stride)
     return loss
   }
 
@@ -132,7 +132,11 @@ export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel 
     const share = field(block, PARAM.cbowMean) !== 0 ? Math.fround(1 / count) : 1
     if (share !== 1) for (let k = 0; k < stride; k++) f32[hidden + k]! *= share
     const loss = predict(block, hidden, alpha)
-    for (let c = 0; c < count; c++) axpy(share, neu1e, syn0 + i32[context + c]! * stride, stride)
+    const lock = pointer(block, PARAM.lockFactor) >> 2
+    for (let c = 0; c < count; c++) {
+      const word = i32[context + c]!
+      axpy(Math.fround(share * f32[lock + word]!), neu1e, syn0 + word * stride, stride)
+    }
     return loss
   }
 

@@ -48,6 +48,8 @@ export interface RunSupervisorOptions {
   readonly restoredFrom?: string
   /** Training seconds before this run was restored (the checkpoint's); 0 for a fresh run. */
   readonly secondsBefore?: number
+  /** What a warm start kept and what is new (see core/training/warmStartSummary.ts). */
+  readonly warmStart?: string
 }
 
 type SaveReason = Extract<TrainerEvent, { type: 'checkpointSaved' }>['reason']
@@ -86,6 +88,11 @@ export class RunSupervisor {
     return this.options.data
   }
 
+  /** How its corpus became training data: a continuation reads its new corpus the same way. */
+  get corpus(): CorpusSettings {
+    return this.options.corpus
+  }
+
   /** A run that has not ended: it holds the corpus and the vectors, and blocks loading others. */
   get active(): boolean {
     return this.phase !== 'ended' && this.phase !== 'diverged'
@@ -120,7 +127,7 @@ export class RunSupervisor {
       outcome: this.outcomeName, done, total: run.total, fraction: run.total > 0 ? Math.min(1, done / run.total) : 0, epoch,
       seconds: this.seconds, finalLoss: this.outcome?.finalLoss ?? null,
       vocabSize: this.options.data.vocabulary.words.length, dim: settings.config.dim, checkpointPath: this.checkpointPath,
-      restoredFrom: this.options.restoredFrom ?? null,
+      restoredFrom: this.options.restoredFrom ?? null, warmStart: this.options.warmStart ?? null,
     }
   }
 

@@ -8,7 +8,7 @@ import { CorpusError } from '../core/corpus/corpusErrors'
 import { BenchmarkFormatError, EvaluationCancelledError, NoKnownWordsError, UnknownWordError } from '../core/evaluation/evaluationErrors'
 import { WordExpressionError } from '../core/evaluation/wordExpression'
 import { ProjectionError } from '../core/projection/projection'
-import { NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError } from '../core/training/trainingErrors'
+import { NoTrainingContextError, TrainingConfigError, TrainingDivergedError, TrainingResumeError, WarmStartError } from '../core/training/trainingErrors'
 import { VectorSelectionError } from '../core/vectors/vectorSelection'
 import { CheckpointError } from '../node/checkpointFile'
 import { VectorExportError } from '../node/vectors/vectorExportError'
@@ -43,6 +43,7 @@ export function toTrainerError(error: unknown): TrainerError {
   if (error instanceof TrainingConfigError) return { kind: 'config', message: error.message, field: error.field }
   if (error instanceof TrainingDivergedError) return { kind: 'diverged', message: error.message }
   if (error instanceof TrainingResumeError) return { kind: 'checkpoint', message: error.message }
+  if (error instanceof WarmStartError) return { kind: 'vectors', message: error.message }
   if (error instanceof CheckpointError) return cancelledOr('checkpoint', error)
   if (error instanceof VectorsFileError) return cancelledOr('vectors', error)
   if (error instanceof VectorSelectionError) return { kind: 'vectors', message: error.message }

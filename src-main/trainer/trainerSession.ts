@@ -13,7 +13,9 @@ import {
 import type { AnsweredRequestType, TrainerDescription, TrainerResult } from '../core/contract/trainerResults'
 import { checkMessage } from '../core/contract/validation'
 import { type CorpusMinibatch, drawCorpusMinibatch } from '../core/corpusGradientCheck'
-import { NoTrainingContextError } from '../core/training/trainingErrors'
+import { NoTrainingContextError, WarmStartError } from '../core/training/trainingErrors'
+import type { WarmStart } from '../core/training/warmStart'
+import { continuedRun, pretrainedRun } from '../node/session/warmStarts'
 import { streamingConfigWarnings } from '../core/training/streamingConfig'
 import type { Embeddings } from '../core/vectors/embeddings'
 import {
@@ -99,6 +101,8 @@ interface RunPlan {
   readonly corpus: CorpusSettings
   readonly vocabulary: () => TrainingData['vocabulary']
   readonly resume?: TrainingState
+  /** A fresh run's given vectors (see node/session/warmStarts.ts), made once the vocabulary is known. */
+  readonly warmStart?: (vocabulary: TrainingData['vocabulary']) => Promise<{ start: WarmStart; summary: string }> | { start: WarmStart; summary: string }
   readonly restoredFrom?: string
   readonly secondsBefore?: number
 }
@@ -192,6 +196,7 @@ export class TrainerSession {
     switch (request.type) {
       case 'loadCorpus': return this.loadCorpus(request)
       case 'start': return this.start(request)
+      case 'continueRun': return this.continueRun(request)
       case 'pause': return this.requireRun('pause').pause().then(() => ({ state: this.state }))
       case 'resume': return this.resume()
       case 'stop': return this.stop()
@@ -352,6 +357,8 @@ export class TrainerSession {
   private async prepare(plan: RunPlan): Promise<RunSupervisor> {
     await this.enter('buildingVocabulary')
     const vocabulary = plan.vocabulary()
+    const warm = plan.warmStart ? await plan.warmStart(vocabulary) : undefined
+    this.abandonIfStopped()
     await this.enter('encodingCorpus')
     let data = trainingData(plan.loaded, vocabulary)
     if (plan.settings.schedule === 'word2vec') {
@@ -368,7 +375,7 @@ export class TrainerSession {
       this.kernel()
     }
     await this.enter('allocating')
-    const run = createTrainingRun(plan.settings, data, this.kernel, plan.resume)
+    const run = createTrainingRun(plan.settings, data, this.kernel, plan.resume, warm?.start)
     this.abandonIfStopped()
     // The run holds the token file until it is replaced, even if its corpus is replaced first.
     retainTokenStore(data.raw.store)
@@ -378,6 +385,7 @@ export class TrainerSession {
       emit: this.emit, stream: this.stream, snapshots: this.snapshots, autosave: () => this.autosave, onDidChange: this.runChanged,
       ...(plan.restoredFrom === undefined ? {} : { restoredFrom: plan.restoredFrom }),
       ...(plan.secondsBefore === undefined ? {} : { secondsBefore: plan.secondsBefore }),
+      ...(warm === undefined ? {} : { warmStart: warm.summary }),
     })
   }
 
@@ -407,15 +415,70 @@ export class TrainerSession {
       ...(request.vocabulary.maxVocab === undefined ? {} : { maxVocab: request.vocabulary.maxVocab }),
       ...(request.vocabulary.unk === true ? { unk: true } : {}),
     }
+    const { initVectors } = request
+    if (initVectors && settings.schedule !== 'word2vec') throw new WarmStartError('Only the word2vec schedule can start from pretrained vectors; the cs224n schedule starts from its own random ones.')
     let supervisor: RunSupervisor
     try {
-      supervisor = await this.prepare({ loaded, settings, corpus, vocabulary: () => vocabularyOf(loaded, request.vocabulary) })
+      supervisor = await this.prepare({
+        loaded, settings, corpus, vocabulary: () => vocabularyOf(loaded, request.vocabulary),
+        ...(initVectors ? { warmStart: (vocabulary) => this.readPretrained(request.id, initVectors, vocabulary, settings.config.dim) } : {}),
+      })
     } catch (error) {
       this.leave()
       this.announce()
       throw error
     }
     this.leave()
+    return this.begin(supervisor, request.plotWords)
+  }
+
+  /** The pretrained vectors of a start, read as a phase of its own with its progress (and cancelled by a stop). */
+  private readPretrained(id: string, initVectors: { path: string; lock: boolean }, vocabulary: TrainingData['vocabulary'], dim: number): Promise<{ start: WarmStart; summary: string }> {
+    return this.tasks.run(id, async (task) => {
+      await this.enter('readingPretrained', 0)
+      const pretrained = await pretrainedRun(initVectors.path, vocabulary, dim, { lock: initVectors.lock, signal: task.signal, onProgress: (read, total) => this.advance(total > 0 ? read / total : 1) })
+      for (const message of pretrained.warnings) this.emit({ type: 'warning', message })
+      return pretrained
+    })
+  }
+
+  /**
+   * The ended run trained further on other corpus files, read with its own tokenizer: its words
+   * keep their vectors and counts grow, new words join (gensim's update rules). The new corpus
+   * becomes the loaded one; the ended run goes to the history.
+   */
+  private async continueRun(request: Request<'continueRun'>): Promise<TrainerResult<'continueRun'>> {
+    const previous = this.supervisor
+    if (!previous) throw new TrainerStateError('Train a run (or load a checkpoint) before you continue it on another corpus.')
+    this.requireIdle('continue it on another corpus')
+    if (previous.phase === 'diverged') throw new TrainerStateError('A diverged run has no finite vectors to continue from; start a new run with a smaller learning rate.')
+    const saved = { settings: previous.run.settings, corpus: previous.corpus, vocabulary: previous.data.vocabulary, training: previous.run.exportState().training }
+    if (saved.settings.schedule !== 'word2vec') throw new WarmStartError('Only a run of the word2vec schedule can be continued on another corpus; this run is of the cs224n schedule.')
+    let supervisor: RunSupervisor
+    let loaded: LoadedCorpus | null = null
+    try {
+      loaded = await this.readCorpus(request.id, request.paths, saved.corpus.tokenizer)
+      const corpus = loaded
+      let continued: ReturnType<typeof continuedRun> | null = null
+      supervisor = await this.prepare({
+        loaded: corpus, settings: saved.settings, corpus: { ...saved.corpus, paths: corpus.paths },
+        vocabulary: () => (continued = continuedRun(saved, corpus.raw)).vocabulary,
+        warmStart: () => continued!,
+      })
+    } catch (error) {
+      if (loaded) releaseTokenStore(loaded.raw.store)
+      this.leave()
+      this.announce()
+      throw error
+    }
+    this.leave()
+    this.setCorpus(loaded)
+    return this.begin(supervisor, [])
+  }
+
+  /** A prepared run becomes the current one and starts; the answer is where it starts. */
+  private begin(supervisor: RunSupervisor, plotWords: readonly string[]): RunInfo {
+    const { settings } = supervisor.run
     if (settings.schedule === 'word2vec') {
       const kernel = this.kernel()
       if (kernel.kind === 'typescript') this.emit({ type: 'warning', message: kernel.reason })
@@ -423,7 +486,7 @@ export class TrainerSession {
     }
     this.replaceRun(supervisor)
     this.opened = null
-    this.plotDefaultWords(supervisor, request.plotWords)
+    this.plotDefaultWords(supervisor, plotWords)
     // Where the run starts: the course schedule's first slice runs before this returns.
     const info = supervisor.info()
     supervisor.start()

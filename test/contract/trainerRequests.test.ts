@@ -19,6 +19,7 @@ const VALID = {
   expression: { type: 'expression', id: 'v', text: 'king - man + 0.5 * woman', k: 10, method: '3CosAdd', vectors: 'center' },
   oddOneOut: { type: 'oddOneOut', id: 'v', words: ['breakfast', 'lunch', 'cereal'], vectors: 'center' },
   projection: { type: 'projection', id: 'v', words: ['whale', 'sea'], method: 'tsne', vectors: 'center', seed: 1 },
+  continueRun: { type: 'continueRun', id: 'v', paths: ['/tmp/more.txt'] },
   evaluate: { type: 'evaluate', id: 'v', kind: 'analogy', path: '/tmp/questions-words.txt' },
   export: { type: 'export', id: 'v', path: '/tmp/vectors.txt', format: 'word2vec-text', vectors: 'center', topN: 100, normalize: false },
   saveCheckpoint: { type: 'saveCheckpoint', id: 'v', path: '/tmp/run.w2vckpt' },

@@ -105,4 +105,31 @@ describe.each(KERNEL_KINDS)('%s kernel: one update equals the float64 core’s g
       expectParity(setup, { V: sgdStep(V.data, r.gradCenterVecs.data), U: sgdStep(U.data, r.gradOutsideVectors.data), loss: r.loss }, loss)
     })
   })
+
+  // gensim's vectors_lockf: a word's centre row takes lock × its step; the outside rows and the loss do not change.
+  it('lock factors scale each centre row’s own step: CBOW and skip-gram', () => {
+    const locks = [1, 0.5, 1, 0, 1, 1, 0, 1, 1]
+    const lockRows = (setup: KernelSetup): void => setup.f32.set(locks, setup.plan.lockFactor / 4)
+    const scaled = (V: Float64Array, grad: Float64Array): Float64Array => V.map((x, i) => x - ALPHA * locks[Math.floor(i / DIM)]! * grad[i]!)
+
+    const cbowSetup = setUpKernel(kind, { model: 'cbow', loss: 'negSampling', vocabSize: VOCAB, dim: DIM, window: 5, negatives: negatives.length, cbowMean: true })
+    lockRows(cbowSetup)
+    const first = fillRandom(cbowSetup, 5)
+    const context = [1, 6, 6, 2]
+    const r = cbow(4, context, first.V, first.U, negSamplingLoss(() => negatives), { mean: true })
+    setTargets(cbowSetup, [4, ...negatives])
+    cbowSetup.i32.set(context, cbowSetup.block.pointer(PARAM.context) / 4)
+    const cbowLoss = cbowSetup.kernel.cbowWindow(cbowSetup.block.offset, context.length, ALPHA)
+    expectParity(cbowSetup, { V: scaled(first.V.data, r.gradCenterVecs.data), U: sgdStep(first.U.data, r.gradOutsideVectors.data), loss: r.loss }, cbowLoss)
+    expect(readMatrix(cbowSetup, cbowSetup.plan.syn0).data.subarray(6 * DIM, 7 * DIM)).toEqual(first.V.data.subarray(6 * DIM, 7 * DIM))
+
+    const sgSetup = setUpKernel(kind, { model: 'skipgram', loss: 'negSampling', vocabSize: VOCAB, dim: DIM, window: 5, negatives: negatives.length, cbowMean: false })
+    lockRows(sgSetup)
+    const second = fillRandom(sgSetup, 6)
+    const frozen = 3
+    const g = negSamplingLossAndGradient(second.V.data.subarray(frozen * DIM, (frozen + 1) * DIM), 5, second.U, negatives)
+    setTargets(sgSetup, [5, ...negatives])
+    const sgLoss = sgSetup.kernel.skipgramPair(sgSetup.block.offset, frozen, ALPHA)
+    expectParity(sgSetup, { V: second.V.data, U: sgdStep(second.U.data, g.gradOutsideVecs.data), loss: g.loss }, sgLoss)
+  })
 })

@@ -42,7 +42,7 @@ export function runInfo(runId: string, overrides: Partial<RunInfo> = {}): RunInf
   const { settings, vocabulary } = startSettings(presetHyperparameters('quick', 4))
   return {
     runId, number: 1, schedule: 'word2vec', settings, vocabulary, outcome: 'running', done: 0, total: 430_000, fraction: 0, epoch: 1, seconds: 0,
-    finalLoss: null, vocabSize: 4900, dim: 50, checkpointPath: null, restoredFrom: null, ...overrides,
+    finalLoss: null, vocabSize: 4900, dim: 50, checkpointPath: null, restoredFrom: null, warmStart: null, ...overrides,
   }
 }
 

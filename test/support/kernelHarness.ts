@@ -35,6 +35,8 @@ export function setUpKernel(kind: KernelKind, settings: ChunkSettings & { dim: n
   const kernel = kind === 'wasm-simd' ? instantiateWasmKernel(loadWasmModule(), memory) : createTypeScriptKernel(memory.buffer)
   const block = new ParamBlock(memory.buffer, plan.paramBlocks)
   block.configure(plan, 0, settings, seed)
+  // Every centre row takes its whole update, as in a run not started from locked vectors.
+  new Float32Array(memory.buffer).fill(1, plan.lockFactor / 4, plan.lockFactor / 4 + settings.vocabSize)
   return { kernel, plan, block, f32: new Float32Array(memory.buffer), i32: new Int32Array(memory.buffer), u32: new Uint32Array(memory.buffer) }
 }
 

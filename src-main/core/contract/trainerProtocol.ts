@@ -48,7 +48,18 @@ export const TrainerRequestSchema = v.variant('type', [
     vocabulary: VocabularySettingsSchema,
     /** Words whose 2-D positions stream as snapshots; empty = the most frequent words. */
     plotWords: v.pipe(v.array(word), v.maxLength(MAX_PLOT_WORDS)),
+    /**
+     * Start the corpus' words found in this vectors file from its vectors (word2vec schedule
+     * only); `lock` keeps them fixed while the other words train (gensim's lock factor 0).
+     */
+    initVectors: v.optional(v.strictObject({ path, lock: v.boolean() })),
   }),
+  /**
+   * Train the current run further on other corpus files (read with the run's own tokenizer), as
+   * gensim's build_vocab(update=True) then train: its words keep their vectors, new words join.
+   * The run must have ended; the new corpus replaces the loaded one.
+   */
+  v.strictObject({ type: v.literal('continueRun'), id: requestId, paths: v.pipe(v.array(path), v.minLength(1), v.maxLength(100)) }),
   v.strictObject({ type: v.literal('pause'), id: requestId }),
   v.strictObject({ type: v.literal('resume'), id: requestId }),
   /** Stop cleanly: the run ends where it is, is saved (autosave file) and can be exported. */
@@ -144,6 +155,8 @@ export const TRAINER_PHASES = {
   readingCorpus: { label: 'Reading the corpus', state: 'loadingCorpus' },
   ready: { label: 'Ready to train', state: 'ready' },
   buildingVocabulary: { label: 'Building the vocabulary', state: 'preparing' },
+  /** A start from pretrained vectors reads them (its fraction is the bytes read) once the vocabulary is known. */
+  readingPretrained: { label: 'Reading the pretrained vectors', state: 'preparing' },
   encodingCorpus: { label: 'Encoding the corpus', state: 'preparing' },
   /** The first word2vec run of a trainer compiles the WebAssembly kernels, optimised from the start. */
   compilingKernels: { label: 'Compiling the training kernels', state: 'preparing' },
@@ -200,6 +213,8 @@ export const RunInfoSchema = v.strictObject({
   checkpointPath: v.nullable(v.string()),
   /** The checkpoint this run was restored from; null for a run started here. */
   restoredFrom: v.nullable(v.string()),
+  /** What a run started from given vectors kept and what is new, in a sentence; null for a run started from random vectors. */
+  warmStart: v.nullable(v.string()),
 })
 export type RunInfo = v.InferOutput<typeof RunInfoSchema>
 

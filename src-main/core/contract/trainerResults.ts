@@ -79,6 +79,7 @@ const NeighbourList = v.array(v.strictObject({ word: v.string(), score: num }))
 export const TRAINER_RESULT_SCHEMAS = {
   loadCorpus: CorpusSchema,
   start: RunInfoSchema,
+  continueRun: RunInfoSchema,
   pause: StateResult,
   resume: StateResult,
   stop: StateResult,

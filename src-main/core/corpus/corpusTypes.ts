@@ -17,10 +17,13 @@ export interface RawCorpus {
   readonly store: TokenStore
 }
 
-/** The words training keeps, most frequent first: word id = row of the embedding matrices. */
+/**
+ * The words training keeps, most frequent first (a continued run appends the words its new
+ * corpus added, see vocabularyUpdate.ts): word id = row of the embedding matrices.
+ */
 export interface Vocabulary {
   readonly words: readonly string[]
-  /** counts[id], non-increasing. */
+  /** counts[id]: non-increasing, except after the saved words of a continued run. */
   readonly counts: Uint32Array
   readonly index: ReadonlyMap<string, number>
 }

@@ -1,5 +1,5 @@
 export type { RawCorpus, Vocabulary, VocabularyOptions, VocabularyStats, TrainingCorpus } from './corpusTypes'
-export { keepProbabilities, unigramWeights, buildAliasTable, aliasDraw, type AliasTable } from './sampling'
+export { keepProbabilities, continuedKeepProbabilities, unigramWeights, buildAliasTable, aliasDraw, type AliasTable } from './sampling'
 export {
   CorpusError, type CorpusErrorKind, UNNAMED_SOURCE, quoteSource, binaryFileError, emptyCorpusError, noVocabularyError,
   cs224nFormatError, cancelledError,
@@ -17,6 +17,7 @@ export { type CorpusLayout, LAYOUT_SNIFF_CHARS, detectLayout } from './corpusLay
 export { createTokenizer, DEFAULT_TOKENIZER_OPTIONS, type Tokenizer, type TokenizerOptions } from './tokenizer'
 export { CorpusBuilder, rawCorpusFromText } from './corpusBuilder'
 export { UNK, buildVocabulary, encodeCorpus, typeToVocabulary } from './vocabulary'
+export { type VocabularyUpdate, updateVocabulary } from './vocabularyUpdate'
 export { SENTENCE_END, type TokenSink } from './tokenStream'
 export {
   type TokenStore, type TokenSource, type TokenStoreWriter, MemoryTokenSink, memoryTokenSource, openMemoryTokenSource, forEachBlock,

@@ -23,6 +23,18 @@ export function keepProbabilities(counts: ArrayLike<number>, sample: number): Fl
   return keep
 }
 
+/**
+ * The keep probabilities of a continued run, as gensim 4 rebuilds them on a vocabulary update:
+ * a word that reaches minCount in the new corpus (`retainedCounts[w]` > 0) gets word2vec's
+ * formula on its count there, with T the retained tokens of the new corpus; any other saved
+ * word keeps the probability it had (`saved[w]`), as gensim leaves its sample_int alone.
+ */
+export function continuedKeepProbabilities(retainedCounts: ArrayLike<number>, saved: ArrayLike<number>, sample: number): Float32Array {
+  const fresh = keepProbabilities(retainedCounts, sample)
+  for (let w = 0; w < retainedCounts.length; w++) if (retainedCounts[w] === 0 && w < saved.length) fresh[w] = saved[w]!
+  return fresh
+}
+
 /** Unigram weights c_w^power (power 0.75 in word2vec): the unnormalised noise distribution. */
 export function unigramWeights(counts: ArrayLike<number>, power = 0.75): Float64Array {
   return Float64Array.from({ length: counts.length }, (_, w) => Math.pow(counts[w]!, power))

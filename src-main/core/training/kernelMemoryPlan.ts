@@ -95,6 +95,8 @@ export interface MemoryPlan {
   readonly syn1: number
   /** Walker's alias table, one 8-byte entry per word: f32 probability, then i32 alias. */
   readonly aliasTable: number
+  /** Each word's lock factor (f32): how much of its update its centre row takes. */
+  readonly lockFactor: number
   readonly keepProbability: number
   readonly typeToVocab: number
   /** Parameter block of thread t at paramBlocks + t · PARAM_BLOCK_BYTES. */
@@ -126,6 +128,7 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
     syn0: take(matrixBytes),
     syn1: take(matrixBytes),
     aliasTable: take(8 * input.vocabSize),
+    lockFactor: take(4 * input.vocabSize),
     keepProbability: take(4 * input.vocabSize),
     typeToVocab: take(4 * input.types),
     paramBlocks: take(PARAM_BLOCK_BYTES * input.threads, 256),

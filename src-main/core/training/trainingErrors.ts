@@ -72,3 +72,11 @@ export class TrainingMemoryError extends TrainingConfigError {
     super(field, message)
   }
 }
+
+/**
+ * A run cannot start from the vectors it was given: pretrained vectors of another dimension or
+ * sharing no word with the corpus, or a saved run that cannot be continued on another corpus.
+ */
+export class WarmStartError extends Error {
+  override readonly name = 'WarmStartError'
+}

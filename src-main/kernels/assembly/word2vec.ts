@@ -20,6 +20,7 @@ const P_MAX_SENTENCE: usize = 28
 const P_SYN0: usize = 32
 const P_SYN1: usize = 36
 const P_ALIAS_TABLE: usize = 40
+const P_LOCK: usize = 44
 const P_KEEP: usize = 48
 const P_ALPHA_START: usize = 68
 const P_ALPHA_END: usize = 72
@@ -284,6 +285,11 @@ export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32,
   return negSamplingStep(v, syn1, stride, targets, load<i32>(block + P_NEGATIVES) + 1, alpha, neu1e, ptr(block, P_GRADIENTS))
 }
 
+// How much of its update a word's centre row takes: 1, or less for a pretrained row held (partly) fixed.
+@inline function lockFactor(block: usize, word: i32): f32 {
+  return load<f32>(ptr(block, P_LOCK) + (<usize>word << 2))
+}
+
 // Skip-gram, one (centre, outside) pair with the targets already drawn: v_c predicts them,
 // then v_c takes its step.
 @inline function skipgramStep(block: usize, center: i32, targets: usize, alpha: f32): f32 {
@@ -292,7 +298,7 @@ export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32,
   const neu1e = ptr(block, P_NEU1E)
   zero(neu1e, stride)
   const loss = predict(block, v, targets, alpha)
-  axpy(1, neu1e, v, stride)
+  axpy(lockFactor(block, center), neu1e, v, stride)
   return loss
 }
 
@@ -316,7 +322,10 @@ export function skipgramPair(block: usize, center: i32, alpha: f32): f32 {
   const share: f32 = load<i32>(block + P_CBOW_MEAN) != 0 ? <f32>1 / <f32>count : 1
   if (share != 1) scale(hidden, share, stride)
   const loss = predict(block, hidden, targets, alpha)
-  for (let c = 0; c < count; c++) axpy(share, neu1e, syn0 + <usize>load<i32>(context + (<usize>c << 2)) * rowBytes, stride)
+  for (let c = 0; c < count; c++) {
+    const word = load<i32>(context + (<usize>c << 2))
+    axpy(share * lockFactor(block, word), neu1e, syn0 + <usize>word * rowBytes, stride)
+  }
   return loss
 }
 

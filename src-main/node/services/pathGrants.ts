@@ -23,13 +23,15 @@ const NONE = (): RequestPaths => ({})
 /** Every request type says which of its fields are files, so a new one cannot slip past the rule. */
 const PATHS_OF: PathsOf = {
   loadCorpus: (request) => ({ read: request.paths }),
+  continueRun: (request) => ({ read: request.paths }),
+  start: (request) => ({ read: request.initVectors ? [request.initVectors.path] : [] }),
   evaluate: (request) => ({ read: [request.path] }),
   openVectors: (request) => ({ read: [request.path] }),
   loadCheckpoint: (request) => ({ read: [request.path] }),
   export: (request) => ({ write: request.path }),
   saveCheckpoint: (request) => ({ write: request.path }),
   configureAutosave: (request) => ({ write: request.path }),
-  start: NONE, pause: NONE, resume: NONE, stop: NONE, gradientCheck: NONE, setPlotWords: NONE,
+  pause: NONE, resume: NONE, stop: NONE, gradientCheck: NONE, setPlotWords: NONE,
   neighbours: NONE, analogy: NONE, expression: NONE, oddOneOut: NONE, projection: NONE, describe: NONE, forgetRuns: NONE, cancel: NONE, ack: NONE,
 }
 

@@ -6,6 +6,8 @@
  * run: the trainer process's and `w2v train`'s (and so the benchmark's).
  */
 import type { CourseTrainer } from '../../core/training/courseTrainer'
+import { WarmStartError } from '../../core/training/trainingErrors'
+import type { WarmStart } from '../../core/training/warmStart'
 import { courseCopySize } from '../../core/training/courseSubsampling'
 import { copyRows } from '../../core/vectors/matrixRows'
 import { CourseRunner } from '../training/courseRunner'
@@ -95,8 +97,8 @@ class StreamingRun implements TrainingRun {
   done: number
   private readonly trainer: StreamingTrainer
 
-  constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'word2vec' }>, data: TrainingData, private readonly kernel: KernelChoice, resume?: TrainingState) {
-    this.trainer = StreamingTrainer.create(data.vocabulary.counts, streamingCorpus(data), settings.config, resume?.schedule === 'word2vec' ? resume.state : undefined)
+  constructor(readonly settings: Extract<ScheduleSettings, { schedule: 'word2vec' }>, data: TrainingData, private readonly kernel: KernelChoice, resume?: TrainingState, start?: WarmStart) {
+    this.trainer = StreamingTrainer.create(data.vocabulary.counts, streamingCorpus(data), settings.config, resume?.schedule === 'word2vec' ? resume.state : undefined, start)
     this.total = this.trainer.totalWords
     this.boundaryEvery = this.trainer.wordsPerEpoch
     this.done = this.trainer.position
@@ -223,8 +225,11 @@ class CourseRun implements TrainingRun {
 
 /**
  * A run of the given schedule over the data, fresh or continuing `resume` (a TrainingResumeError
- * when the state does not fit). Config errors are TrainingConfigErrors naming the field.
+ * when the state does not fit). Config errors are TrainingConfigErrors naming the field. A fresh
+ * word2vec run may start from given vectors (`start`); the course's schedule has no warm start.
  */
-export function createTrainingRun(settings: ScheduleSettings, data: TrainingData, kernel: () => KernelChoice, resume?: TrainingState): TrainingRun {
-  return settings.schedule === 'word2vec' ? new StreamingRun(settings, data, kernel(), resume) : new CourseRun(settings, data, resume)
+export function createTrainingRun(settings: ScheduleSettings, data: TrainingData, kernel: () => KernelChoice, resume?: TrainingState, start?: WarmStart): TrainingRun {
+  if (settings.schedule === 'word2vec') return new StreamingRun(settings, data, kernel(), resume, start)
+  if (start) throw new WarmStartError('Only the word2vec schedule can start from given vectors; the cs224n schedule starts from its own random ones.')
+  return new CourseRun(settings, data, resume)
 }

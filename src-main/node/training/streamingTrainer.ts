@@ -10,7 +10,8 @@ import type { Word2vecSettings } from '../../core/settings/trainingSettings'
 import { learningRateAt } from '../../core/training/streamingConfig'
 import { TrainingDivergedError, TrainingResumeError } from '../../core/training/trainingErrors'
 import { type ChunkLoopEvent, CONTROL, CONTROL_SLOTS, RUN_STATE, runChunkLoop } from '../../kernels/chunkLoop'
-import { TrainingMemory } from '../../kernels/trainingMemory'
+import { TrainingMemory, type WordTables } from '../../kernels/trainingMemory'
+import type { WarmStart } from '../../core/training/warmStart'
 import { createTypeScriptKernel } from '../../kernels/typescriptKernel'
 import { instantiateWasmKernel } from '../../kernels/wasmKernel'
 import type { KernelChoice } from './kernelModule'
@@ -75,6 +76,10 @@ export interface StreamingState {
   readonly rngStates: readonly string[]
   readonly centerWordVectors: Float32Array
   readonly outsideVectors: Float32Array
+  /** Each word's lock factor, when the run was started with some below 1 (see WarmStart). */
+  readonly lockFactors?: Float32Array
+  /** Each word's keep probability, when not word2vec's formula on the counts (a continued run's). */
+  readonly keepProbability?: Float32Array
 }
 
 export interface StreamingRunOptions {
@@ -116,19 +121,32 @@ export class StreamingTrainer {
   private pausedAt: number | null = null
   private pausedMs = 0
 
-  private constructor(private readonly memory: TrainingMemory, private readonly config: Word2vecSettings, private readonly store: TokenStore, plan: ChunkPlan, resume?: StreamingState) {
+  private constructor(
+    private readonly memory: TrainingMemory, private readonly config: Word2vecSettings, private readonly store: TokenStore, plan: ChunkPlan,
+    private readonly tables: WordTables, resume?: StreamingState,
+  ) {
     this.plan = plan
     const start = resume ? resume.nextChunk : 0
     Atomics.store(this.control, CONTROL.nextChunk, start)
     this.wordsDone = this.position
   }
 
-  static create(counts: Uint32Array, corpus: StreamingCorpus, config: Word2vecSettings, resume?: StreamingState): StreamingTrainer {
+  /** A fresh run (from random vectors, or from `start`'s), or `resume`'s continued where it stood. */
+  static create(counts: Uint32Array, corpus: StreamingCorpus, config: Word2vecSettings, resume?: StreamingState, start?: WarmStart): StreamingTrainer {
     assertScheduleSettings({ schedule: 'word2vec', config })
     const plan = corpus.plan ?? planStream(corpus)
     const streamLength = plan.streamStart[plan.chunks]!
     ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, types: corpus.typeToVocab.length }, streamLength))
-    const memory = TrainingMemory.create(counts, corpus.typeToVocab, config)
+    const given = resume ?? start
+    const tables: WordTables = {
+      ...(given?.lockFactors ? { lockFactors: given.lockFactors } : {}),
+      ...(given?.keepProbability ? { keepProbability: given.keepProbability } : {}),
+    }
+    for (const table of [tables.lockFactors, tables.keepProbability]) {
+      if (table && table.length !== counts.length) throw new TrainingResumeError(`The saved word tables do not fit ${counts.length} words; resume with the corpus and settings of the saved run.`)
+    }
+    const memory = TrainingMemory.create(counts, corpus.typeToVocab, config, tables)
+    if (start && !resume) memory.writeRows(start.rows, start.centerWordVectors, start.outsideVectors)
     if (resume) {
       if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== counts.length * config.dim) {
         throw new TrainingResumeError(`The saved vectors do not fit ${counts.length} words × ${config.dim} dimensions; resume with the corpus and settings of the saved run.`)
@@ -140,7 +158,7 @@ export class StreamingTrainer {
         if (saved !== undefined) block.rngState = BigInt(saved)
       })
     }
-    const trainer = new StreamingTrainer(memory, config, corpus.store, plan, resume)
+    const trainer = new StreamingTrainer(memory, config, corpus.store, plan, tables, resume)
     if (resume && resume.wordsPerEpoch !== trainer.plan.wordsPerEpoch) {
       throw new TrainingResumeError(`The saved run trained on ${resume.wordsPerEpoch.toLocaleString('en-US')} words per epoch but this corpus has ${trainer.plan.wordsPerEpoch.toLocaleString('en-US')}; resume with the corpus and settings of the saved run.`)
     }
@@ -377,6 +395,7 @@ export class StreamingTrainer {
       rngStates: this.memory.blocks.map((block) => block.rngState.toString()),
       centerWordVectors: this.memory.centerWordVectors(inPlace),
       outsideVectors: this.memory.outsideVectors(inPlace),
+      ...this.tables,
     }
   }
 

@@ -64,6 +64,8 @@ export async function saveTrainingCheckpoint(path: string, checkpoint: TrainingC
   if (t.schedule === 'word2vec') {
     arrays.centerWordVectors = t.state.centerWordVectors
     arrays.outsideVectors = t.state.outsideVectors
+    if (t.state.lockFactors) arrays.lockFactors = t.state.lockFactors
+    if (t.state.keepProbability) arrays.keepProbability = t.state.keepProbability
     position = { wordsPerEpoch: t.state.wordsPerEpoch, nextChunk: t.state.nextChunk, rngStates: [...t.state.rngStates] }
   } else {
     arrays.centerWordVectors = t.state.centerWordVectors
@@ -95,7 +97,8 @@ export function estimateTrainingCheckpointBytes(settings: ScheduleSettings, word
   const matrices = settings.schedule === 'word2vec' ? 2 * values * 4 : 2 * values * 8 * (1 + SLOTS_PER_MATRIX[settings.config.optimizer])
   const wordBytes = words.reduce((sum, word) => sum + Buffer.byteLength(JSON.stringify(word)) + 1, 0)
   // 64 KiB covers the settings, the position, the array list and the alignment padding.
-  return matrices + 4 * words.length + wordBytes + 65_536
+  // 12 bytes a word: its count, and the lock factors and keep probabilities a warm-started run saves.
+  return matrices + 12 * words.length + wordBytes + 65_536
 }
 
 /** The vectors of one kind a run holds, as float32 rows, ready for writeEmbeddings. */
@@ -235,6 +238,9 @@ export async function loadTrainingCheckpoint(path: string, options: CheckpointRe
         ...position,
         centerWordVectors: checkMatrix(path, 'centerWordVectors', arrays.centerWordVectors, Float32Array, size),
         outsideVectors: checkMatrix(path, 'outsideVectors', arrays.outsideVectors, Float32Array, size),
+        // A warm-started run's word tables (see WarmStart): absent otherwise, and in earlier versions.
+        ...(arrays.lockFactors === undefined ? {} : { lockFactors: checkMatrix(path, 'lockFactors', arrays.lockFactors, Float32Array, words.length) }),
+        ...(arrays.keepProbability === undefined ? {} : { keepProbability: checkMatrix(path, 'keepProbability', arrays.keepProbability, Float32Array, words.length) }),
       },
     }
   } else {

@@ -216,15 +216,59 @@ export function trainBlocker(): string | null {
   return null
 }
 
-/** Starts a run with the form's settings; the trainer's state events then describe it. */
+/**
+ * Starts a run with the form's settings (and the pretrained vectors chosen, under word2vec's
+ * schedule); the trainer's state events then describe it.
+ */
 export async function train(): Promise<void> {
   if (trainBlocker() !== null) return
   const training = useTrainingStore()
-  const { settings, vocabulary } = useHyperparametersStore().settingsForStart()
+  const hyperparameters = useHyperparametersStore()
+  const { settings, vocabulary } = hyperparameters.settingsForStart()
+  const initVectors = settings.schedule === 'word2vec' ? hyperparameters.initVectors : null
   training.requestSent()
-  const outcome = await requestTrainer({ type: 'start', settings, vocabulary, plotWords: usePlotStore().wordsForStart() })
+  const outcome = await requestTrainer({ type: 'start', settings, vocabulary, plotWords: usePlotStore().wordsForStart(), ...(initVectors ? { initVectors: { ...initVectors } } : {}) })
   training.requestAnswered(outcome.ok ? outcome.value.runId : null)
   if (!outcome.ok) useErrorsStore().show(outcome.error.message)
+}
+
+/** Pretrained vectors for the next run, from the open dialog of vectors files. */
+export async function choosePretrainedVectors(): Promise<void> {
+  const chosen = await w2v().openVectorsDialog({})
+  if (!chosen.ok) useErrorsStore().show(chosen.error.message)
+  else if (chosen.value.path) useHyperparametersStore().setInitVectors(chosen.value.path)
+}
+
+/** Why the current run cannot be continued on another corpus now, in one sentence; null when it can. */
+export function continueBlocker(): string | null {
+  const training = useTrainingStore()
+  const run = training.run
+  if (useErrorsStore().crash) return 'The trainer stopped; restart it first.'
+  if (!run || run.outcome === 'running') return 'Continue a run once it has finished or been stopped.'
+  if (run.outcome === 'diverged') return 'A diverged run has no vectors to continue from.'
+  if (run.schedule !== 'word2vec') return 'Only a run of the word2vec schedule can be continued on another corpus.'
+  if (!training.idle || training.busy) return 'Wait until the trainer is ready.'
+  return null
+}
+
+/**
+ * The ended run trained further on text files the user chooses (its words keep their vectors,
+ * new words join); the trainer then holds the new corpus, so the window asks it for its state.
+ */
+export async function continueOnAnotherCorpus(): Promise<void> {
+  if (continueBlocker() !== null) return
+  const chosen = await w2v().openCorpusDialog({})
+  if (!chosen.ok) {
+    useErrorsStore().show(chosen.error.message)
+    return
+  }
+  if (chosen.value.paths.length === 0) return
+  const training = useTrainingStore()
+  training.requestSent()
+  const outcome = await requestTrainer({ type: 'continueRun', paths: chosen.value.paths })
+  training.requestAnswered(outcome.ok ? outcome.value.runId : null)
+  if (!outcome.ok) useErrorsStore().show(outcome.error.message)
+  else await rebuildFromTrainer()
 }
 
 async function control(type: 'pause' | 'resume' | 'stop'): Promise<void> {

@@ -98,8 +98,22 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
     corpusVocabulary.value = counts
   }
 
+  /**
+   * Pretrained vectors the next run starts its shared words from (null: none), and whether they
+   * stay fixed while the rest trains. A choice of the run's setup, like the settings above.
+   */
+  const initVectors = ref<{ path: string; lock: boolean } | null>(null)
+
+  function setInitVectors(path: string | null): void {
+    initVectors.value = path === null ? null : { path, lock: initVectors.value?.lock ?? false }
+  }
+
+  function setInitLock(lock: boolean): void {
+    if (initVectors.value) initVectors.value = { ...initVectors.value, lock }
+  }
+
   return {
-    preset, modified, text, choices, defaultThreads, corpusVocabulary, values, problems, valid, kept, warnings, memoryBytes,
-    applyPreset, errorFor, setText, setChoice, settingsForStart, threadsChanged, corpusChanged,
+    preset, modified, text, choices, defaultThreads, corpusVocabulary, values, problems, valid, kept, warnings, memoryBytes, initVectors,
+    applyPreset, errorFor, setText, setChoice, settingsForStart, threadsChanged, corpusChanged, setInitVectors, setInitLock,
   }
 })
