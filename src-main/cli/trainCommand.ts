@@ -286,9 +286,9 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
  * and the benchmark read them.
  */
 /** A saved run's tokenizer options for the corpus read now: another corpus is read in its own encoding. */
-function withoutEncoding(tokenizer: TokenizerOptions, continuing: boolean): TokenizerOptions {
+function withoutEncoding<T extends Partial<TokenizerOptions>>(tokenizer: T, continuing: boolean): T {
   if (!continuing) return tokenizer
-  return Object.fromEntries(Object.entries(tokenizer).filter(([key]) => key !== 'encoding')) as TokenizerOptions
+  return Object.fromEntries(Object.entries(tokenizer).filter(([key]) => key !== 'encoding')) as T
 }
 
 function progressEvent(settings: ScheduleSettings, total: number, p: RunProgress): Record<string, unknown> {
