@@ -20,7 +20,7 @@ import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
 import { courseSanityCheck } from '../core/contract/courseSanityCheck'
-import { PRESET_FLAG, SETTING_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+import { PRESET_FLAG, SETTING_FLAGS, TOKENIZER_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
 import { COURSE_PRESET, SCHEDULES } from '../core/settings/trainingSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
@@ -39,8 +39,7 @@ export interface CliIo {
 
 export const TRAIN_FLAGS = {
   corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, preset: PRESET_FLAG, schedule: SCHEDULES, ...SETTING_FLAGS,
-  'keep-case': 'boolean', 'keep-punctuation': 'boolean', 'strip-numbers': 'boolean',
-  segment: ['spaces', 'words', 'whitespace'], format: ['plain', 'cs224n'], checkpoint: 'string', resume: 'string', json: 'boolean',
+  ...TOKENIZER_FLAGS, checkpoint: 'string', resume: 'string', json: 'boolean',
 } as const
 
 export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file> [options]

@@ -108,14 +108,23 @@ export function trainSettingsFromFlags(flags: FlagValues, layout: TokenizerOptio
   if (problems.length > 0) throw new UsageError(problems.map((p) => `${flagOf(p.field)}: ${p.message}`).join(' '))
   // Only --preset cs224n reads as the course does: --schedule cs224n alone is the course's optimizer on a text read the usual way.
   const preset = presetTokenizer((flags.preset as PresetId | undefined) ?? 'word2vec', layout)
-  const tokenizer: Partial<TokenizerOptions> = {
+  return { settings: startSettings(h).settings, corpus: { tokenizer: tokenizerFromFlags(flags, preset), ...vocabulary } }
+}
+
+/** The flags that say how a corpus is read, as `train` and `phrases` take them. */
+export const TOKENIZER_FLAGS = {
+  'keep-case': 'boolean', 'keep-punctuation': 'boolean', 'strip-numbers': 'boolean', segment: ['spaces', 'words', 'whitespace'], format: ['plain', 'cs224n'],
+} as const
+
+/** The reading the tokenizer flags ask for, starting from `preset`. */
+export function tokenizerFromFlags(flags: FlagValues, preset: TokenizerOptions): Partial<TokenizerOptions> {
+  return {
     lowercase: flags['keep-case'] !== true && preset.lowercase,
     punctuation: flags['keep-punctuation'] === true ? 'keep' : preset.punctuation,
     numbers: flags['strip-numbers'] === true ? 'strip' : preset.numbers,
     segmentation: (flags.segment as TokenizerOptions['segmentation'] | undefined) ?? preset.segmentation,
     format: (flags.format as TokenizerOptions['format'] | undefined) ?? preset.format,
   }
-  return { settings: startSettings(h).settings, corpus: { tokenizer, ...vocabulary } }
 }
 
 /**
