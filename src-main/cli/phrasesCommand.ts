@@ -3,12 +3,9 @@
  * does, joins the pairs that score above the threshold (pass after pass), writes the joined
  * corpus as text (a sentence a line) and prints the phrases joined most often with their scores.
  */
-import { basename } from 'node:path'
 import { DEFAULT_TOKENIZER_OPTIONS } from '../core/corpus/tokenizer'
-import { topPhrases } from '../core/corpus/phraseJoining'
 import { DEFAULT_PHRASE_OPTIONS, PHRASE_SCORINGS, type PhraseOptionField, type PhraseOptions, phraseOptionProblems } from '../core/corpus/phraseOptions'
 import { readCorpusFile } from '../node/corpusFile'
-import { joinCorpusPhrases } from '../node/corpusPhrases'
 import { writeCorpusText } from '../node/corpusTextFile'
 import { checkOutputLocations } from '../node/outputLocation'
 import { FileTokenSink, releaseTokenStore } from '../node/tokenFile'
@@ -82,35 +79,23 @@ export async function phrasesCommand(argv: readonly string[], io: CliIo): Promis
     if (io.stderrIsTTY) io.stderr('\n')
   }
   try {
-    const { raw } = await readCorpusFile(corpusPath, {
-      tokenizer: tokenizerFromFlags(flags, DEFAULT_TOKENIZER_OPTIONS), signal, createSink: () => new FileTokenSink(),
+    const { raw, phrases } = await readCorpusFile(corpusPath, {
+      tokenizer: { ...tokenizerFromFlags(flags, DEFAULT_TOKENIZER_OPTIONS), phrases: options }, signal, createSink: () => new FileTokenSink(), topPhrases: top,
       onProgress: (read, total) => show('Reading', total > 0 ? read / total : 1),
+      beforePhrases: () => Promise.resolve(endLine()),
+      onPhrasesProgress: (fraction) => show(`Joining phrases (${options.passes} ${options.passes === 1 ? 'pass' : 'passes'})`, fraction),
     })
     endLine()
-    let joined
     try {
-      joined = await joinCorpusPhrases(raw, options, {
-        createSink: () => new FileTokenSink(), signal, source: basename(corpusPath),
-        onProgress: (fraction) => show(`Joining phrases (${options.passes} ${options.passes === 1 ? 'pass' : 'passes'})`, fraction),
-      })
+      await writeCorpusText(raw, outPath, { signal, onProgress: (sentences) => show('Writing', sentences / raw.sentenceCount) })
     } finally {
       releaseTokenStore(raw.store)
     }
     endLine()
-    try {
-      await writeCorpusText(joined.raw, outPath, { signal, onProgress: (sentences) => show('Writing', sentences / joined.raw.sentenceCount) })
-    } finally {
-      releaseTokenStore(joined.raw.store)
-    }
-    endLine()
-    const found = joined.passes.flatMap((pass, p) => pass.found.map((f) => ({ ...f, pass: p + 1 })))
-    const best = topPhrases(found, top) as (typeof found)[number][]
+    const { top: best, distinct, joins, tokensBefore, prunings } = phrases!
     if (best.length > 0) io.stdout(formatTable(['phrase', 'score', 'joins', 'pass'], best.map((f) => [f.phrase, f.score.toFixed(4), f.count, f.pass])) + '\n\n')
-    const joins = found.reduce((sum, f) => sum + f.count, 0)
-    io.stdout(`${formatCount(found.length)} ${found.length === 1 ? 'phrase' : 'phrases'} joined ${formatCount(joins)} ${joins === 1 ? 'time' : 'times'}; ${formatCount(raw.tokenCount)} tokens became ${formatCount(joined.raw.tokenCount)}. Wrote ${outPath}.\n`)
-    for (const [p, pass] of joined.passes.entries()) {
-      if (pass.prunings > 0) io.stdout(`Pass ${p + 1} reached --max-vocab and forgot its rarest words and pairs ${pass.prunings} times: raise --max-vocab for exact counts.\n`)
-    }
+    io.stdout(`${formatCount(distinct)} ${distinct === 1 ? 'phrase' : 'phrases'} joined ${formatCount(joins)} ${joins === 1 ? 'time' : 'times'}; ${formatCount(tokensBefore)} tokens became ${formatCount(raw.tokenCount)}. Wrote ${outPath}.\n`)
+    if (prunings > 0) io.stdout(`The counts reached --max-vocab and forgot their rarest words and pairs ${prunings} times: raise --max-vocab for exact counts.\n`)
     return 0
   } finally {
     removeInterrupt()

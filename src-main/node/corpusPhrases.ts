@@ -8,7 +8,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { type RawCorpus, type TokenStoreWriter, cancelledError } from '../core/corpus/index'
 import { PhraseCounts, phraseScorer } from '../core/corpus/phraseCounts'
-import { type FoundPhrase, type JoinedCorpus, countPhrasesSteps, joinPhrasesSteps } from '../core/corpus/phraseJoining'
+import { type JoinedCorpus, type PhrasePass, countPhrasesSteps, joinPhrasesSteps } from '../core/corpus/phraseJoining'
 import type { PhraseOptions } from '../core/corpus/phraseOptions'
 import { openTokenSource, releaseTokenStore } from './tokenFile'
 
@@ -19,15 +19,6 @@ export interface JoinPhrasesOptions {
   readonly signal?: AbortSignal
   /** The corpus' name in messages. */
   readonly source: string
-}
-
-/** What one pass found: the phrases it joined, and how its counting went. */
-export interface PhrasePass {
-  readonly found: readonly FoundPhrase[]
-  /** Words and pairs counted (after pruning), the scorer's vocabulary size. */
-  readonly vocabSize: number
-  /** How many times the cap made it forget rare entries. */
-  readonly prunings: number
 }
 
 export interface PhrasedCorpus {

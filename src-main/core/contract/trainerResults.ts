@@ -39,6 +39,16 @@ const CorpusSchema = v.strictObject({
   topWords: v.array(v.strictObject({ word: v.string(), count: num })),
   /** How the text was read, worth telling: its encoding, bytes not UTF-8, word breaks that do not fit the script. */
   notices: v.array(v.strictObject({ kind: v.picklist(CORPUS_NOTICE_KINDS), message: v.string() })),
+  /** What phrase joining found, when the corpus options ask for it: the phrases joined most often, and the totals. */
+  phrases: v.optional(v.strictObject({
+    top: v.array(v.strictObject({ phrase: v.string(), score: num, count: num, pass: num })),
+    distinct: num,
+    joins: num,
+    /** Tokens before joining (the corpus' `tokens` are after). */
+    tokensBefore: num,
+    /** Times a pass reached the vocabulary cap and forgot its rarest entries. */
+    prunings: num,
+  })),
 })
 
 const OpenedVectorsSchema = v.strictObject({ path: v.string(), words: num, dim: num, hasOutsideVectors: v.boolean(), topWords: v.array(v.string()) })

@@ -101,6 +101,41 @@ export function* joinPhrasesSteps(
 }
 
 /** The phrases most often joined (ties: the higher score first), at most `limit`. */
-export function topPhrases(found: readonly FoundPhrase[], limit: number): FoundPhrase[] {
+export function topPhrases<T extends FoundPhrase>(found: readonly T[], limit: number): T[] {
   return [...found].sort((x, y) => y.count - x.count || y.score - x.score || (x.phrase < y.phrase ? -1 : 1)).slice(0, limit)
+}
+
+/** What one pass found: the phrases it joined, and how its counting went. */
+export interface PhrasePass {
+  readonly found: readonly FoundPhrase[]
+  /** Words and pairs counted (after pruning), the scorer's vocabulary size. */
+  readonly vocabSize: number
+  /** How many times the cap made it forget rare entries. */
+  readonly prunings: number
+}
+
+/** What the corpus panel and `w2v phrases` show of the passes. */
+export interface PhraseSummary {
+  /** The phrases joined most often, each with the pass (1-based) that joined it. */
+  readonly top: readonly (FoundPhrase & { readonly pass: number })[]
+  /** Phrases joined, and joins made, over all passes. */
+  readonly distinct: number
+  readonly joins: number
+  /** Tokens before the first pass. */
+  readonly tokensBefore: number
+  /** Times any pass reached the cap and forgot its rarest entries. */
+  readonly prunings: number
+}
+
+export const TOP_PHRASES = 20
+
+export function phraseSummary(passes: readonly PhrasePass[], tokensBefore: number, limit = TOP_PHRASES): PhraseSummary {
+  const found = passes.flatMap((pass, p) => pass.found.map((f) => ({ ...f, pass: p + 1 })))
+  return {
+    top: topPhrases(found, limit),
+    distinct: found.length,
+    joins: found.reduce((sum, f) => sum + f.count, 0),
+    tokensBefore,
+    prunings: passes.reduce((sum, pass) => sum + pass.prunings, 0),
+  }
 }

@@ -8,7 +8,8 @@
 export type PhraseScoring = 'default' | 'npmi'
 export const PHRASE_SCORINGS: readonly PhraseScoring[] = ['default', 'npmi']
 
-export interface PhraseOptions {
+// A type, not an interface: checkpoints save it as JSON, and only a type alias is assignable to a JSON value.
+export type PhraseOptions = {
   /** Pairs (and words) seen fewer times never form a phrase; the default scorer also subtracts it from the pair's count. */
   readonly minCount: number
   /** A pair is joined when its score is above this. */

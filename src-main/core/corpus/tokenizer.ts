@@ -26,7 +26,11 @@
  *   `,`, `--` and `...` are words. Nothing is dropped or joined, and ’ stays ’: the punctuation and
  *   numbers options do not apply.
  * - `format: 'cs224n'` is read by CorpusBuilder (the line layout), not here.
+ * - `phrases` joins frequent pairs once the corpus is read (node/corpusPhrases.ts), not here: it
+ *   travels with these options because it is part of how the corpus is read, and so is saved in
+ *   checkpoints and repeated when a run is restored.
  */
+import type { PhraseOptions } from './phraseOptions'
 
 export interface TokenizerOptions {
   readonly lowercase: boolean
@@ -37,6 +41,8 @@ export interface TokenizerOptions {
   readonly locale?: string
   /** 'cs224n': a header line, then `index<TAB>sentence` lines (the course's datasetSentences.txt). */
   readonly format: 'plain' | 'cs224n'
+  /** Join frequent phrases ("new york" → new_york) before the vocabulary is built; undefined = off. */
+  readonly phrases?: PhraseOptions
 }
 
 export const DEFAULT_TOKENIZER_OPTIONS: TokenizerOptions = {

@@ -15,6 +15,7 @@ import { chunkPlanSteps } from '../../core/training/chunkPlan'
 import type { StreamingCorpus } from '../training/streamingTrainer'
 import { readCorpusFiles } from '../corpusFile'
 import { FileTokenSink, openTokenSource } from '../tokenFile'
+import type { PhraseSummary } from '../../core/corpus/phraseJoining'
 
 export interface LoadedCorpus {
   readonly paths: readonly string[]
@@ -24,6 +25,8 @@ export interface LoadedCorpus {
   readonly stats: CorpusStats
   /** What the user should know about how it was read (its encoding, bytes not UTF-8, word breaks that do not fit). */
   readonly notices: readonly CorpusNotice[]
+  /** What phrase joining found, when the options ask for it (the corpus is then the joined one). */
+  readonly phrases?: PhraseSummary
 }
 
 export interface LoadCorpusOptions {
@@ -32,6 +35,10 @@ export interface LoadCorpusOptions {
   readonly signal?: AbortSignal
   /** The folder of the token file (the OS's temporary folder unless given). */
   readonly tokenDirectory?: string
+  /** Called once the files are read, before phrases are joined (when the options ask for it). */
+  readonly beforePhrases?: () => Promise<void>
+  /** The fraction of phrase joining done. */
+  readonly onPhrasesProgress?: (fraction: number) => void
 }
 
 /**
@@ -41,8 +48,10 @@ export interface LoadCorpusOptions {
  */
 export async function loadCorpus(paths: readonly string[], tokenizer: Partial<TokenizerOptions>, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const createSink = (): FileTokenSink => new FileTokenSink(options.tokenDirectory)
-  const { raw, files, bytes } = await readCorpusFiles(paths, { tokenizer, onProgress: options.onProgress, signal: options.signal, createSink })
-  return { paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), notices: corpusNotices(files, raw, tokenizer) }
+  const { raw, files, bytes, phrases } = await readCorpusFiles(paths, {
+    tokenizer, onProgress: options.onProgress, signal: options.signal, createSink, beforePhrases: options.beforePhrases, onPhrasesProgress: options.onPhrasesProgress,
+  })
+  return { paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), notices: corpusNotices(files, raw, tokenizer), ...(phrases ? { phrases } : {}) }
 }
 
 /** How the corpus is named in messages: its file, or "the corpus" when it is several. */
