@@ -4,24 +4,20 @@
  * corpus as text (a sentence a line) and prints the phrases joined most often with their scores.
  */
 import { DEFAULT_TOKENIZER_OPTIONS } from '../core/corpus/tokenizer'
-import { DEFAULT_PHRASE_OPTIONS, PHRASE_SCORINGS, type PhraseOptionField, type PhraseOptions, phraseOptionProblems } from '../core/corpus/phraseOptions'
+import { DEFAULT_PHRASE_OPTIONS } from '../core/corpus/phraseOptions'
 import { readCorpusFile } from '../node/corpusFile'
 import { writeCorpusText } from '../node/corpusTextFile'
 import { checkOutputLocations } from '../node/outputLocation'
 import { FileTokenSink, releaseTokenStore } from '../node/tokenFile'
 import { UsageError, expectPositional, parseFlags } from './flags'
+import { phraseFlagSpec, phraseOptionsFromFlags } from './phraseFlags'
 import { formatCount, progressBar } from './progressLine'
 import { formatTable } from './table'
 import type { CliIo } from './trainCommand'
 import { TOKENIZER_FLAGS, tokenizerFromFlags } from './trainSettings'
 
-const PHRASE_FLAGS: Readonly<Record<PhraseOptionField, string>> = {
-  minCount: 'min-count', threshold: 'threshold', scoring: 'scoring', maxVocab: 'max-vocab', delimiter: 'delimiter', passes: 'passes',
-}
-
 const FLAGS = {
-  corpus: 'string', out: 'string', 'min-count': 'integer', threshold: 'number', scoring: PHRASE_SCORINGS, 'max-vocab': 'integer',
-  delimiter: 'string', passes: 'integer', top: { kind: 'integer', min: 0 }, ...TOKENIZER_FLAGS,
+  corpus: 'string', out: 'string', ...phraseFlagSpec(''), top: { kind: 'integer', min: 0 }, ...TOKENIZER_FLAGS,
 } as const
 
 const DEFAULT_TOP = 20
@@ -42,17 +38,6 @@ export const PHRASES_USAGE = `Usage: w2v phrases --corpus <file> --out <file> [o
   corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words|whitespace  --format plain|cs224n
 `
 
-/** The phrase options the flags give, gensim's defaults for the rest; every wrong one named in one UsageError. */
-export function phraseOptionsFromFlags(flags: Record<string, unknown>): PhraseOptions {
-  const options = { ...DEFAULT_PHRASE_OPTIONS }
-  for (const [field, flag] of Object.entries(PHRASE_FLAGS) as [PhraseOptionField, string][]) {
-    if (flags[flag] !== undefined) Object.assign(options, { [field]: flags[flag] })
-  }
-  const problems = phraseOptionProblems(options)
-  if (problems.length > 0) throw new UsageError(problems.map((p) => `--${PHRASE_FLAGS[p.field]}: ${p.message}`).join(' '))
-  return options
-}
-
 export async function phrasesCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseFlags(argv, FLAGS)
   expectPositional(positional, 0, 'no positional arguments')
@@ -60,7 +45,7 @@ export async function phrasesCommand(argv: readonly string[], io: CliIo): Promis
   const outPath = flags.out as string | undefined
   if (!corpusPath) throw new UsageError('--corpus <file> is required')
   if (!outPath) throw new UsageError('--out <file> is required: where the corpus with its phrases joined goes')
-  const options = phraseOptionsFromFlags(flags)
+  const options = phraseOptionsFromFlags(flags, '')
   const top = (flags.top as number | undefined) ?? DEFAULT_TOP
   await checkOutputLocations([{ path: outPath, description: 'the joined corpus' }], [{ path: corpusPath, description: 'the corpus' }])
 

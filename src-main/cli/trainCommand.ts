@@ -20,7 +20,7 @@ import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
 import { courseSanityCheck } from '../core/contract/courseSanityCheck'
-import { PRESET_FLAG, SETTING_FLAGS, TOKENIZER_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+import { PHRASE_FLAGS, PRESET_FLAG, SETTING_FLAGS, TOKENIZER_FLAGS, checkResumeFlags, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
 import { COURSE_PRESET, SCHEDULES } from '../core/settings/trainingSettings'
 
 const FORMAT_IDS = VECTOR_FORMATS.map((f) => f.format)
@@ -39,7 +39,7 @@ export interface CliIo {
 
 export const TRAIN_FLAGS = {
   corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, preset: PRESET_FLAG, schedule: SCHEDULES, ...SETTING_FLAGS,
-  ...TOKENIZER_FLAGS, checkpoint: 'string', resume: 'string', json: 'boolean',
+  ...TOKENIZER_FLAGS, ...PHRASE_FLAGS, checkpoint: 'string', resume: 'string', json: 'boolean',
 } as const
 
 export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file> [options]
@@ -52,6 +52,8 @@ export const TRAIN_USAGE = `Usage: w2v train --corpus <file> --out <vectors file
 ${settingFlagsUsage()}
   (cs224n's defaults: dim ${COURSE_PRESET.dim}, window ${COURSE_PRESET.window}, K ${COURSE_PRESET.negatives}, step ${COURSE_PRESET.step}, ${COURSE_PRESET.iterations.toLocaleString('en-US')} iterations of ${COURSE_PRESET.batch} windows, sample ${COURSE_PRESET.sample} sub-sampled as the course, with UNK; --cbow-sum sums CBOW's context)
   corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words|whitespace  --format plain|cs224n
+  --phrases            join frequent phrases (new_york) before the vocabulary, as w2v phrases does; its options as
+                       --phrases-min-count --phrases-threshold --phrases-scoring --phrases-max-vocab --phrases-delimiter --phrases-passes
   --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
   --resume <file>      continue a saved run (same corpus; its settings are kept, --threads may change);
                        --checkpoint may name the same file, which is then replaced once the new one is complete

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/runCli'
+import { loadTrainingCheckpoint } from '../../src-main/node/training/trainingCheckpoint'
+import { readEmbeddings } from '../../src-main/node/vectors/readEmbeddings'
 
 const dir = mkdtempSync(join(tmpdir(), 'w2v-phrases-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -70,6 +72,33 @@ describe('w2v phrases', () => {
     expect([missing.exitCode, missing.stderr]).toEqual([2, expect.stringMatching(/does not exist/) as unknown])
     const overInput = await runCli(['phrases', '--corpus', corpus, '--out', corpus])
     expect(overInput.exitCode).toBe(2)
+    expect(existsSync(out)).toBe(false)
+  })
+})
+
+describe('w2v train --phrases', () => {
+  const quick = ['--dim', '4', '--epochs', '1', '--min-count', '1', '--threads', '1']
+
+  it('trains on the joined corpus and records the phrase options in the checkpoint', async () => {
+    const out = join(dir, 'phrased.vec')
+    const checkpoint = join(dir, 'phrased.w2vckpt')
+    const result = await runCli(['train', '--corpus', corpus, '--out', out, '--checkpoint', checkpoint, '--phrases', '--phrases-min-count', '1', '--phrases-threshold', '5', ...quick])
+    expect(result.exitCode).toBe(0)
+    const saved = await loadTrainingCheckpoint(checkpoint)
+    expect(saved.corpus.tokenizer.phrases).toEqual({ minCount: 1, threshold: 5, scoring: 'default', maxVocab: 10_000_000, delimiter: '_', passes: 1 })
+    expect(saved.vocabulary.words).toEqual(expect.arrayContaining(['new_york', 'san_francisco']))
+    expect(saved.vocabulary.words).not.toContain('francisco')
+    expect((await readEmbeddings(out)).embeddings.words).toContain('new_york')
+  })
+
+  it('refuses phrase options without --phrases, wrong ones, and any with --resume', async () => {
+    const out = join(dir, 'refused.vec')
+    const alone = await runCli(['train', '--corpus', corpus, '--out', out, '--phrases-threshold', '5', ...quick])
+    expect([alone.exitCode, alone.stderr]).toEqual([2, expect.stringMatching(/need --phrases/) as unknown])
+    const wrong = await runCli(['train', '--corpus', corpus, '--out', out, '--phrases', '--phrases-scoring', 'npmi', ...quick])
+    expect([wrong.exitCode, wrong.stderr]).toEqual([2, expect.stringMatching(/--phrases-threshold: With NPMI scoring/) as unknown])
+    const resumed = await runCli(['train', '--corpus', corpus, '--out', out, '--resume', join(dir, 'phrased.w2vckpt'), '--phrases'])
+    expect([resumed.exitCode, resumed.stderr]).toEqual([2, expect.stringMatching(/--phrases cannot be used with --resume/) as unknown])
     expect(existsSync(out)).toBe(false)
   })
 })
