@@ -22,7 +22,8 @@ export class PhraseCounts {
   private previous: string | null = null
   private words = 0
 
-  constructor(private readonly options: Pick<PhraseOptions, 'maxVocab' | 'delimiter'>) {}
+  /** `mapCeiling` is lowered only by tests, which cannot fill a Map to 2^24. */
+  constructor(private readonly options: Pick<PhraseOptions, 'maxVocab' | 'delimiter'>, private readonly mapCeiling = MAP_CEILING) {}
 
   /** Entries (words and pairs) counted and not forgotten. */
   get vocabSize(): number {
@@ -53,7 +54,8 @@ export class PhraseCounts {
     }
     this.previous = word
     this.words++
-    if (counts.size >= MAP_CEILING) this.prune()
+    // The first pruning forgets nothing (minReduce 1), so prune until there is room.
+    while (counts.size >= this.mapCeiling) this.prune()
   }
 
   endSentence(): void {

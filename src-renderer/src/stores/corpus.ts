@@ -5,7 +5,7 @@
  * (encoding, bytes not UTF-8, word breaks) stays with the corpus, shown in its panel for as
  * long as it is loaded. Which corpus a start loads, and what follows a load, is the session's.
  */
-import { TOKENIZER_DEFAULTS, type TokenizerOptions, phraseOptionProblems } from '@contract/settingsValidation'
+import { type PhraseOptions, TOKENIZER_DEFAULTS, type TokenizerOptions, phraseOptionProblems } from '@contract/settingsValidation'
 import type { TrainerResult } from '@contract/trainerResults'
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
@@ -34,7 +34,7 @@ export const useCorpusStore = defineStore('corpus', () => {
   const loadingName = ref('')
   const error = ref<string | null>(null)
   /** The options the next load uses; the loaded corpus keeps those it was read with. */
-  const tokenizer = reactive<Mutable<TokenizerOptions>>({ ...TOKENIZER_DEFAULTS })
+  const tokenizer = reactive<Mutable<Omit<TokenizerOptions, 'phrases'>> & { phrases?: Mutable<PhraseOptions> }>({ ...TOKENIZER_DEFAULTS })
   const builtInPath = ref<string | null>(null)
   const builtInTitle = ref('Moby-Dick')
 

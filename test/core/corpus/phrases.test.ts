@@ -88,6 +88,20 @@ describe('phrase counts and pruning', () => {
   })
 })
 
+describe('a sentence longer than a Map can count', () => {
+  it('prunes mid-sentence, as often as it takes, once the table is full', () => {
+    const counts = new PhraseCounts({ maxVocab: 1000, delimiter: '_' }, 6)
+    for (const w of ['a', 'b', 'a', 'b', 'a', 'b']) counts.addWord(w)
+    // a, b, a_b, b_a: 4 entries, under the ceiling of 6.
+    expect([counts.vocabSize, counts.prunings]).toEqual([4, 0])
+    counts.addWord('c')
+    // c and b_c make 6: the first pruning forgets nothing, the second everything seen once.
+    expect([counts.vocabSize, counts.prunings]).toEqual([4, 2])
+    expect(counts.count('c')).toBe(0)
+    expect(counts.count('a')).toBe(3)
+  })
+})
+
 describe('joining', () => {
   const text = ['new york is big', 'i love new york', 'new york new york', 'york new'].join('\n')
 
