@@ -20,6 +20,7 @@ import {
 } from './commands'
 import { FixtureFormatError } from './fixtureCheck'
 import { UsageError } from './flags'
+import { PHRASES_USAGE, phrasesCommand } from './phrasesCommand'
 import { PLOT_USAGE, plotCommand } from './plotCommand'
 import { showControls } from '../core/contract/visibleControls'
 import { type CliIo, TRAIN_USAGE, trainCommand } from './trainCommand'
@@ -42,6 +43,7 @@ Commands:
   odd-one-out --vectors <file> <words…>          the word that does not belong
   eval --vectors <file> [--analogies <file>] [--similarity <file>]   gensim-compatible benchmarks
   plot --checkpoint <file> --out <file.png|svg|csv>   the course's 2-D plot of word vectors
+  phrases --corpus <file> --out <file>   join frequent word pairs (new_york), as word2phrase and gensim do
   help                               show this text
 Add --help after a command for its options.
 `
@@ -63,6 +65,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'odd-one-out': { run: oddOneOutCommand, usage: ODD_ONE_OUT_USAGE },
   'eval': { run: evalCommand, usage: EVAL_USAGE },
   'plot': { run: plotCommand, usage: PLOT_USAGE },
+  'phrases': { run: phrasesCommand, usage: PHRASES_USAGE },
 }
 
 /** Something the user gave is wrong: a flag, a file named (missing, unreadable, malformed), a word, where to write. */

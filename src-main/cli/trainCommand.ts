@@ -20,7 +20,10 @@ import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
 import { courseSanityCheck } from '../core/contract/courseSanityCheck'
-import { PRESET_FLAG, SETTING_FLAGS, checkContinueFlags, checkResumeFlags, continuedSettings, encodingFlag, resumedSettings, settingFlagsUsage, trainSettingsFromFlags } from './trainSettings'
+import {
+  PHRASE_FLAGS, PRESET_FLAG, SETTING_FLAGS, TOKENIZER_FLAGS, checkContinueFlags, checkResumeFlags, continuedSettings, encodingFlag, resumedSettings, settingFlagsUsage,
+  trainSettingsFromFlags,
+} from './trainSettings'
 import { checkWarmStartFlags } from './trainWarmStart'
 import { continuedRun, pretrainedRun } from '../node/session/warmStarts'
 import type { WarmStart } from '../core/training/warmStart'
@@ -42,8 +45,7 @@ export interface CliIo {
 
 export const TRAIN_FLAGS = {
   corpus: 'string', out: 'string', 'out-format': FORMAT_IDS, preset: PRESET_FLAG, schedule: SCHEDULES, ...SETTING_FLAGS,
-  'keep-case': 'boolean', 'keep-punctuation': 'boolean', 'strip-numbers': 'boolean',
-  segment: ['spaces', 'words', 'whitespace'], format: ['plain', 'cs224n'], encoding: 'string', checkpoint: 'string', resume: 'string', continue: 'string',
+  ...TOKENIZER_FLAGS, ...PHRASE_FLAGS, encoding: 'string', checkpoint: 'string', resume: 'string', continue: 'string',
   'init-vectors': 'string', 'init-format': FORMAT_IDS, 'lock-init': 'boolean', json: 'boolean',
 } as const
 
@@ -59,6 +61,8 @@ ${settingFlagsUsage()}
   corpus: --keep-case  --keep-punctuation  --strip-numbers  --segment spaces|words|whitespace  --format plain|cs224n
   --encoding <label>   the corpus' encoding (a WHATWG label: ${ENCODING_EXAMPLES.join(', ')}…); without it
                        a file that is not UTF-8 is read in the encoding its bytes look like, and a notice says which
+  --phrases            join frequent phrases (new_york) before the vocabulary, as w2v phrases does; its options as
+                       --phrases-min-count --phrases-threshold --phrases-scoring --phrases-max-vocab --phrases-delimiter --phrases-passes
   --checkpoint <file>  save the run there when it ends or is interrupted (Ctrl-C); saved before the vectors
   --resume <file>      resume a saved run where it stopped (same corpus; its settings are kept, --threads and --encoding
                        may change, and a corpus read in another encoding than the saved run's is refused);

@@ -12,6 +12,7 @@ import { SETTING_FIELDS, SETTING_RULES, type SettingRule } from '../core/setting
 import { SCHEDULES, type Schedule, type SettingField, word2vecDefaults } from '../core/settings/trainingSettings'
 import type { CorpusSettings, ScheduleSettings } from '../node/training/trainingCheckpoint'
 import { type FlagKind, type FlagValues, UsageError } from './flags'
+import { hasPhraseFlags, phraseFlagSpec, phraseOptionsFromFlags } from './phraseFlags'
 
 function flagKind(rule: SettingRule): FlagKind {
   switch (rule.type) {
@@ -25,8 +26,13 @@ function flagKind(rule: SettingRule): FlagKind {
 /** The flags that set a training setting, from the rule table: `train`'s parser takes these. */
 export const SETTING_FLAGS: Readonly<Record<string, FlagKind>> = Object.fromEntries(SETTING_FIELDS.map((field) => [SETTING_RULES[field].flag, flagKind(SETTING_RULES[field])]))
 
+const PHRASES_PREFIX = 'phrases-'
+
+/** `train`'s phrase flags: --phrases turns joining on, --phrases-min-count … set it as `w2v phrases` does. */
+export const PHRASE_FLAGS: Readonly<Record<string, FlagKind>> = { phrases: 'boolean', ...phraseFlagSpec(PHRASES_PREFIX) }
+
 /** The other flags a saved run fixes: its schedule and how its corpus became training data. */
-const FIXED_FLAGS = ['keep-case', 'keep-punctuation', 'strip-numbers', 'segment', 'format', 'schedule', 'preset'] as const
+const FIXED_FLAGS = ['keep-case', 'keep-punctuation', 'strip-numbers', 'segment', 'format', 'schedule', 'preset', ...Object.keys(PHRASE_FLAGS)] as const
 
 /** `--preset`'s choices: the window's presets. */
 export const PRESET_FLAG = PRESET_IDS
@@ -108,7 +114,20 @@ export function trainSettingsFromFlags(flags: FlagValues, layout: TokenizerOptio
   if (problems.length > 0) throw new UsageError(problems.map((p) => `${flagOf(p.field)}: ${p.message}`).join(' '))
   // Only --preset cs224n reads as the course does: --schedule cs224n alone is the course's optimizer on a text read the usual way.
   const preset = presetTokenizer((flags.preset as PresetId | undefined) ?? 'word2vec', layout)
-  const tokenizer: Partial<TokenizerOptions> = {
+  const tokenizer = tokenizerFromFlags(flags, preset)
+  if (flags.phrases !== true && hasPhraseFlags(flags, PHRASES_PREFIX)) throw new UsageError(`the --${PHRASES_PREFIX}… flags need --phrases, which turns phrase joining on`)
+  return { settings: startSettings(h).settings, corpus: { tokenizer: flags.phrases === true ? { ...tokenizer, phrases: phraseOptionsFromFlags(flags, PHRASES_PREFIX) } : tokenizer, ...vocabulary } }
+}
+
+
+/** The flags that say how a corpus is read, as `train` and `phrases` take them. */
+export const TOKENIZER_FLAGS = {
+  'keep-case': 'boolean', 'keep-punctuation': 'boolean', 'strip-numbers': 'boolean', segment: ['spaces', 'words', 'whitespace'], format: ['plain', 'cs224n'],
+} as const
+
+/** The reading the tokenizer flags ask for, starting from `preset`. */
+export function tokenizerFromFlags(flags: FlagValues, preset: TokenizerOptions): Partial<TokenizerOptions> {
+  return {
     lowercase: flags['keep-case'] !== true && preset.lowercase,
     punctuation: flags['keep-punctuation'] === true ? 'keep' : preset.punctuation,
     numbers: flags['strip-numbers'] === true ? 'strip' : preset.numbers,
@@ -116,7 +135,6 @@ export function trainSettingsFromFlags(flags: FlagValues, layout: TokenizerOptio
     format: (flags.format as TokenizerOptions['format'] | undefined) ?? preset.format,
     ...encodingFlag(flags),
   }
-  return { settings: startSettings(h).settings, corpus: { tokenizer, ...vocabulary } }
 }
 
 /** `--encoding`'s label as the tokenizer option (the decoder's name for it), none without the flag; a UsageError for a label no decoder knows. */

@@ -13,7 +13,10 @@ import {
   CorpusBuilder, CorpusError, type CorpusLayout, CorpusTextDecoder, type DecodingReport, type EncodingDetection, LAYOUT_SNIFF_CHARS, MemoryTokenSink, type RawCorpus, type TokenStoreWriter,
   type TokenizerOptions, UNNAMED_SOURCE, cancelledError, detectLayout, emptyCorpusError,
 } from '../core/corpus/index'
+import { type PhraseSummary, phraseSummary } from '../core/corpus/phraseJoining'
+import { joinCorpusPhrases } from './corpusPhrases'
 import { CorpusWorkerFailure, ParallelPreparation } from './parallelPreparation'
+import { releaseTokenStore } from './tokenFile'
 import { nonRegularKind } from './fileKind'
 import { detectFileEncoding, detectEncoding } from './encodingDetection'
 
@@ -45,6 +48,12 @@ export interface ReadCorpusOptions {
    * success the caller owns the store (tokenFile's releaseTokenStore).
    */
   readonly createSink?: () => TokenStoreWriter
+  /** When the tokenizer options ask for phrases: called once the files are read, before the phrases are joined. */
+  readonly beforePhrases?: () => Promise<void>
+  /** The fraction of phrase joining done (all its passes). */
+  readonly onPhrasesProgress?: (fraction: number) => void
+  /** Phrases the summary lists (default TOP_PHRASES). */
+  readonly topPhrases?: number
 }
 
 export const MAX_PREPARATION_THREADS = 4
@@ -65,6 +74,7 @@ export interface CorpusFileSummary extends DecodingReport {
 
 export interface CorpusFileResult extends CorpusFileSummary {
   readonly raw: RawCorpus
+  readonly phrases?: PhraseSummary
 }
 
 export interface CorpusFilesResult {
@@ -72,11 +82,13 @@ export interface CorpusFilesResult {
   readonly files: readonly CorpusFileSummary[]
   readonly replacedSequences: number
   readonly bytes: number
+  /** What phrase joining found, when the tokenizer options ask for it (`raw` is then the joined corpus). */
+  readonly phrases?: PhraseSummary
 }
 
 export async function readCorpusFile(path: string, options: ReadCorpusOptions = {}): Promise<CorpusFileResult> {
-  const { raw, files } = await readCorpusFiles([path], options)
-  return { raw, ...files[0]! }
+  const { raw, files, phrases } = await readCorpusFiles([path], options)
+  return { raw, ...files[0]!, ...(phrases ? { phrases } : {}) }
 }
 
 /**
@@ -85,8 +97,27 @@ export async function readCorpusFile(path: string, options: ReadCorpusOptions = 
  * `encoding` when it is given, else in the encoding a sample of its bytes shows (UTF-8 when it is
  * valid UTF-8: see encodingDetection.ts). Decoding is one streaming decoder per file on this
  * thread, so the text the preparation threads cut at line ends never splits a character.
+ * When the tokenizer options ask for phrases,
+ * they are joined here, so every reader of a corpus (the window, `train`, `gradcheck`, a restored
+ * checkpoint) reads the same tokens.
  */
 export async function readCorpusFiles(paths: readonly string[], options: ReadCorpusOptions = {}): Promise<CorpusFilesResult> {
+  const read = await readTokens(paths, options)
+  const phraseOptions = options.tokenizer?.phrases
+  if (!phraseOptions) return read
+  try {
+    await options.beforePhrases?.()
+    const joined = await joinCorpusPhrases(read.raw, phraseOptions, {
+      createSink: options.createSink ?? (() => new MemoryTokenSink()), source: paths.length === 1 ? basename(paths[0]!) : UNNAMED_SOURCE,
+      ...(options.signal ? { signal: options.signal } : {}), ...(options.onPhrasesProgress ? { onProgress: options.onPhrasesProgress } : {}),
+    })
+    return { ...read, raw: joined.raw, phrases: phraseSummary(joined.passes, read.raw.tokenCount, options.topPhrases) }
+  } finally {
+    releaseTokenStore(read.raw.store)
+  }
+}
+
+async function readTokens(paths: readonly string[], options: ReadCorpusOptions): Promise<CorpusFilesResult> {
   const { tokenizer = {}, chunkBytes = DEFAULT_CHUNK_BYTES, onProgress, signal } = options
   if (!Number.isInteger(chunkBytes) || chunkBytes < 1) throw new RangeError(`chunkBytes must be a whole number ≥ 1, not ${chunkBytes}.`)
   if (paths.length === 0) throw new RangeError('readCorpusFiles needs at least one file.')

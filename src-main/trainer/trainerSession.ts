@@ -91,6 +91,7 @@ function corpusSummary(loaded: LoadedCorpus): TrainerResult<'loadCorpus'> {
     ...(loaded.raw.store.kind === 'file' ? { preparedBytes: 4 * loaded.raw.store.length } : {}),
     vocabularyByMinCount: stats.vocabularyByMinCount.map((r) => ({ ...r })), topWords: stats.topWords.map((w) => ({ ...w })), notices: loaded.notices.map((n) => ({ ...n })),
     files: loaded.files.map((f) => ({ ...f, detected: f.detected ? { ...f.detected } : null })),
+    ...(loaded.phrases ? { phrases: { ...loaded.phrases, top: loaded.phrases.top.map((p) => ({ ...p })) } } : {}),
   }
 }
 
@@ -330,6 +331,11 @@ export class TrainerSession {
         onProgress: (read, total) => {
           const fraction = total > 0 ? read / total : 1
           task.progress(fraction, `Reading ${corpusName({ paths })}`)
+          this.advance(fraction)
+        },
+        beforePhrases: () => this.enter('joiningPhrases', 0),
+        onPhrasesProgress: (fraction) => {
+          task.progress(fraction, `Joining phrases in ${corpusName({ paths })}`)
           this.advance(fraction)
         },
       })

@@ -136,6 +136,14 @@ const CASES: Case[] = [
   c('plot of a file with NaN', ['plot', '--vectors', at('nan.txt'), '--words', 'cat dog', '--out', at('p.png')], 2, /line 2|number|finite/i, [at('p.png')]),
   c('plot into a missing folder', ['plot', '--vectors', vectors, '--out', at('nowhere/p.png')], 2, /folder|exist/i),
   c('plot of a FIFO is refused, not waited on', ['plot', '--vectors', at('pipe.txt'), '--out', at('p.png')], 2, /pipe/i, [at('p.png')]),
+  // phrases
+  c('phrases with NPMI at gensim’s default threshold', ['phrases', '--corpus', corpus, '--out', at('ph.txt'), '--scoring', 'npmi'], 2, /between −1 and 1/, [at('ph.txt')]),
+  c('phrases with --passes 0', ['phrases', '--corpus', corpus, '--out', at('ph.txt'), '--passes', '0'], 2, /--passes: .*from 1 to 4/, [at('ph.txt')]),
+  c('phrases of an empty file', ['phrases', '--corpus', at('empty.txt'), '--out', at('ph.txt')], 2, /empty/i, [at('ph.txt')]),
+  c('phrases of a binary file', ['phrases', '--corpus', at('binary.bin'), '--out', at('ph.txt')], 2, /binary/i, [at('ph.txt')]),
+  c('phrases written over the corpus', ['phrases', '--corpus', corpus, '--out', corpus], 2, /corpus/i),
+  c('phrases into a missing folder', ['phrases', '--corpus', corpus, '--out', at('nowhere/ph.txt')], 2, /folder|exist/i),
+  c('train --phrases-passes without --phrases', ['train', '--corpus', corpus, '--out', at('out.txt'), '--phrases-passes', '2', ...quick], 2, /need --phrases/, [at('out.txt')]),
   // the rest
   c('gradcheck --bogus', ['gradcheck', '--bogus'], 2, /unknown option/i),
   c('check-fixture of a missing file', ['check-fixture', at('missing.json')], 2, /does not exist|not found|no such|cannot/i),

@@ -48,6 +48,27 @@ describe('corpus store', () => {
     expect(corpus.error).toBe('There is no file at “/gone.txt”. The built-in corpus was loaded instead.')
   })
 
+  it('sees a change of phrase options by value, refuses wrong ones, and sends a plain copy', async () => {
+    disconnect = await startFakeSession()
+    const corpus = useCorpusStore()
+    expect(corpus.tokenizerChanged).toBe(false)
+    corpus.tokenizer.phrases = { minCount: 5, threshold: 10, scoring: 'default', maxVocab: 10_000_000, delimiter: '_', passes: 1 }
+    expect(corpus.tokenizerChanged).toBe(true)
+    expect(corpus.phraseProblems).toEqual([])
+    corpus.tokenizer.phrases.scoring = 'npmi'
+    expect(corpus.phraseProblems.map((p) => p.field)).toEqual(['threshold'])
+    corpus.tokenizer.phrases.threshold = 0.5
+    expect(await corpus.reload()).toBe(true)
+    const sent = fake.requestsOf('loadCorpus').at(-1)!.tokenizer as { phrases: object }
+    expect(sent.phrases).toEqual({ minCount: 5, threshold: 0.5, scoring: 'npmi', maxVocab: 10_000_000, delimiter: '_', passes: 1 })
+    // What was sent is a copy: editing the options afterwards does not change the loaded corpus' record.
+    expect(corpus.tokenizerChanged).toBe(false)
+    corpus.tokenizer.phrases.passes = 2
+    expect(corpus.tokenizerChanged).toBe(true)
+    delete corpus.tokenizer.phrases
+    expect(corpus.tokenizerChanged).toBe(true)
+  })
+
   it('keeps the previous corpus and shows the error when a load fails', async () => {
     disconnect = await startFakeSession()
     const corpus = useCorpusStore()

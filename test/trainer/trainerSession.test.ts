@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ProgressBatch, TrainerEvent } from '../../src-main/core/contract/trainerProtocol'
+import { DEFAULT_PHRASE_OPTIONS } from '../../src-main/core/corpus/phraseOptions'
 import { COURSE_PRESET, type Cs224nSettings } from '../../src-main/core/settings/trainingSettings'
 import { EventRouter } from '../../src-main/trainer/eventRouter'
 import { plantedSynonymsText } from '../support/syntheticCorpus'
@@ -89,6 +90,28 @@ describe('TrainerSession', () => {
     const neighbours = await call({ type: 'neighbours', word: 'cat', k: 3, vectors: 'sum' })
     expect(neighbours.neighbours).toHaveLength(3)
     expect((await request({ type: 'pause' })).error).toMatchObject({ kind: 'state', message: expect.stringMatching(/finished/) })
+  })
+
+  it('joins phrases when the corpus options ask, in a phase of its own, and a restored checkpoint joins them again', async () => {
+    const phrasedPath = join(dir, 'phrased.txt')
+    await writeFile(phrasedPath, plantedSynonymsText(1000) + '\n' + 'we saw new york today\n'.repeat(40))
+    const tokenizer = { phrases: { ...DEFAULT_PHRASE_OPTIONS, minCount: 3 } }
+    const first = harness('phrased')
+    const loaded = await first.call({ type: 'loadCorpus', paths: [phrasedPath], tokenizer })
+    expect(loaded.phrases?.top).toContainEqual(expect.objectContaining({ phrase: 'new_york', count: 40, pass: 1 }))
+    expect(loaded.tokens).toBe(loaded.phrases!.tokensBefore - loaded.phrases!.joins)
+    expect(first.events.filter(is('state')).map((s) => s.phase)).toContain('joiningPhrases')
+    await first.call({ type: 'start', settings: { schedule: 'cs224n', config: { ...COURSE, iterations: 10_000_000 } }, vocabulary: { minCount: 1 }, plotWords: [] })
+    await first.until((e): e is ProgressBatch => e.type === 'progress' && e.x.length > 0)
+    await first.call({ type: 'stop' })
+
+    const second = harness('phrased-restored')
+    await second.call({ type: 'loadCheckpoint', path: first.autosavePath })
+    expect(second.events.filter(is('state')).map((s) => s.phase).filter((p, i, all) => p !== all[i - 1])).toEqual(['restoring', 'readingCorpus', 'joiningPhrases', 'buildingVocabulary', 'encodingCorpus', 'allocating', 'paused'])
+    const described = await second.call({ type: 'describe' })
+    expect(described.corpus?.tokenizer).toEqual(tokenizer)
+    expect(described.corpus?.phrases).toEqual(loaded.phrases)
+    await second.call({ type: 'stop' })
   })
 
   it('stops a course run midway; a new session restores its checkpoint paused there and continues it', async () => {

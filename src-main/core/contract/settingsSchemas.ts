@@ -5,6 +5,7 @@
  * never gets past the boundary; their outputs are the core's own types (checked below).
  */
 import * as v from 'valibot'
+import { PHRASE_SCORINGS, type PhraseOptions, type PhraseScoring, phraseOptionProblems } from '../corpus/phraseOptions'
 import type { TokenizerOptions } from '../corpus/tokenizer'
 import { encodingOf } from '../corpus/textEncodings'
 import { fieldProblem } from '../settings/settingProblems'
@@ -16,6 +17,15 @@ import { METHOD_NAMES, type ProjectionMethod } from '../projection/projection'
 import { VECTOR_FORMATS, type VectorFormat } from '../vectors/vectorFormats'
 import type { VectorKind } from '../vectors/vectorSelection'
 
+/** Phrase joining's options, judged by the rules the CLI and the form use. */
+export const PhraseOptionsSchema = v.pipe(
+  v.strictObject({
+    minCount: v.number(), threshold: v.number(), scoring: v.picklist(PHRASE_SCORINGS as [PhraseScoring, ...PhraseScoring[]]), maxVocab: v.number(),
+    delimiter: v.string(), passes: v.number(),
+  }),
+  v.check((options) => phraseOptionProblems(options).length === 0, (issue) => phraseOptionProblems(issue.input as PhraseOptions)[0]?.message ?? ''),
+)
+
 export const TokenizerOptionsSchema = v.strictObject({
   lowercase: v.optional(v.boolean()),
   punctuation: v.optional(v.picklist(['strip', 'keep'])),
@@ -25,6 +35,7 @@ export const TokenizerOptionsSchema = v.strictObject({
   format: v.optional(v.picklist(['plain', 'cs224n'])),
   /** The decoder's own name for the encoding (as encodingOf gives it), not any label. */
   encoding: v.optional(v.pipe(v.string(), v.maxLength(64), v.check((name) => encodingOf(name) === name, 'not the name of a text encoding'))),
+  phrases: v.optional(PhraseOptionsSchema),
 })
 
 /** A field's type as the table gives it; the range is judged by fieldProblem, with the sentence the form shows. */

@@ -150,3 +150,5 @@ export type { TokenizerOptions }
 
 /** The tokenizer's defaults, for the corpus panel's options. */
 export const TOKENIZER_DEFAULTS: TokenizerOptions = DEFAULT_TOKENIZER_OPTIONS
+
+export { DEFAULT_PHRASE_OPTIONS, MAX_PHRASE_PASSES, MAX_PHRASE_VOCAB, type PhraseOptions, phraseOptionProblems } from '../corpus/phraseOptions'

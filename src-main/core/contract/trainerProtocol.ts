@@ -153,6 +153,8 @@ export const TRAINER_PHASES = {
   empty: { label: 'No corpus loaded', state: 'empty' },
   /** Reading, tokenizing and counting in one pass over the files; its fraction is the bytes read. */
   readingCorpus: { label: 'Reading the corpus', state: 'loadingCorpus' },
+  /** Counting and joining frequent phrases, when the corpus options ask for it; its fraction covers every pass. */
+  joiningPhrases: { label: 'Joining frequent phrases', state: 'loadingCorpus' },
   ready: { label: 'Ready to train', state: 'ready' },
   buildingVocabulary: { label: 'Building the vocabulary', state: 'preparing' },
   /** A start from pretrained vectors reads them (its fraction is the bytes read) once the vocabulary is known. */

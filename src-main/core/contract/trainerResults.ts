@@ -48,6 +48,16 @@ const CorpusSchema = v.strictObject({
     encoding: v.string(), byteOrderMark: v.boolean(), chosen: v.boolean(), replacedSequences: num,
     detected: v.nullable(v.strictObject({ encoding: v.string(), confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)) })),
   })),
+  /** What phrase joining found, when the corpus options ask for it: the phrases joined most often, and the totals. */
+  phrases: v.optional(v.strictObject({
+    top: v.array(v.strictObject({ phrase: v.string(), score: num, count: num, pass: num })),
+    distinct: num,
+    joins: num,
+    /** Tokens before joining (the corpus' `tokens` are after). */
+    tokensBefore: num,
+    /** Times a pass reached the vocabulary cap and forgot its rarest entries. */
+    prunings: num,
+  })),
 })
 
 const OpenedVectorsSchema = v.strictObject({ path: v.string(), words: num, dim: num, hasOutsideVectors: v.boolean(), topWords: v.array(v.string()) })

@@ -28,7 +28,11 @@
  * - `format: 'cs224n'` is read by CorpusBuilder (the line layout), and `encoding` by the
  *   decoder (textDecoding.ts), not here: they are part of how a corpus is read, kept with these
  *   options so a reload, a checkpoint and the command line carry them along.
+ * - `phrases` joins frequent pairs once the corpus is read (node/corpusPhrases.ts), not here: it
+ *   travels with these options because it is part of how the corpus is read, and so is saved in
+ *   checkpoints and repeated when a run is restored.
  */
+import type { PhraseOptions } from './phraseOptions'
 
 export interface TokenizerOptions {
   readonly lowercase: boolean
@@ -41,6 +45,8 @@ export interface TokenizerOptions {
   readonly format: 'plain' | 'cs224n'
   /** The encoding of files without a byte-order mark, as the decoder names it (textEncodings.ts); undefined: found from the bytes. */
   readonly encoding?: string
+  /** Join frequent phrases ("new york" → new_york) before the vocabulary is built; undefined = off. */
+  readonly phrases?: PhraseOptions
 }
 
 export const DEFAULT_TOKENIZER_OPTIONS: TokenizerOptions = {

@@ -15,6 +15,7 @@ import { chunkPlanSteps } from '../../core/training/chunkPlan'
 import type { StreamingCorpus } from '../training/streamingTrainer'
 import { type CorpusFileSummary, readCorpusFiles } from '../corpusFile'
 import { FileTokenSink, openTokenSource } from '../tokenFile'
+import type { PhraseSummary } from '../../core/corpus/phraseJoining'
 
 export interface LoadedCorpus {
   readonly paths: readonly string[]
@@ -26,6 +27,8 @@ export interface LoadedCorpus {
   readonly notices: readonly CorpusNotice[]
   /** How each file (in `paths` order) was read: the encoding, and what the detector and the user said of it. */
   readonly files: readonly FileReading[]
+  /** What phrase joining found, when the options ask for it (the corpus is then the joined one). */
+  readonly phrases?: PhraseSummary
 }
 
 export type FileReading = Pick<CorpusFileSummary, 'encoding' | 'byteOrderMark' | 'replacedSequences' | 'detected' | 'chosen'>
@@ -36,6 +39,10 @@ export interface LoadCorpusOptions {
   readonly signal?: AbortSignal
   /** The folder of the token file (the OS's temporary folder unless given). */
   readonly tokenDirectory?: string
+  /** Called once the files are read, before phrases are joined (when the options ask for it). */
+  readonly beforePhrases?: () => Promise<void>
+  /** The fraction of phrase joining done. */
+  readonly onPhrasesProgress?: (fraction: number) => void
 }
 
 /**
@@ -45,10 +52,13 @@ export interface LoadCorpusOptions {
  */
 export async function loadCorpus(paths: readonly string[], tokenizer: Partial<TokenizerOptions>, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const createSink = (): FileTokenSink => new FileTokenSink(options.tokenDirectory)
-  const { raw, files, bytes } = await readCorpusFiles(paths, { tokenizer, onProgress: options.onProgress, signal: options.signal, createSink })
+  const { raw, files, bytes, phrases } = await readCorpusFiles(paths, {
+    tokenizer, onProgress: options.onProgress, signal: options.signal, createSink, beforePhrases: options.beforePhrases, onPhrasesProgress: options.onPhrasesProgress,
+  })
   return {
     paths: [...paths], tokenizer, raw, bytes, stats: corpusStats(raw), notices: corpusNotices(files, raw, tokenizer),
     files: files.map(({ encoding, byteOrderMark, replacedSequences, detected, chosen }) => ({ encoding, byteOrderMark, replacedSequences, detected, chosen })),
+    ...(phrases ? { phrases } : {}),
   }
 }
 

@@ -5,7 +5,7 @@
  * (encoding, bytes not UTF-8, word breaks) stays with the corpus, shown in its panel for as
  * long as it is loaded. Which corpus a start loads, and what follows a load, is the session's.
  */
-import { TOKENIZER_DEFAULTS, type TokenizerOptions } from '@contract/settingsValidation'
+import { type PhraseOptions, TOKENIZER_DEFAULTS, type TokenizerOptions, phraseOptionProblems } from '@contract/settingsValidation'
 import type { TrainerResult } from '@contract/trainerResults'
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
@@ -34,15 +34,20 @@ export const useCorpusStore = defineStore('corpus', () => {
   const loadingName = ref('')
   const error = ref<string | null>(null)
   /** The options the next load uses; the loaded corpus keeps those it was read with. */
-  const tokenizer = reactive<Mutable<TokenizerOptions>>({ ...TOKENIZER_DEFAULTS })
+  const tokenizer = reactive<Mutable<Omit<TokenizerOptions, 'phrases'>> & { phrases?: Mutable<PhraseOptions> }>({ ...TOKENIZER_DEFAULTS })
   const builtInPath = ref<string | null>(null)
   const builtInTitle = ref('Moby-Dick')
 
   const loading = computed(() => loadingId.value !== null)
   const tokenizerChanged = computed(() => {
     const used = current.value?.tokenizer
-    return used !== undefined && (Object.keys(tokenizer) as (keyof TokenizerOptions)[]).some((key) => tokenizer[key] !== used[key])
+    if (used === undefined) return false
+    const keys = new Set([...Object.keys(tokenizer), ...Object.keys(used)] as (keyof TokenizerOptions)[])
+    // Phrase options are an object: compared by their values.
+    return [...keys].some((key) => (key === 'phrases' ? JSON.stringify(tokenizer.phrases) !== JSON.stringify(used.phrases) : tokenizer[key] !== used[key]))
   })
+  /** What is wrong with the phrase options about to be used (empty when they are off or right). */
+  const phraseProblems = computed(() => (tokenizer.phrases ? phraseOptionProblems(tokenizer.phrases) : []))
   /** The name exported vectors are offered under. */
   const exportName = computed(() => (vectorsFile.value ? fileName(vectorsFile.value.path) : (current.value?.name ?? 'word2vec')))
 
@@ -89,7 +94,10 @@ export const useCorpusStore = defineStore('corpus', () => {
   async function load(paths: readonly string[], encoding?: string): Promise<boolean> {
     if (paths.length === 0) return false
     const id = nextRequestId()
-    const options: TokenizerOptions = { ...tokenizer, ...(encoding === undefined ? {} : { encoding }) }
+    // A plain copy: the reactive phrase options would not survive the trip to the trainer.
+    const options: TokenizerOptions = {
+      ...tokenizer, ...(tokenizer.phrases ? { phrases: { ...tokenizer.phrases } } : {}), ...(encoding === undefined ? {} : { encoding }),
+    }
     loadingId.value = id
     loadingName.value = nameOf(paths)
     const outcome = await requestTrainer({ type: 'loadCorpus', paths: [...paths], tokenizer: options }, id)
@@ -143,7 +151,7 @@ export const useCorpusStore = defineStore('corpus', () => {
   }
 
   return {
-    current, vectorsFile, loadingId, loadingName, error, tokenizer, builtInPath, builtInTitle, loading, tokenizerChanged, exportName,
+    current, vectorsFile, loadingId, loadingName, error, tokenizer, builtInPath, builtInTitle, loading, tokenizerChanged, phraseProblems, exportName,
     findBuiltIn, loadBuiltIn, load, adopt, reload, reloadInEncoding, openVectors, cancelLoading, refuse,
   }
 })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
+import { DEFAULT_PHRASE_OPTIONS } from '../../../src-main/core/corpus/phraseOptions'
 import { COURSE_PRESET, CourseTrainer, word2vecDefaults } from '../../../src-main/core/training/index'
 import { writeCheckpoint } from '../../../src-main/node/checkpointFile'
 import { chooseKernel } from '../../../src-main/node/training/kernelModule'
@@ -50,6 +51,20 @@ describe('training checkpoints', () => {
     original.runIterations(30)
     resumed.runIterations(30)
     expect(resumed.centerWordVectors).toEqual(original.centerWordVectors)
+  })
+
+  it('records phrase joining as part of how the corpus was read, and refuses phrase options out of their rules', async () => {
+    const config = { ...word2vecDefaults('skipgram', 1), dim: 4, epochs: 1 }
+    const trainer = StreamingTrainer.create(vocabulary.counts, stream, config)
+    const state = trainer.exportState()
+    const phrased = { tokenizer: { lowercase: true, phrases: { ...DEFAULT_PHRASE_OPTIONS, minCount: 2, passes: 2, scoring: 'npmi' as const, threshold: 0.4 } }, minCount: 1 }
+    const path = join(dir, 'phrases.w2vckpt')
+    const checkpoint = { settings: { schedule: 'word2vec' as const, config }, corpus: phrased, vocabulary, training: { schedule: 'word2vec' as const, state } }
+    await saveTrainingCheckpoint(path, checkpoint)
+    expect((await loadTrainingCheckpoint(path)).corpus).toEqual(phrased)
+    const broken = { ...checkpoint, corpus: { ...phrased, tokenizer: { phrases: { ...phrased.tokenizer.phrases, threshold: 3 } } } }
+    await saveTrainingCheckpoint(path, broken)
+    await expect(loadTrainingCheckpoint(path)).rejects.toThrow(/between −1 and 1/)
   })
 
   it('rejects a valid checkpoint file that is not a training run', async () => {
