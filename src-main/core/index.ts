@@ -4,6 +4,8 @@ export { Random, type RandomState } from './random'
 export type { LossAndGradient, Word2vecLossFn, Word2vecModelResult, Word2vecModelKind, Word2vecLossKind } from './word2vecLoss'
 export { naiveSoftmaxLossAndGradient } from './naiveSoftmax'
 export { negSamplingLossAndGradient, negSamplingLoss, courseNegativeSampler, type NegativeSampler } from './negSampling'
+export { hierarchicalSoftmaxLossAndGradient, hierarchicalSoftmaxLoss } from './hierarchicalSoftmax'
+export { buildHuffmanTree, wordCode, wordPoints, type HuffmanTree, HuffmanTreeError } from './huffmanTree'
 export { skipgram } from './skipgram'
 export { cbow, type CbowOptions } from './cbow'
 export {
