@@ -9,7 +9,7 @@ import { courseNegativeSampler, negSamplingLoss, negSamplingLossAndGradient } fr
 import { Random } from './random'
 import type { Matrix, Vector } from './matrix'
 import { LOSSES } from './settings/trainingSettings'
-import type { LossAndGradient, Word2vecLossFn, Word2vecLossKind, Word2vecModelKind } from './word2vecLoss'
+import { type LossAndGradient, type Word2vecLossFn, type Word2vecLossKind, type Word2vecModelKind, outsideRowCount } from './word2vecLoss'
 
 export interface GradientCheck {
   readonly name: string
@@ -47,11 +47,6 @@ function problemTree(problem: Word2vecProblem): HuffmanTree {
   return buildHuffmanTree(problem.tokens.map((_, w) => Math.floor(100 / (w + 1)) + 1))
 }
 
-/** Rows of U a loss reads: one per word, or one per inner node of the tree. */
-function outsideRowsOf(problem: Word2vecProblem, lossKind: Word2vecLossKind): number {
-  return lossKind === 'hierarchicalSoftmax' ? problem.tokens.length - 1 : problem.tokens.length
-}
-
 /** Checks a single-pair loss in (v_c, U), with x = [v_c, U] stacked; U has outsideRows rows. */
 function checkPairLoss(
   problem: Word2vecProblem, outsideWordIdx: number, loss: (c: Vector, o: number, U: Matrix) => LossAndGradient, outsideRows = problem.tokens.length,
@@ -80,7 +75,7 @@ function checkModel(problem: Word2vecProblem, model: Word2vecModelKind, lossKind
       : lossKind === 'hierarchicalSoftmax' ? hierarchicalSoftmaxLoss(problemTree(problem))
         : negSamplingLoss(courseNegativeSampler(() => random.nextInt(vocabSize), NEGATIVE_SAMPLES))
   const half = vocabSize * problem.dim
-  const outsideRows = outsideRowsOf(problem, lossKind)
+  const outsideRows = outsideRowCount(lossKind, vocabSize)
   return gradcheck(
     (v) => word2vecMinibatch(v, problem.source, random, {
       model, lossFn, cbowMean, window: problem.window, batch: problem.batch, dim: problem.dim, outsideRows,
@@ -123,7 +118,7 @@ export function runGradientChecks(seed = 31415): GradientCheckReport {
         name: 'hierarchicalSoftmaxLossAndGradient',
         problem: problem.name,
         result: checkPairLoss(
-          problem, vocabSize - 1, (c, o, U) => hierarchicalSoftmaxLossAndGradient(c, o, U, tree), outsideRowsOf(problem, 'hierarchicalSoftmax'),
+          problem, vocabSize - 1, (c, o, U) => hierarchicalSoftmaxLossAndGradient(c, o, U, tree), outsideRowCount('hierarchicalSoftmax', vocabSize),
         ),
       },
     )

@@ -51,15 +51,15 @@ const COURSE_TABLE_BYTES_PER_WORD = 32
 export function word2vecMemoryEstimate(config: Pick<Word2vecSettings, 'dim' | 'threads' | 'negatives' | 'window' | 'loss'>, size: StreamingRunSize, tokens = 0): MemoryEstimate {
   const plan = planMemory({
     vocabSize: size.vocabSize, dim: config.dim, types: size.types,
-    threads: config.threads, negatives: config.negatives, window: config.window, naiveSoftmax: config.loss === 'naiveSoftmax',
+    threads: config.threads, negatives: config.negatives, window: config.window, loss: config.loss, tokens,
   })
-  const matrices = plan.syn1 - plan.syn0
+  const matrices = plan.aliasTable - plan.syn0
   // Beside the kernel memory: the loaded corpus' types and counts, the vocabulary, the chunk
   // plan, and the unpadded float32 copy of both matrices a save makes.
-  const saveCopy = 2 * size.vocabSize * config.dim * 4
+  const saveCopy = (size.vocabSize + plan.outsideRows) * config.dim * 4
   const chunkPlan = PLAN_BYTES_PER_CHUNK * Math.ceil(tokens / CHUNK_WORDS)
   const outside = VOCABULARY_BYTES_PER_WORD * (size.vocabSize + size.types) + chunkPlan + saveCopy
-  return { bytes: plan.bytes + outside, parameterBytes: 2 * matrices + saveCopy, kernelBytes: plan.bytes }
+  return { bytes: plan.bytes + outside, parameterBytes: matrices + saveCopy, kernelBytes: plan.bytes }
 }
 
 type CourseSizing = Pick<Cs224nSettings, 'dim' | 'loss' | 'model' | 'optimizer' | 'batch' | 'window' | 'negatives'>

@@ -130,7 +130,7 @@ export class StreamingTrainer {
     ensureMemory(word2vecMemoryEstimate(config, { vocabSize: counts.length, types: corpus.typeToVocab.length }, streamLength))
     const memory = TrainingMemory.create(counts, corpus.typeToVocab, config)
     if (resume) {
-      if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== counts.length * config.dim) {
+      if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== memory.outsideRows * config.dim) {
         throw new TrainingResumeError(`The saved vectors do not fit ${counts.length} words × ${config.dim} dimensions; resume with the corpus and settings of the saved run.`)
       }
       memory.restoreVectors(resume.centerWordVectors, resume.outsideVectors)
@@ -395,6 +395,6 @@ export class StreamingTrainer {
 
   /** The given rows of the outside vectors (a copy; Hogwild reads while training). */
   outsideRows(rows: readonly number[]): Float32Array {
-    return this.memory.outsideRows(rows)
+    return this.memory.outsideRowsOf(rows)
   }
 }

@@ -12,7 +12,7 @@ const GB = 2 ** 30
 describe('word2vecMemoryEstimate', () => {
   it('is the kernels’ memory plan, plus the types and vocabulary, the chunk plan and the copy a save makes', () => {
     const config = { ...word2vecDefaults('skipgram', 2), dim: 10 }
-    const plan = planMemory({ ...SOTU, dim: 10, threads: 2, negatives: config.negatives, window: config.window, naiveSoftmax: false })
+    const plan = planMemory({ ...SOTU, dim: 10, threads: 2, negatives: config.negatives, window: config.window, loss: 'negSampling' })
     const estimate = word2vecMemoryEstimate(config, SOTU, SOTU.tokens)
     expect(estimate.kernelBytes).toBe(plan.bytes)
     expect(estimate.bytes).toBe(plan.bytes + 64 * (SOTU.vocabSize + SOTU.types) + 16 * 180 + 2 * SOTU.vocabSize * 10 * 4)
