@@ -10,6 +10,7 @@ import { COURSE_COPIES } from './courseSubsampling'
 import { MAX_KERNEL_MEMORY_BYTES, planMemory } from './kernelMemoryPlan'
 import { SLOTS_PER_MATRIX } from './optimizers'
 import { TrainingMemoryError } from './trainingErrors'
+import { outsideRowCount } from '../word2vecLoss'
 
 /** What the corpus and its vocabulary bring to a course run (after minCount): it holds the kept tokens in memory. */
 export interface RunSize {
@@ -64,20 +65,22 @@ export function word2vecMemoryEstimate(config: Pick<Word2vecSettings, 'dim' | 't
 
 type CourseSizing = Pick<Cs224nSettings, 'dim' | 'loss' | 'model' | 'optimizer' | 'batch' | 'window' | 'negatives'>
 
-/** Rows a minibatch's sparse gradient can touch: its pool grows by doubling up to |V| rows. */
+/** Rows a minibatch's sparse gradient can touch: its pool grows by doubling up to all of the matrix' rows. */
 function gradientRows(config: CourseSizing, vocabSize: number, matrix: 'center' | 'outside'): number {
+  const rows = matrix === 'outside' ? outsideRowCount(config.loss, vocabSize) : vocabSize
   const pairs = config.batch * 2 * config.window
+  // Under hierarchical softmax a prediction touches its path's inner nodes, which can be all of them.
   const touched = matrix === 'outside'
-    ? (config.loss === 'naiveSoftmax' ? vocabSize : pairs * (config.negatives + 1))
+    ? (config.loss === 'negSampling' ? pairs * (config.negatives + 1) : rows)
     : (config.model === 'skipgram' ? config.batch : pairs)
-  return Math.min(vocabSize, 2 * touched)
+  return Math.min(rows, 2 * touched)
 }
 
 export function courseMemoryEstimate(config: CourseSizing, size: RunSize): MemoryEstimate {
   const { vocabSize, tokens, sentences } = size
-  const matrix = 8 * vocabSize * config.dim
+  const matrices = 8 * (vocabSize + outsideRowCount(config.loss, vocabSize)) * config.dim
   // V and U with the optimizer's slots, twice: the live arrays and the copy a save exports.
-  const parameters = 2 * 2 * matrix * (1 + SLOTS_PER_MATRIX[config.optimizer])
+  const parameters = 2 * matrices * (1 + SLOTS_PER_MATRIX[config.optimizer])
   const gradients = (['center', 'outside'] as const).reduce((sum, m) => sum + gradientRows(config, vocabSize, m) * (8 * config.dim + 4) + 4 * vocabSize, 0)
   const scores = config.loss === 'naiveSoftmax' ? 8 * vocabSize : 0
   const parameterBytes = parameters + gradients + scores
