@@ -8,7 +8,6 @@ import { naiveSoftmaxLossAndGradient } from './naiveSoftmax'
 import { courseNegativeSampler, negSamplingLoss, negSamplingLossAndGradient } from './negSampling'
 import { Random } from './random'
 import type { Matrix, Vector } from './matrix'
-import { LOSSES } from './settings/trainingSettings'
 import { type LossAndGradient, type Word2vecLossFn, type Word2vecLossKind, type Word2vecModelKind, outsideRowCount } from './word2vecLoss'
 
 export interface GradientCheck {
@@ -122,7 +121,7 @@ export function runGradientChecks(seed = 31415): GradientCheckReport {
         ),
       },
     )
-    for (const lossKind of LOSSES) {
+    for (const lossKind of ['naiveSoftmax', 'negSampling', 'hierarchicalSoftmax'] as const) {
       checks.push({ name: `skipgram / ${lossKind}`, problem: problem.name, result: checkModel(problem, 'skipgram', lossKind, false, seed) })
       checks.push({ name: `cbow (sum) / ${lossKind}`, problem: problem.name, result: checkModel(problem, 'cbow', lossKind, false, seed) })
       checks.push({ name: `cbow (mean) / ${lossKind}`, problem: problem.name, result: checkModel(problem, 'cbow', lossKind, true, seed) })
