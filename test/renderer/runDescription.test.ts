@@ -14,6 +14,6 @@ describe('describeSettings', () => {
   it('names each loss, and K only for negative sampling', () => {
     const of = (loss: 'naiveSoftmax' | 'hierarchicalSoftmax') => describeSettings({ schedule: 'word2vec', config: { ...word2vecDefaults(), loss } }, 5)
     expect(of('naiveSoftmax')).toContain('skip-gram · naive softmax · d=100')
-    expect(of('hierarchicalSoftmax')).toContain('skip-gram · hierarchical softmax · d=100')
+    expect(of('hierarchicalSoftmax')).toContain('skip-gram · hier. softmax · d=100')
   })
 })
