@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { word2vecDefaults } from '../src-main/core/settings/trainingSettings'
-import { type EngineId } from './options'
+import { type BenchLoss, type EngineId } from './options'
 
 /** The settings of issue 3 §5, the same for every engine. */
 export const SETTINGS = { model: 'skipgram', negative: 5, dim: 100, window: 5, sample: 1e-3, minCount: 5, epochs: 5, alpha: 0.025, seed: 1 } as const
@@ -51,6 +51,8 @@ export interface EngineContext {
   python: string
   /** Where the engines write their vectors. */
   vectorsDir: string
+  /** The loss every engine trains with (default negative sampling). */
+  loss?: BenchLoss
 }
 
 export interface EngineCommand {
@@ -69,7 +71,8 @@ export interface EngineCommand {
 export function engineCommand(engine: EngineId, threads: number, corpus: string, context: EngineContext, run = 1, epochs: number = SETTINGS.epochs): EngineCommand {
   const s = { ...SETTINGS, epochs }
   const seed = s.seed + run - 1
-  const base = join(context.vectorsDir, `${engine}-t${threads}${run > 1 ? `-r${run}` : ''}`)
+  const hs = context.loss === 'hierarchicalSoftmax'
+  const base = join(context.vectorsDir, `${engine}${hs ? '-hs' : ''}-t${threads}${run > 1 ? `-r${run}` : ''}`)
   switch (engine) {
     case 'ours':
     case 'ours-corpusfile-rate':
@@ -77,7 +80,7 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
       // sources through tsx would add a transpiler to the process and to every training thread.
       return {
         argv: [process.execPath, join(context.repoRoot, 'out/cli/w2v.js'), 'train',
-          '--corpus', corpus, '--out', `${base}.txt`, '--model', s.model, '--loss', 'negSampling',
+          '--corpus', corpus, '--out', `${base}.txt`, '--model', s.model, '--loss', context.loss ?? 'negSampling',
           '--dim', `${s.dim}`, '--window', `${s.window}`, '--negative', `${s.negative}`, '--min-count', `${s.minCount}`,
           '--sample', `${s.sample}`, '--alpha', `${s.alpha}`, '--epochs', `${s.epochs}`, '--threads', `${threads}`,
           '--seed', `${seed}`, '--json',
@@ -91,7 +94,7 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
         argv: [context.python, join(context.benchDir, 'gensim_train.py'), '--corpus', corpus, '--out', `${base}.txt`,
           '--mode', engine === 'gensim' ? 'linesentence' : 'corpusfile', '--threads', `${threads}`,
           '--dim', `${s.dim}`, '--window', `${s.window}`, '--negative', `${s.negative}`, '--sample', `${s.sample}`,
-          '--min-count', `${s.minCount}`, '--epochs', `${s.epochs}`, '--alpha', `${s.alpha}`, '--seed', `${seed}`],
+          '--min-count', `${s.minCount}`, '--epochs', `${s.epochs}`, '--alpha', `${s.alpha}`, '--seed', `${seed}`, ...(hs ? ['--hs'] : [])],
         vectorsFile: `${base}.txt`,
         extraFiles: [],
       }
@@ -100,7 +103,7 @@ export function engineCommand(engine: EngineId, threads: number, corpus: string,
       return {
         argv: ['fasttext', 'skipgram', '-input', corpus, '-output', base, '-minn', '0', '-maxn', '0',
           '-dim', `${s.dim}`, '-ws', `${s.window}`, '-neg', `${s.negative}`, '-t', `${s.sample}`,
-          '-minCount', `${s.minCount}`, '-epoch', `${s.epochs}`, '-lr', `${s.alpha}`, '-thread', `${threads}`, '-seed', `${seed}`],
+          '-minCount', `${s.minCount}`, '-epoch', `${s.epochs}`, '-lr', `${s.alpha}`, '-thread', `${threads}`, '-seed', `${seed}`, ...(hs ? ['-loss', 'hs'] : [])],
         vectorsFile: `${base}.vec`,
         extraFiles: [`${base}.bin`],
       }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train gensim 4 word2vec (skip-gram, negative sampling) on a prepared corpus and save the
+"""Train gensim 4 word2vec (skip-gram, negative sampling or with --hs hierarchical softmax) on a prepared corpus and save the
 vectors in word2vec text format. The benchmark runs it through measure.py, so the whole
 process (imports, reading, vocabulary, training, writing) is what gets timed.
 
@@ -30,6 +30,8 @@ def main() -> int:
     # gensim's own default; the quality study of issue 13 §4 sets it below zero to undo corpus_file's per-worker decay.
     parser.add_argument('--min-alpha', type=float, default=0.0001)
     parser.add_argument('--seed', type=int, default=1)
+    # Hierarchical softmax alone, as word2vec -hs 1 -negative 0: hs=1, negative=0.
+    parser.add_argument('--hs', action='store_true')
     args = parser.parse_args()
 
     try:
@@ -43,7 +45,7 @@ def main() -> int:
         print('gensim has no compiled training routines (FAST_VERSION < 0)', file=sys.stderr)
         return 3
 
-    settings = dict(sg=1, hs=0, negative=args.negative, vector_size=args.dim, window=args.window,
+    settings = dict(sg=1, hs=1 if args.hs else 0, negative=0 if args.hs else args.negative, vector_size=args.dim, window=args.window,
                     sample=args.sample, min_count=args.min_count, epochs=args.epochs, alpha=args.alpha, min_alpha=args.min_alpha,
                     workers=args.threads, seed=args.seed)
     started = time.perf_counter()

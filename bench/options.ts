@@ -4,6 +4,10 @@ import { SCALE_KINDS, type ScaleCorpusSpec, type ScaleKind } from './scaleCorpus
 export const ENGINE_IDS = ['ours', 'gensim', 'gensim-corpusfile', 'fasttext', 'ours-corpusfile-rate'] as const
 export type EngineId = (typeof ENGINE_IDS)[number]
 
+/** The losses every engine has: word2vec's negative sampling and hierarchical softmax (gensim hs=1 negative=0, fastText -loss hs). */
+export const BENCH_LOSSES = ['negSampling', 'hierarchicalSoftmax'] as const
+export type BenchLoss = (typeof BENCH_LOSSES)[number]
+
 export interface BenchOptions {
   /** The thread count the targets are checked at. */
   threads: number
@@ -19,6 +23,8 @@ export interface BenchOptions {
   memoryRun: boolean
   /** The course tier (courseTier.ts): the assignment's run, --repeat seeds. */
   course: boolean
+  /** The loss every engine trains with. */
+  loss: BenchLoss
 }
 
 /** The memory run's second corpus is this many times the first's length (issue 13: 5×, peaks within 10 %). */
@@ -51,6 +57,8 @@ Options:
                      engines run at most ${INFORMATION_REPEATS} times, the 1-thread rows once)
   --engines LIST     comma-separated subset of ${ENGINE_IDS.join(',')} (default: ${SOTU_ENGINES.join(',')})
   --python PATH      Python 3 with gensim, used to measure and evaluate (default /usr/bin/python3)
+  --loss LOSS        ${BENCH_LOSSES.join(' or ')} (default negSampling): every engine trains with it
+                     (hierarchicalSoftmax: gensim hs=1 negative=0, fastText -loss hs)
 
 Scale tier: a generated corpus, 1 epoch, the main thread count only; ${SCALE_ENGINES.join(', ')},
 one run each, unless --engines or --repeat say otherwise.
@@ -76,7 +84,9 @@ export class BenchUsageError extends Error {
   }
 }
 
-const DEFAULTS: BenchOptions = { threads: 2, skipSingle: false, repeat: 10, engines: [...SOTU_ENGINES], python: '/usr/bin/python3', scale: null, memoryRun: false, course: false }
+const DEFAULTS: BenchOptions = {
+  threads: 2, skipSingle: false, repeat: 10, engines: [...SOTU_ENGINES], python: '/usr/bin/python3', scale: null, memoryRun: false, course: false, loss: 'negSampling',
+}
 
 const MULTIPLIERS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 }
 
@@ -134,6 +144,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       case '--corpus-seed': corpusSeed = positiveInteger(flag, takeValue()); break
       case '--memory-run': options.memoryRun = true; break
       case '--course': options.course = true; break
+      case '--loss': {
+        const value = takeValue()
+        if (!(BENCH_LOSSES as readonly (string | undefined)[]).includes(value)) throw new BenchUsageError(`--loss needs ${BENCH_LOSSES.join(' or ')}, got ${value ?? 'nothing'}.`)
+        options.loss = value as BenchLoss
+        break
+      }
       case '--kind': {
         const value = takeValue()
         if (!(SCALE_KINDS as readonly (string | undefined)[]).includes(value)) throw new BenchUsageError(`--kind needs ${SCALE_KINDS.join(' or ')}, got ${value ?? 'nothing'}.`)
@@ -145,7 +161,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     }
   }
   if (options.course) {
-    const stray = ['--scale', '--kind', '--types', '--corpus-seed', '--memory-run', '--engines'].filter((f) => given.has(f))
+    const stray = ['--scale', '--kind', '--types', '--corpus-seed', '--memory-run', '--engines', '--loss'].filter((f) => given.has(f))
     if (stray.length > 0) throw new BenchUsageError(`${stray.join(', ')} cannot be used with --course, which runs ours alone on the course's schedule.`)
     return { ...options, repeat: given.has('--repeat') ? options.repeat : 3, engines: ['ours'] }
   }

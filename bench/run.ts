@@ -130,7 +130,7 @@ async function bench(options: BenchOptions): Promise<number> {
     return 2
   }
   const scale = options.scale
-  const context: EngineContext = { repoRoot, benchDir, python: options.python, vectorsDir: join(cacheDir, 'vectors') }
+  const context: EngineContext = { repoRoot, benchDir, python: options.python, vectorsDir: join(cacheDir, 'vectors'), loss: options.loss }
   mkdirSync(context.vectorsDir, { recursive: true })
   if (options.course) return courseTier(options, context)
   mkdirSync(join(cacheDir, 'logs'), { recursive: true })
@@ -171,7 +171,7 @@ async function bench(options: BenchOptions): Promise<number> {
     : `scale tier, ${scale.kind} corpus of ${corpus.tokens.toLocaleString('en-US')} tokens drawn over ${scale.types.toLocaleString('en-US')} types (corpus seed ${scale.seed})`
   process.stdout.write([
     '',
-    `word2vec benchmark: ${what}, skip-gram, dim ${s.dim}, window ${s.window}, negative ${s.negative}, sample ${s.sample}, min-count ${s.minCount}, ${epochs} epoch${epochs === 1 ? '' : 's'}, alpha ${s.alpha}${options.repeat > 1 ? `; at ${options.threads} threads each engine runs with seeds ${SETTINGS.seed}, ${SETTINGS.seed + 1}, … (see runs): the best wall time and the mean quality over the seeds count` : ''}`,
+    `word2vec benchmark: ${what}, skip-gram, dim ${s.dim}, window ${s.window}, ${options.loss === 'hierarchicalSoftmax' ? 'hierarchical softmax (negative 0)' : `negative ${s.negative}`}, sample ${s.sample}, min-count ${s.minCount}, ${epochs} epoch${epochs === 1 ? '' : 's'}, alpha ${s.alpha}${options.repeat > 1 ? `; at ${options.threads} threads each engine runs with seeds ${SETTINGS.seed}, ${SETTINGS.seed + 1}, … (see runs): the best wall time and the mean quality over the seeds count` : ''}`,
     '',
     formatResultsTable(rows),
     ...(scale === null ? [] : [vocabularyLine(measured)]),

@@ -2,8 +2,11 @@ export { sigmoid, softmax, softplus, logSigmoid, logSumExp } from './activations
 export { type Matrix, type Vector, zerosMatrix, matrixFromRows, matrixToRows, row, dot, axpy, normalizeRows, randomNormalMatrix } from './matrix'
 export { Random, type RandomState } from './random'
 export type { LossAndGradient, Word2vecLossFn, Word2vecModelResult, Word2vecModelKind, Word2vecLossKind } from './word2vecLoss'
+export { outsideRowCount } from './word2vecLoss'
 export { naiveSoftmaxLossAndGradient } from './naiveSoftmax'
 export { negSamplingLossAndGradient, negSamplingLoss, courseNegativeSampler, type NegativeSampler } from './negSampling'
+export { hierarchicalSoftmaxLossAndGradient, hierarchicalSoftmaxLoss } from './hierarchicalSoftmax'
+export { buildHuffmanTree, wordCode, wordPoints, type HuffmanTree, HuffmanTreeError } from './huffmanTree'
 export { skipgram } from './skipgram'
 export { cbow, type CbowOptions } from './cbow'
 export {

@@ -19,16 +19,21 @@ export interface ContextSource {
 
 /**
  * The course's stacked parameters: one Float64Array holding V (centre vectors) in its first
- * |V|·d values and U (outside vectors) in the rest, viewed here as two |V| × d matrices.
+ * |V|·d values and U (outside vectors) in the rest, viewed here as a |V| × d and an
+ * outsideRows × d matrix (|V| rows, or |V| − 1 inner nodes under hierarchical softmax).
  */
-export function splitWordVectors(wordVectors: Float64Array, vocabSize: number, dim: number): { centerWordVectors: Matrix; outsideVectors: Matrix } {
+export function splitWordVectors(
+  wordVectors: Float64Array, vocabSize: number, dim: number, outsideRows = vocabSize,
+): { centerWordVectors: Matrix; outsideVectors: Matrix } {
   const half = vocabSize * dim
-  if (wordVectors.length !== 2 * half) {
-    throw new RangeError(`wordVectors has ${wordVectors.length} values; ${vocabSize} words × ${dim} dimensions × 2 need ${2 * half}.`)
+  if (wordVectors.length !== half + outsideRows * dim) {
+    throw new RangeError(
+      `wordVectors has ${wordVectors.length} values; ${vocabSize} centre and ${outsideRows} outside rows × ${dim} dimensions need ${half + outsideRows * dim}.`,
+    )
   }
   return {
     centerWordVectors: { rows: vocabSize, cols: dim, data: wordVectors.subarray(0, half) },
-    outsideVectors: { rows: vocabSize, cols: dim, data: wordVectors.subarray(half) },
+    outsideVectors: { rows: outsideRows, cols: dim, data: wordVectors.subarray(half) },
   }
 }
 
@@ -42,6 +47,8 @@ export interface MinibatchOptions {
   readonly dim: number
   /** CBOW only: average the context vectors instead of summing them. */
   readonly cbowMean?: boolean
+  /** Rows of U: |V| (default), or the tree's |V| − 1 inner nodes for hierarchical softmax. */
+  readonly outsideRows?: number
 }
 
 /**
@@ -55,9 +62,10 @@ export function word2vecMinibatch(
   options: MinibatchOptions,
 ): { loss: number; grad: Float64Array } {
   const batch = options.batch ?? 50
-  const { centerWordVectors, outsideVectors } = splitWordVectors(wordVectors, source.vocabSize, options.dim)
+  const { centerWordVectors, outsideVectors } = splitWordVectors(wordVectors, source.vocabSize, options.dim, options.outsideRows)
   const grad = new Float64Array(wordVectors.length)
   const half = centerWordVectors.data.length
+  const outside = outsideVectors.data.length
   let loss = 0
   for (let b = 0; b < batch; b++) {
     const size = random.randint(1, options.window)
@@ -69,10 +77,8 @@ export function word2vecMinibatch(
     loss += result.loss / batch
     const gradV = result.gradCenterVecs.data
     const gradU = result.gradOutsideVectors.data
-    for (let i = 0; i < half; i++) {
-      grad[i]! += gradV[i]! / batch
-      grad[half + i]! += gradU[i]! / batch
-    }
+    for (let i = 0; i < half; i++) grad[i]! += gradV[i]! / batch
+    for (let i = 0; i < outside; i++) grad[half + i]! += gradU[i]! / batch
   }
   return { loss, grad }
 }

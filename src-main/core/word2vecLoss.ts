@@ -1,4 +1,5 @@
 import type { Matrix, Vector } from './matrix'
+import type { Word2vecLossKind } from './settings/trainingSettings'
 
 /** What a word2vec objective returns for one (centre, outside) pair: J and its gradients. */
 export interface LossAndGradient {
@@ -25,6 +26,11 @@ export interface Word2vecModelResult {
 }
 
 export type { Word2vecLossKind, Word2vecModelKind } from './settings/trainingSettings'
+
+/** Rows of the outside matrix U: one per word, or under hierarchical softmax one per inner node of the Huffman tree (|V| − 1). */
+export function outsideRowCount(loss: Word2vecLossKind, vocabSize: number): number {
+  return loss === 'hierarchicalSoftmax' ? Math.max(0, vocabSize - 1) : vocabSize
+}
 
 export function checkWordIndex(name: string, idx: number, vocabSize: number): void {
   if (!Number.isInteger(idx) || idx < 0 || idx >= vocabSize) {

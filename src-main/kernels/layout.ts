@@ -13,7 +13,7 @@
 /** Field offsets inside a thread's parameter block (bytes). */
 export const PARAM = {
   model: 0, // i32: 0 skip-gram, 1 CBOW
-  loss: 4, // i32: 0 negative sampling, 1 naive softmax
+  loss: 4, // i32: 0 negative sampling, 1 naive softmax, 2 hierarchical softmax
   stride: 8, // i32: floats per matrix row (dim rounded up to a multiple of 4; padding stays 0)
   vocabSize: 12, // i32
   window: 16, // i32: maximum window on each side
@@ -21,14 +21,17 @@ export const PARAM = {
   cbowMean: 24, // i32: 1 = average the context vectors
   maxSentence: 28, // i32: sentence buffer capacity (words)
   syn0: 32, // u32 pointer: centre vectors V (|V| × stride f32)
-  syn1: 36, // u32 pointer: outside vectors U (|V| × stride f32)
+  syn1: 36, // u32 pointer: outside vectors U (|V| × stride f32; hierarchical softmax: |V| − 1 inner nodes)
   // One noise draw reads a random column's probability and alias: side by side in one 8-byte
   // entry they cost one cache miss, not two (at |V| = 250k the table is 2 MB, past L2).
   aliasTable: 40, // u32 pointer: {f32 probability, i32 alias}[|V|]
   // gensim's vectors_lockf: a centre row's own update is scaled by its word's factor (0 freezes a pretrained row).
   lockFactor: 44, // u32 pointer: f32[|V|]
   keepProbability: 48, // u32 pointer: f32[|V|] (sub-sampling)
-  // 52 to 67 are free (the corpus' ids and sentence ends were here before training streamed).
+  huffmanPoints: 52, // u32 pointer: i32 per path entry, the inner node (syn1 row), root first
+  huffmanCodes: 56, // u32 pointer: u8 per path entry, the branch bit
+  huffmanOffsets: 60, // u32 pointer: i32[|V| + 1], word w's Huffman path is entries offsets[w] .. offsets[w + 1]
+  // 64 to 67 are free (the corpus' ids and sentence ends were here before training streamed).
   alphaStart: 68, // f32: learning rate at the chunk's first word
   alphaEnd: 72, // f32: learning rate after its last word
   chunkWords: 76, // i32: kept corpus words in the chunk (for the learning-rate interpolation)
@@ -51,8 +54,9 @@ export const PARAM = {
 } as const
 
 export const MODEL_CODE = { skipgram: 0, cbow: 1 } as const
-export const LOSS_CODE = { negSampling: 0, naiveSoftmax: 1 } as const
+export const LOSS_CODE = { negSampling: 0, naiveSoftmax: 1, hierarchicalSoftmax: 2 } as const
 
 export {
-  CHUNK_STREAM_VALUES, MAX_SENTENCE, PARAM_BLOCK_BYTES, RESERVED_BYTES, type MemoryPlan, type MemoryPlanInput, type ScratchLayout, planMemory, rowStride, scratchLayout,
+  CHUNK_STREAM_VALUES, MAX_SENTENCE, PARAM_BLOCK_BYTES, RESERVED_BYTES, type MemoryPlan, type MemoryPlanInput, type ScratchLayout, huffmanPathBound, planMemory, rowStride,
+  scratchLayout,
 } from '../core/training/kernelMemoryPlan'

@@ -1,4 +1,5 @@
 import { buildAliasTable, keepProbabilities, unigramWeights } from '../core/corpus/sampling'
+import { buildHuffmanTree } from '../core/huffmanTree'
 import { Random } from '../core/random'
 import { copyRows } from '../core/vectors/matrixRows'
 import type { Word2vecSettings } from '../core/settings/trainingSettings'
@@ -27,8 +28,11 @@ export interface WordTables {
  */
 export class TrainingMemory {
   readonly blocks: ParamBlock[]
+  /** Rows of U: |V|, or |V| − 1 inner nodes under hierarchical softmax. */
+  readonly outsideRows: number
 
   private constructor(readonly memory: WebAssembly.Memory, readonly plan: MemoryPlan, readonly vocabSize: number, readonly dim: number, threads: number) {
+    this.outsideRows = plan.outsideRows
     this.blocks = Array.from({ length: threads }, (_, t) => new ParamBlock(memory.buffer, plan.paramBlocks + t * PARAM_BLOCK_BYTES))
   }
 
@@ -39,9 +43,10 @@ export class TrainingMemory {
    */
   static create(counts: Uint32Array, typeToVocab: Int32Array, config: Word2vecSettings, tables: WordTables = {}): TrainingMemory {
     const vocabSize = counts.length
+    const tree = config.loss === 'hierarchicalSoftmax' ? buildHuffmanTree(counts) : null
     const plan = planMemory({
       vocabSize, dim: config.dim, types: typeToVocab.length,
-      threads: config.threads, negatives: config.negatives, window: config.window, naiveSoftmax: config.loss === 'naiveSoftmax',
+      threads: config.threads, negatives: config.negatives, window: config.window, loss: config.loss, pathEntries: tree?.points.length ?? 0,
     })
     const memory = createKernelMemory(plan.bytes)
     const training = new TrainingMemory(memory, plan, vocabSize, config.dim, config.threads)
@@ -60,6 +65,11 @@ export class TrainingMemory {
     f32.set(tables.keepProbability ?? keepProbabilities(counts, config.sample), plan.keepProbability / 4)
     if (tables.lockFactors) f32.set(tables.lockFactors, plan.lockFactor / 4)
     else f32.fill(1, plan.lockFactor / 4, plan.lockFactor / 4 + vocabSize)
+    if (tree) {
+      i32.set(tree.offsets, plan.huffmanOffsets / 4)
+      i32.set(tree.points, plan.huffmanPoints / 4)
+      new Uint8Array(memory.buffer).set(tree.codes, plan.huffmanCodes)
+    }
     i32.set(typeToVocab, plan.typeToVocab / 4)
     training.blocks.forEach((block, t) => block.configure(plan, t, { ...config, vocabSize }, threadSeed(config.seed, t)))
     return training
@@ -70,48 +80,48 @@ export class TrainingMemory {
    * without padding (d a multiple of 4) a view of the kernels' memory, which saves a copy of the
    * matrix at the end of a run (197 MB at 493k words × 100) and must not outlive it.
    */
-  private readMatrix(base: number, inPlace: boolean): Float32Array {
+  private readMatrix(base: number, rows: number, inPlace: boolean): Float32Array {
     const { stride } = this.plan
     const f32 = new Float32Array(this.memory.buffer)
     if (stride === this.dim) {
-      const [from, to] = [base / 4, base / 4 + this.vocabSize * stride]
+      const [from, to] = [base / 4, base / 4 + rows * stride]
       return inPlace ? f32.subarray(from, to) : f32.slice(from, to)
     }
-    const out = new Float32Array(this.vocabSize * this.dim)
-    for (let w = 0; w < this.vocabSize; w++) out.set(f32.subarray(base / 4 + w * stride, base / 4 + w * stride + this.dim), w * this.dim)
+    const out = new Float32Array(rows * this.dim)
+    for (let w = 0; w < rows; w++) out.set(f32.subarray(base / 4 + w * stride, base / 4 + w * stride + this.dim), w * this.dim)
     return out
   }
 
-  private writeMatrix(base: number, values: Float32Array): void {
-    if (values.length !== this.vocabSize * this.dim) {
-      throw new RangeError(`Expected ${this.vocabSize} × ${this.dim} values, got ${values.length}.`)
+  private writeMatrix(base: number, rows: number, values: Float32Array): void {
+    if (values.length !== rows * this.dim) {
+      throw new RangeError(`Expected ${rows} × ${this.dim} values, got ${values.length}.`)
     }
     const f32 = new Float32Array(this.memory.buffer)
-    for (let w = 0; w < this.vocabSize; w++) f32.set(values.subarray(w * this.dim, (w + 1) * this.dim), base / 4 + w * this.plan.stride)
+    for (let w = 0; w < rows; w++) f32.set(values.subarray(w * this.dim, (w + 1) * this.dim), base / 4 + w * this.plan.stride)
   }
 
   /** V: the centre ("input") vectors, |V| × d (a copy, or a view: see readMatrix). */
   centerWordVectors(inPlace = false): Float32Array {
-    return this.readMatrix(this.plan.syn0, inPlace)
+    return this.readMatrix(this.plan.syn0, this.vocabSize, inPlace)
   }
 
   /** The given rows of V, in that order (a copy, rows.length × d). */
   centerRows(rows: readonly number[]): Float32Array {
-    return this.readRows(this.plan.syn0, rows)
+    return this.readRows(this.plan.syn0, this.vocabSize, rows)
   }
 
-  /** The given rows of U, in that order (a copy, rows.length × d). */
-  outsideRows(rows: readonly number[]): Float32Array {
-    return this.readRows(this.plan.syn1, rows)
+  /** The given rows of U (word ids, or inner nodes under hierarchical softmax), in that order (a copy, rows.length × d). */
+  outsideRowsOf(rows: readonly number[]): Float32Array {
+    return this.readRows(this.plan.syn1, this.outsideRows, rows)
   }
 
-  private readRows(base: number, rows: readonly number[]): Float32Array {
-    return copyRows(new Float32Array(this.memory.buffer), rows, this.dim, { offset: base / 4, stride: this.plan.stride, rows: this.vocabSize })
+  private readRows(base: number, count: number, rows: readonly number[]): Float32Array {
+    return copyRows(new Float32Array(this.memory.buffer), rows, this.dim, { offset: base / 4, stride: this.plan.stride, rows: count })
   }
 
-  /** U: the outside ("output") vectors, |V| × d (a copy, or a view: see readMatrix). */
+  /** U: the outside ("output") vectors, outsideRows × d (a copy, or a view: see readMatrix). */
   outsideVectors(inPlace = false): Float32Array {
-    return this.readMatrix(this.plan.syn1, inPlace)
+    return this.readMatrix(this.plan.syn1, this.outsideRows, inPlace)
   }
 
   /** Sets the given rows of V (and of U when given) from rows.length × d values. */
@@ -130,7 +140,7 @@ export class TrainingMemory {
   }
 
   restoreVectors(centerWordVectors: Float32Array, outsideVectors: Float32Array): void {
-    this.writeMatrix(this.plan.syn0, centerWordVectors)
-    this.writeMatrix(this.plan.syn1, outsideVectors)
+    this.writeMatrix(this.plan.syn0, this.vocabSize, centerWordVectors)
+    this.writeMatrix(this.plan.syn1, this.outsideRows, outsideVectors)
   }
 }

@@ -81,10 +81,30 @@ export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel 
     return loss
   }
 
+  const u8 = new Uint8Array(buffer)
+
+  // The path never visits a node twice, so each row is updated right after its score.
+  function hierarchicalSoftmaxStep(block: number, v: number, syn1: number, stride: number, outside: number, alpha: number, neu1e: number): number {
+    const offsets = pointer(block, PARAM.huffmanOffsets) >> 2
+    const points = pointer(block, PARAM.huffmanPoints) >> 2
+    const codes = pointer(block, PARAM.huffmanCodes)
+    let loss = 0
+    for (let j = i32[offsets + outside]!; j < i32[offsets + outside + 1]!; j++) {
+      const u = syn1 + i32[points + j]! * stride
+      const f = dot(v, u, stride)
+      const label = u8[codes + j] === 0 ? 1 : 0
+      loss += softplus(label === 1 ? -f : f)
+      const g = Math.fround((label - sigmoid(f)) * alpha)
+      axpy(g, u, neu1e, stride)
+      axpy(g, v, u, stride)
+    }
+    return loss
+  }
+
   function drawTargets(block: number, outside: number): void {
     const targets = pointer(block, PARAM.targets) >> 2
     i32[targets] = outside
-    if (field(block, PARAM.loss) === 1) return
+    if (field(block, PARAM.loss) !== 0) return
     const vocab = field(block, PARAM.vocabSize)
     const table = pointer(block, PARAM.aliasTable) >> 2
     const draw = (): number => {
@@ -104,6 +124,7 @@ export function createTypeScriptKernel(buffer: ArrayBufferLike): Word2vecKernel 
     const syn1 = pointer(block, PARAM.syn1) >> 2
     const targets = pointer(block, PARAM.targets) >> 2
     const neu1e = pointer(block, PARAM.neu1e) >> 2
+    if (field(block, PARAM.loss) === 2) return hierarchicalSoftmaxStep(block, v, syn1, stride, i32[targets]!, alpha, neu1e)
     if (field(block, PARAM.loss) === 1) {
       return naiveSoftmaxStep(v, syn1, stride, field(block, PARAM.vocabSize), i32[targets]!, alpha, neu1e, pointer(block, PARAM.scores) >> 2)
     }

@@ -553,7 +553,10 @@ export class TrainerSession {
           return supervisor.phase !== 'running' && supervisor.phase !== 'stopping'
         },
         centerWordVectors: () => asFloat32(run.centerWordVectors()),
-        outsideVectors: () => asFloat32(run.outsideVectors()),
+        // Hierarchical softmax's U belongs to the Huffman tree's inner nodes, not to words.
+        ...(run.settings.config.loss === 'hierarchicalSoftmax'
+          ? { outsideVectors: () => null, whyNoOutside: 'hierarchicalSoftmax' as const }
+          : { outsideVectors: () => asFloat32(run.outsideVectors()) }),
       })
     } else if (this.opened) {
       const { embeddings } = this.opened

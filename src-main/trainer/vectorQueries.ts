@@ -24,7 +24,7 @@ import { rowsOfWords } from '../core/projection/rows'
 import { createTsne } from '../core/projection/tsne'
 import { createUmap } from '../core/projection/umap'
 import type { Embeddings } from '../core/vectors/embeddings'
-import { type VectorKind, normalizeEmbeddings, selectVectors, topWords } from '../core/vectors/vectorSelection'
+import { type NoOutsideVectors, type VectorKind, normalizeEmbeddings, selectVectors, topWords } from '../core/vectors/vectorSelection'
 import { writeEmbeddings } from '../node/vectors/writeEmbeddings'
 import { KindedError } from './trainerErrors'
 
@@ -35,8 +35,10 @@ export interface VectorSource {
   readonly dim: number
   readonly stable: boolean
   centerWordVectors(): Float32Array
-  /** null for vectors read from a file, which hold one set only. */
+  /** null for vectors read from a file, which hold one set only, and for a hierarchical-softmax run, whose U holds inner nodes. */
   outsideVectors(): Float32Array | null
+  /** Why outsideVectors is null (unset: a file). */
+  readonly whyNoOutside?: NoOutsideVectors
 }
 
 export interface Task {
@@ -55,7 +57,7 @@ export class VectorQueries {
   constructor(readonly source: VectorSource) {}
 
   embeddings(kind: VectorKind): Embeddings {
-    const { vectors, dim } = selectVectors(this.source.centerWordVectors(), this.source.outsideVectors(), this.source.dim, kind)
+    const { vectors, dim } = selectVectors(this.source.centerWordVectors(), this.source.outsideVectors(), this.source.dim, kind, this.source.whyNoOutside)
     return { words: this.source.words, counts: this.source.counts, vectors, dim }
   }
 

@@ -49,6 +49,17 @@ describe('engineCommand', () => {
     expect(command.extraFiles).toEqual(['/cache/vectors/fasttext-t1.bin'])
   })
 
+  it('trains hierarchical softmax alone in every engine when asked: ours --loss, gensim hs=1 negative=0, fastText -loss hs', () => {
+    const hs: EngineContext = { ...context, loss: 'hierarchicalSoftmax' }
+    const ours = engineCommand('ours', 2, '/c.txt', hs)
+    expect(flag(ours.argv, '--loss')).toBe('hierarchicalSoftmax')
+    expect(ours.vectorsFile).toBe('/cache/vectors/ours-hs-t2.txt')
+    expect(engineCommand('gensim', 2, '/c.txt', hs).argv).toContain('--hs')
+    expect(engineCommand('gensim', 2, '/c.txt', context).argv).not.toContain('--hs')
+    expect(flag(engineCommand('fasttext', 2, '/c.txt', hs).argv, '-loss')).toBe('hs')
+    expect(engineCommand('fasttext', 2, '/c.txt', context).argv).not.toContain('-loss')
+  })
+
   it('selects gensim\'s reading mode', () => {
     expect(flag(engineCommand('gensim', 2, '/c.txt', context).argv, '--mode')).toBe('linesentence')
     expect(flag(engineCommand('gensim-corpusfile', 2, '/c.txt', context).argv, '--mode')).toBe('corpusfile')

@@ -4,20 +4,25 @@ import { BenchUsageError, ENGINE_IDS, INFORMATION_REPEATS, SCALE_DEFAULT_TYPES, 
 describe('parseBenchArgs', () => {
   it('defaults to 2 threads, single-thread rows, ten seeded runs, every engine but ours at corpus_file\'s rate (a one-epoch comparison)', () => {
     expect(parseBenchArgs([])).toEqual({
-      threads: 2, skipSingle: false, repeat: 10, engines: ENGINE_IDS.filter((e) => e !== 'ours-corpusfile-rate'), python: '/usr/bin/python3', scale: null, memoryRun: false, course: false,
+      threads: 2, skipSingle: false, repeat: 10, engines: ENGINE_IDS.filter((e) => e !== 'ours-corpusfile-rate'), python: '/usr/bin/python3', scale: null, memoryRun: false, course: false, loss: 'negSampling',
     })
   })
 
   it('reads every option, with a space or an equals sign', () => {
-    expect(parseBenchArgs(['--threads=4', '--repeat', '3', '--skip-single', '--engines', 'fasttext,ours', '--python', '/opt/py'])).toEqual({
-      threads: 4, skipSingle: true, repeat: 3, engines: ['ours', 'fasttext'], python: '/opt/py', scale: null, memoryRun: false, course: false,
+    expect(parseBenchArgs(['--threads=4', '--repeat', '3', '--skip-single', '--engines', 'fasttext,ours', '--python', '/opt/py', '--loss', 'hierarchicalSoftmax'])).toEqual({
+      threads: 4, skipSingle: true, repeat: 3, engines: ['ours', 'fasttext'], python: '/opt/py', scale: null, memoryRun: false, course: false, loss: 'hierarchicalSoftmax',
     })
+  })
+
+  it('--loss takes the losses every engine has, and not with --course', () => {
+    expect(() => parseBenchArgs(['--loss', 'naiveSoftmax'])).toThrow(/--loss needs negSampling or hierarchicalSoftmax, got naiveSoftmax/)
+    expect(() => parseBenchArgs(['--course', '--loss', 'hierarchicalSoftmax'])).toThrow(/--loss cannot be used with --course/)
   })
 
   it('--scale: a generated planted corpus over 1M types, ours and both gensim paths once each (and ours at corpus_file\'s rate), main thread count only', () => {
     expect(parseBenchArgs(['--scale', '30M'])).toEqual({
       threads: 2, skipSingle: true, repeat: 1, engines: [...SCALE_ENGINES], python: '/usr/bin/python3',
-      scale: { kind: 'planted', tokens: 30_000_000, types: SCALE_DEFAULT_TYPES, seed: 1 }, memoryRun: false, course: false,
+      scale: { kind: 'planted', tokens: 30_000_000, types: SCALE_DEFAULT_TYPES, seed: 1 }, memoryRun: false, course: false, loss: 'negSampling',
     })
     expect(SCALE_ENGINES).toEqual(['ours', 'gensim', 'gensim-corpusfile', 'ours-corpusfile-rate'])
   })

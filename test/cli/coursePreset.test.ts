@@ -58,7 +58,8 @@ describe('w2v gradcheck --corpus', () => {
     const saved = await runCli(['gradcheck', '--corpus', corpus, '--checkpoint', checkpoint])
     expect(saved.exitCode).toBe(0)
     expect(saved.stdout).toMatch(/corpus\s+skipgram \/ negSampling \(2 corpus windows/)
-  })
+    // Two runs of all 25 course checks (18 s each, and up to a minute, on a busy 2-core machine) and a short training run.
+  }, 180_000)
 
   it('refuses a checkpoint without its corpus', async () => {
     const out = await runCli(['gradcheck', '--checkpoint', join(folder, 'check.w2vckpt')])

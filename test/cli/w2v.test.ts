@@ -19,7 +19,7 @@ describe('w2v gradcheck', () => {
     expect(out.exitCode).toBe(0)
     const report = JSON.parse(out.stdout) as { passed: boolean; checks: { name: string; parameters: { name: string }[]; maxRelError: number; threshold: number; passed: boolean }[] }
     expect(report.passed).toBe(true)
-    expect(report.checks).toHaveLength(17)
+    expect(report.checks).toHaveLength(25)
     for (const check of report.checks) {
       expect(check.passed).toBe(true)
       expect(check.maxRelError).toBeLessThan(check.threshold)
@@ -30,7 +30,7 @@ describe('w2v gradcheck', () => {
   it('prints a table and a summary', async () => {
     const out = await runCli(['gradcheck'])
     expect(out.stdout).toMatch(/^problem\s+check\s+parameter\s+count\s+max rel error\s+threshold\s+result/)
-    expect(out.stdout).toMatch(/All 17 gradient checks passed\./)
+    expect(out.stdout).toMatch(/All 25 gradient checks passed\./)
   })
 })
 

@@ -13,16 +13,22 @@ describe('runGradientChecks', () => {
     expect(report.passed).toBe(true)
   })
 
-  it('covers sigmoid, both losses and both models with each loss, on both problems', () => {
+  it('covers sigmoid, the three losses and both models with each loss, on both problems', () => {
     const names = report.checks.map((c) => `${c.problem}: ${c.name}`)
     for (const problem of ['dummy', 'random']) {
       for (const name of [
-        'naiveSoftmaxLossAndGradient', 'negSamplingLossAndGradient (repeated negatives)',
-        'skipgram / naiveSoftmax', 'skipgram / negSampling', 'cbow (sum) / naiveSoftmax',
-        'cbow (sum) / negSampling', 'cbow (mean) / naiveSoftmax', 'cbow (mean) / negSampling',
+        'naiveSoftmaxLossAndGradient', 'negSamplingLossAndGradient (repeated negatives)', 'hierarchicalSoftmaxLossAndGradient',
+        'skipgram / naiveSoftmax', 'skipgram / negSampling', 'skipgram / hierarchicalSoftmax', 'cbow (sum) / naiveSoftmax',
+        'cbow (sum) / negSampling', 'cbow (sum) / hierarchicalSoftmax', 'cbow (mean) / naiveSoftmax', 'cbow (mean) / negSampling',
+        'cbow (mean) / hierarchicalSoftmax',
       ]) expect(names).toContain(`${problem}: ${name}`)
     }
     expect(names).toContain('random: sigmoid')
+  })
+
+  it('checks hierarchical softmax in v_c and the |V| − 1 inner-node vectors', () => {
+    const hs = report.checks.find((c) => c.name === 'skipgram / hierarchicalSoftmax' && c.problem === 'dummy')!
+    expect(hs.result.parameters.map((p) => [p.name, p.count])).toEqual([['centerWordVectors', 15], ['outsideVectors', 12]])
   })
 
   it('reports per-parameter results with the worst coordinates', () => {

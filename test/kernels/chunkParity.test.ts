@@ -81,6 +81,9 @@ const CASES: [string, Partial<Word2vecSettings>, number][] = [
   ['CBOW sum, negative sampling', { model: 'cbow', loss: 'negSampling', cbowMean: false, alpha: 0.01 }, 1500],
   ['skip-gram, naive softmax', { model: 'skipgram', loss: 'naiveSoftmax' }, 200],
   ['CBOW mean, naive softmax', { model: 'cbow', loss: 'naiveSoftmax' }, 200],
+  ['skip-gram, hierarchical softmax', { model: 'skipgram', loss: 'hierarchicalSoftmax' }, 1500],
+  ['CBOW mean, hierarchical softmax', { model: 'cbow', loss: 'hierarchicalSoftmax', cbowMean: true }, 1500],
+  ['CBOW sum, hierarchical softmax', { model: 'cbow', loss: 'hierarchicalSoftmax', cbowMean: false, alpha: 0.01 }, 1500],
 ]
 
 describe('TypeScript kernel against the WebAssembly build, whole chunks at one thread', () => {
@@ -97,5 +100,7 @@ describe('TypeScript kernel against the WebAssembly build, whole chunks at one t
     expect(relativeError(typescript.center, wasm.center)).toBeLessThan(5e-5)
     expect(relativeError(typescript.outside, wasm.outside)).toBeLessThan(5e-5)
     expect(Math.abs(typescript.loss - wasm.loss) / wasm.loss).toBeLessThan(1e-5)
+    // Hierarchical softmax trains U's |V| − 1 inner-node rows.
+    expect(wasm.outside.length).toBe((settings.loss === 'hierarchicalSoftmax' ? vocabSize - 1 : vocabSize) * config.dim)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  Random, type Matrix, cbow, naiveSoftmaxLossAndGradient, negSamplingLoss, negSamplingLossAndGradient,
+  Random, type Matrix, buildHuffmanTree, cbow, hierarchicalSoftmaxLoss, hierarchicalSoftmaxLossAndGradient, naiveSoftmaxLossAndGradient,
+  negSamplingLoss, negSamplingLossAndGradient,
 } from '../../src-main/core/index'
 import { PARAM } from '../../src-main/kernels/layout'
 import { KERNEL_KINDS, type KernelSetup, setUpKernel } from '../support/kernelHarness'
@@ -10,14 +11,17 @@ const VOCAB = 9
 const DIM = 10 // stride 12: the padding must stay zero
 const ALPHA = 0.05
 
-/** Fills V and U with random values and returns float64 copies (|V| × DIM) for the core. */
+/** Uneven counts, so the Huffman paths have different lengths (1 to 5 inner nodes). */
+const TREE = buildHuffmanTree([60, 40, 25, 12, 9, 7, 3, 2, 1])
+
+/** Fills V and U with random values and returns float64 copies (|V| × DIM, and U's plan.outsideRows × DIM) for the core. */
 function fillRandom(setup: KernelSetup, seed: number): { V: Matrix; U: Matrix } {
   const random = new Random(seed)
   const { f32, plan } = setup
   const V = { rows: VOCAB, cols: DIM, data: new Float64Array(VOCAB * DIM) }
-  const U = { rows: VOCAB, cols: DIM, data: new Float64Array(VOCAB * DIM) }
+  const U = { rows: plan.outsideRows, cols: DIM, data: new Float64Array(plan.outsideRows * DIM) }
   for (const [matrix, base] of [[V, plan.syn0], [U, plan.syn1]] as const) {
-    for (let w = 0; w < VOCAB; w++) {
+    for (let w = 0; w < matrix.rows; w++) {
       for (let k = 0; k < DIM; k++) {
         const x = Math.fround(0.8 * random.normal())
         f32[base / 4 + w * plan.stride + k] = x
@@ -28,11 +32,11 @@ function fillRandom(setup: KernelSetup, seed: number): { V: Matrix; U: Matrix } 
   return { V, U }
 }
 
-function readMatrix(setup: KernelSetup, base: number): { data: Float64Array; padding: number[] } {
+function readMatrix(setup: KernelSetup, base: number, rows = VOCAB): { data: Float64Array; padding: number[] } {
   const { f32, plan } = setup
-  const data = new Float64Array(VOCAB * DIM)
+  const data = new Float64Array(rows * DIM)
   const padding: number[] = []
-  for (let w = 0; w < VOCAB; w++) {
+  for (let w = 0; w < rows; w++) {
     for (let k = 0; k < plan.stride; k++) {
       const x = f32[base / 4 + w * plan.stride + k]!
       if (k < DIM) data[w * DIM + k] = x
@@ -49,7 +53,7 @@ function sgdStep(params: Float64Array, grad: Float64Array): Float64Array {
 
 function expectParity(setup: KernelSetup, expected: { V: Float64Array; U: Float64Array; loss: number }, loss: number): void {
   const V = readMatrix(setup, setup.plan.syn0)
-  const U = readMatrix(setup, setup.plan.syn1)
+  const U = readMatrix(setup, setup.plan.syn1, setup.plan.outsideRows)
   expect(relativeError(V.data, expected.V)).toBeLessThan(1e-5)
   expect(relativeError(U.data, expected.U)).toBeLessThan(1e-5)
   expect(Math.abs(loss - expected.loss) / expected.loss).toBeLessThan(1e-5)
@@ -91,13 +95,28 @@ describe.each(KERNEL_KINDS)('%s kernel: one update equals the float64 core’s g
     expectParity(setup, { V: expectedV, U: sgdStep(U.data, r.gradOutsideVecs.data), loss: r.loss }, loss)
   })
 
+  // Every word: the paths of 1 to 5 inner nodes, both branch bits, the root shared by all.
+  it.each(Array.from({ length: VOCAB }, (_, o) => o))('skip-gram, hierarchical softmax, outside word %i', (o) => {
+    const setup = setUpKernel(kind, { model: 'skipgram', loss: 'hierarchicalSoftmax', vocabSize: VOCAB, dim: DIM, window: 5, negatives: 5, cbowMean: false, tree: TREE })
+    expect(setup.plan.outsideRows).toBe(VOCAB - 1)
+    const { V, U } = fillRandom(setup, 7 + o)
+    const c = 2
+    const r = hierarchicalSoftmaxLossAndGradient(V.data.subarray(c * DIM, (c + 1) * DIM), o, U, TREE)
+    const expectedV = Float64Array.from(V.data)
+    expectedV.set(sgdStep(V.data.subarray(c * DIM, (c + 1) * DIM), r.gradCenterVec), c * DIM)
+    setTargets(setup, [o])
+    const loss = setup.kernel.skipgramPair(setup.block.offset, c, ALPHA)
+    expectParity(setup, { V: expectedV, U: sgdStep(U.data, r.gradOutsideVecs.data), loss: r.loss }, loss)
+  })
+
   describe.each([false, true])('CBOW (mean = %s)', (mean) => {
     const context = [1, 6, 6, 2] // a repeated context word takes the step twice
-    it.each(['negSampling', 'naiveSoftmax'] as const)('%s', (lossKind) => {
-      const setup = setUpKernel(kind, { model: 'cbow', loss: lossKind, vocabSize: VOCAB, dim: DIM, window: 5, negatives: negatives.length, cbowMean: mean })
+    it.each(['negSampling', 'naiveSoftmax', 'hierarchicalSoftmax'] as const)('%s', (lossKind) => {
+      const setup = setUpKernel(kind, { model: 'cbow', loss: lossKind, vocabSize: VOCAB, dim: DIM, window: 5, negatives: negatives.length, cbowMean: mean, tree: TREE })
       const { V, U } = fillRandom(setup, 3)
-      const center = 4
-      const lossFn = lossKind === 'negSampling' ? negSamplingLoss(() => negatives) : naiveSoftmaxLossAndGradient
+      const center = 8
+      const lossFn = lossKind === 'negSampling' ? negSamplingLoss(() => negatives)
+        : lossKind === 'hierarchicalSoftmax' ? hierarchicalSoftmaxLoss(TREE) : naiveSoftmaxLossAndGradient
       const r = cbow(center, context, V, U, lossFn, { mean })
       setTargets(setup, lossKind === 'negSampling' ? [center, ...negatives] : [center])
       setup.i32.set(context, setup.block.pointer(PARAM.context) / 4)

@@ -52,7 +52,7 @@ describe('HyperparameterForm', () => {
     expect(train.attributes('disabled')).toBeUndefined()
   })
 
-  it('shows only the fields the chosen schedule reads, and no negatives for naive softmax', async () => {
+  it('shows only the fields the chosen schedule reads, and negatives only for negative sampling', async () => {
     const { form } = mountBoth()
     const shown = (name: string) => form.find(`[data-testid="field-${name}"]`).exists()
     for (const name of [...SHARED, ...WORD2VEC]) expect(shown(name), name).toBe(true)
@@ -63,6 +63,10 @@ describe('HyperparameterForm', () => {
     for (const name of WORD2VEC) expect(shown(name), name).toBe(false)
     await form.get('[data-testid="field-loss"]').setValue('naiveSoftmax')
     expect(shown('negatives')).toBe(false)
+    await form.get('[data-testid="field-loss"]').setValue('hierarchicalSoftmax')
+    expect(shown('negatives')).toBe(false)
+    await form.get('[data-testid="field-loss"]').setValue('negSampling')
+    expect(shown('negatives')).toBe(true)
     // Nothing on the form is disabled-but-shown any more.
     expect(form.findAll('input:disabled, select:disabled')).toHaveLength(0)
   })

@@ -10,4 +10,10 @@ describe('describeSettings', () => {
     expect(describeSettings({ schedule: 'cs224n', config: { ...COURSE_PRESET, subsampling: 'word2vec' } }, 1)).toContain('· sample 1.00e-5 ·')
     expect(describeSettings({ schedule: 'word2vec', config: { ...word2vecDefaults(), sample: 0 } }, 5)).toContain('· no sub-sampling ·')
   })
+
+  it('names each loss, and K only for negative sampling', () => {
+    const of = (loss: 'naiveSoftmax' | 'hierarchicalSoftmax') => describeSettings({ schedule: 'word2vec', config: { ...word2vecDefaults(), loss } }, 5)
+    expect(of('naiveSoftmax')).toContain('skip-gram · naive softmax · d=100')
+    expect(of('hierarchicalSoftmax')).toContain('skip-gram · hier. softmax · d=100')
+  })
 })

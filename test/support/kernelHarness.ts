@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { KERNELS_OUTPUT, requireFreshBuilds } from './builtOutputs'
+import type { HuffmanTree } from '../../src-main/core/huffmanTree'
 import type { Word2vecKernel } from '../../src-main/kernels/kernel'
 import { type MemoryPlan, PARAM_BLOCK_BYTES, planMemory } from '../../src-main/kernels/layout'
 import { type ChunkSettings, ParamBlock } from '../../src-main/kernels/paramBlock'
@@ -25,13 +26,18 @@ export interface KernelSetup {
 
 export type KernelKind = Word2vecKernel['kind']
 
-/** Memory laid out for a problem, one thread's block configured, and the chosen kernel on it. */
-export function setUpKernel(kind: KernelKind, settings: ChunkSettings & { dim: number; types?: number }, seed = 1n): KernelSetup {
+/** Memory laid out for a problem, one thread's block configured, and the chosen kernel on it (with the tree's paths under hierarchical softmax). */
+export function setUpKernel(kind: KernelKind, settings: ChunkSettings & { dim: number; types?: number; tree?: HuffmanTree }, seed = 1n): KernelSetup {
   const plan = planMemory({
     vocabSize: settings.vocabSize, dim: settings.dim, types: settings.types ?? 0,
-    threads: 1, negatives: settings.negatives, window: settings.window, naiveSoftmax: settings.loss === 'naiveSoftmax',
+    threads: 1, negatives: settings.negatives, window: settings.window, loss: settings.loss, pathEntries: settings.tree?.points.length ?? 0,
   })
   const memory = createKernelMemory(plan.bytes)
+  if (settings.tree) {
+    new Int32Array(memory.buffer).set(settings.tree.offsets, plan.huffmanOffsets / 4)
+    new Int32Array(memory.buffer).set(settings.tree.points, plan.huffmanPoints / 4)
+    new Uint8Array(memory.buffer).set(settings.tree.codes, plan.huffmanCodes)
+  }
   const kernel = kind === 'wasm-simd' ? instantiateWasmKernel(loadWasmModule(), memory) : createTypeScriptKernel(memory.buffer)
   const block = new ParamBlock(memory.buffer, plan.paramBlocks)
   block.configure(plan, 0, settings, seed)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../src-main/core/corpus/index'
 import { type CorpusCheckSettings, type ParameterRows, checkCorpusMinibatch, drawCorpusMinibatch } from '../../src-main/core/corpusGradientCheck'
+import { buildHuffmanTree, wordCode, wordPoints } from '../../src-main/core/huffmanTree'
 import { Random } from '../../src-main/core/random'
 import { NoTrainingContextError } from '../../src-main/core/training/trainingErrors'
 import { copyRows } from '../../src-main/core/vectors/matrixRows'
@@ -77,6 +78,42 @@ describe('the gradient check on a corpus minibatch', () => {
     const pairs = batch.windows.reduce((n, w) => n + w.contextWordIdxs.length, 0)
     expect(sg!.result.loss).toBeCloseTo((pairs / batch.windows.length) * 5 * Math.LN2, 10)
     expect(cb!.result.loss).toBeCloseTo(5 * Math.LN2, 10)
+  })
+
+  it('checks hierarchical softmax on the inner nodes of the minibatch words’ Huffman paths', () => {
+    const tree = buildHuffmanTree(vocabulary.counts)
+    const innerU = Float32Array.from({ length: tree.innerNodes * dim }, () => random.normal() * 0.5)
+    const asked: number[][] = []
+    const hs: CorpusCheckSettings = { ...negSampling, loss: 'hierarchicalSoftmax' }
+    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, {
+      centerRows: (rows) => copyRows(V, rows, dim),
+      outsideRows: (rows) => (asked.push([...rows]), copyRows(innerU, rows, dim)),
+    }, dim, hs, 6)
+    // U's rows are exactly the inner nodes on the paths of the minibatch's words, read once.
+    const expected = new Set(Array.from(batch.words).flatMap((w) => [...wordPoints(tree, w)]))
+    expect(asked).toHaveLength(1)
+    expect(new Set(asked[0])).toEqual(expected)
+    expect(Array.from(batch.outsideRowIds)).toEqual(asked[0])
+    const checks = checkCorpusMinibatch(batch)
+    for (const check of checks) {
+      expect(check.name).toContain(`/ hierarchicalSoftmax (2 corpus windows, ${batch.words.length} words, ${expected.size} inner nodes on their paths`)
+      expect(check.result.passed, check.name).toBe(true)
+      expect(check.result.parameters[1]!.count).toBe(expected.size * dim)
+      for (const c of check.result.parameters[1]!.worst) expect(expected.has(c.row)).toBe(true)
+    }
+  })
+
+  it('scores hierarchical softmax: with U = 0 each prediction costs its path length × log 2', () => {
+    const tree = buildHuffmanTree(vocabulary.counts)
+    const hs: CorpusCheckSettings = { ...negSampling, loss: 'hierarchicalSoftmax' }
+    const batch = drawCorpusMinibatch(corpus, vocabulary.counts, rowsOf(V, new Float32Array(tree.innerNodes * dim)), dim, hs, 8)
+    const [sg, cb] = checkCorpusMinibatch(batch)
+    const depth = (local: number) => wordCode(tree, batch.words[local]!).length
+    const n = batch.windows.length
+    const skipgramLoss = batch.windows.reduce((sum, w) => sum + w.contextWordIdxs.reduce((t, o) => t + depth(o), 0), 0) / n
+    const cbowLoss = batch.windows.reduce((sum, w) => sum + depth(w.centerWordIdx), 0) / n
+    expect(sg!.result.loss).toBeCloseTo(skipgramLoss * Math.LN2, 10)
+    expect(cb!.result.loss).toBeCloseTo(cbowLoss * Math.LN2, 10)
   })
 
   it('probes only the leading columns of each row when the minibatch has more coordinates than allowed', () => {

@@ -58,7 +58,7 @@ export type SettingRule = NumberRule | ChoiceRule | BooleanRule
 const BOTH = SCHEDULES
 const WORD2VEC: readonly Schedule[] = ['word2vec']
 const CS224N: readonly Schedule[] = ['cs224n']
-const negSampling = (values: SettingValues): boolean => values.loss !== 'naiveSoftmax'
+const negSampling = (values: SettingValues): boolean => values.loss === 'negSampling'
 const subsampling = (values: SettingValues): boolean => !(typeof values.sample === 'number' && values.sample === 0)
 const alphaOf = (values: SettingValues): number | undefined => (typeof values.alpha === 'number' && Number.isFinite(values.alpha) ? values.alpha : undefined)
 
@@ -69,9 +69,11 @@ export const SETTING_RULES: { readonly [F in SettingField]-?: SettingRule } = {
     sentence: 'The model', help: 'Skip-gram: centre → context; CBOW: context → centre.',
   },
   loss: {
-    type: 'choice', options: LOSSES, optionLabels: { negSampling: 'negative sampling', naiveSoftmax: 'naive softmax' }, label: 'Loss', flag: 'loss',
-    schedules: BOTH, onForm: true, sentence: 'The loss',
-    help: 'Negative sampling is fast; naive softmax is exact.',
+    type: 'choice', options: LOSSES,
+    // "hierarchical softmax" does not fit the form's narrowest select; the help spells it out.
+    optionLabels: { negSampling: 'negative sampling', naiveSoftmax: 'naive softmax', hierarchicalSoftmax: 'hier. softmax' },
+    label: 'Loss', flag: 'loss', schedules: BOTH, onForm: true, sentence: 'The loss',
+    help: 'Negative sampling is fast; naive softmax is exact; hierarchical (hier.) softmax is exact over a Huffman tree, in log |V| steps.',
   },
   dim: {
     type: 'integer', min: 1, max: 2000, label: 'Dimension d', flag: 'dim', schedules: BOTH, onForm: true, sentence: 'The dimension',

@@ -8,7 +8,7 @@
 export const MODELS = ['skipgram', 'cbow'] as const
 export type Word2vecModelKind = (typeof MODELS)[number]
 
-export const LOSSES = ['negSampling', 'naiveSoftmax'] as const
+export const LOSSES = ['negSampling', 'naiveSoftmax', 'hierarchicalSoftmax'] as const
 export type Word2vecLossKind = (typeof LOSSES)[number]
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const

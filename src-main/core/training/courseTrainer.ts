@@ -9,8 +9,10 @@ import { rejectProbabilities, subsampledCopies, subsamplingRandom } from './cour
 import { type OptimizerState, type SparseOptimizer, createOptimizer } from './optimizers'
 import {
   type SparseGradients, type SparsePairLoss, type WordVectorParams, SlicedMinibatch, SparseRowGradient, SparseWord2vec,
-  sparseNaiveSoftmaxLoss, sparseNegSamplingLoss,
+  sparseHierarchicalSoftmaxLoss, sparseNaiveSoftmaxLoss, sparseNegSamplingLoss,
 } from './sparseGradients'
+import { buildHuffmanTree } from '../huffmanTree'
+import { outsideRowCount } from '../word2vecLoss'
 import { TrainingDivergedError, TrainingResumeError } from './trainingErrors'
 
 /** Where a course run stands; plain data, enough to continue it exactly. */
@@ -36,9 +38,9 @@ export interface CourseProgress {
 /** The course updates its loss average every PRINT_EVERY = 10 iterations, from that iteration's loss. */
 const EXP_LOSS_EVERY = 10
 
-function checkResume(state: CourseTrainerState, size: number): void {
-  if (state.centerWordVectors.length !== size || state.outsideVectors.length !== size) {
-    throw new TrainingResumeError(`The saved word vectors have ${state.centerWordVectors.length} and ${state.outsideVectors.length} values, but this vocabulary and dimension need ${size}: the state comes from another run.`)
+function checkResume(state: CourseTrainerState, size: number, outsideSize: number): void {
+  if (state.centerWordVectors.length !== size || state.outsideVectors.length !== outsideSize) {
+    throw new TrainingResumeError(`The saved word vectors have ${state.centerWordVectors.length} and ${state.outsideVectors.length} values, but this vocabulary, dimension and loss need ${size} and ${outsideSize}: the state comes from another run.`)
   }
   if (!Number.isInteger(state.iteration) || state.iteration < 0) throw new TrainingResumeError(`The saved iteration ${state.iteration} is not a whole number.`)
   if (!(state.step > 0) || !Number.isFinite(state.step)) throw new TrainingResumeError(`The saved step ${state.step} is not a positive number.`)
@@ -102,20 +104,22 @@ export class CourseTrainer {
     this.source = contextSource(corpus, vocabulary, config)
     this.lossFn = config.loss === 'negSampling'
       ? sparseNegSamplingLoss(noiseSampler(buildAliasTable(unigramWeights(vocabulary.counts, config.negativePower)), this.random, config.negatives))
-      : sparseNaiveSoftmaxLoss(vocabSize)
+      : config.loss === 'hierarchicalSoftmax' ? sparseHierarchicalSoftmaxLoss(buildHuffmanTree(vocabulary.counts)) : sparseNaiveSoftmaxLoss(vocabSize)
 
     const size = vocabSize * dim
-    if (resume) checkResume(resume, size)
+    const outsideRows = outsideRowCount(config.loss, vocabSize)
+    const outsideSize = outsideRows * dim
+    if (resume) checkResume(resume, size, outsideSize)
     const centerWordVectors = resume ? Float64Array.from(resume.centerWordVectors) : new Float64Array(size)
-    const outsideVectors = resume ? Float64Array.from(resume.outsideVectors) : new Float64Array(size)
+    const outsideVectors = resume ? Float64Array.from(resume.outsideVectors) : new Float64Array(outsideSize)
     // run.py: V = (rand(|V|, d) − 0.5) / d, U = 0. A resumed run's generator already moved past these draws.
     if (!resume) for (let i = 0; i < size; i++) centerWordVectors[i] = (this.random.nextFloat() - 0.5) / dim
     else this.random.setState(resume.randomState)
     this.params = { vocabSize, dim, centerWordVectors, outsideVectors }
 
     this.model = new SparseWord2vec(dim)
-    this.grads = { gradCenterVecs: new SparseRowGradient(vocabSize, dim), gradOutsideVectors: new SparseRowGradient(vocabSize, dim) }
-    this.optimizer = createOptimizer(config.optimizer, [size, size], {}, resume?.optimizer)
+    this.grads = { gradCenterVecs: new SparseRowGradient(vocabSize, dim), gradOutsideVectors: new SparseRowGradient(outsideRows, dim) }
+    this.optimizer = createOptimizer(config.optimizer, [size, outsideSize], {}, resume?.optimizer)
     this.iterationCount = resume?.iteration ?? 0
     this.stepSize = resume?.step ?? config.step
     this.expLossValue = resume?.expLoss ?? null

@@ -4,7 +4,7 @@ export {
 export { corpusContextSource, noiseSampler, type CorpusContextOptions } from './corpusContexts'
 export {
   SparseRowGradient, SparseWord2vec, sparseMinibatch, sparseNegSamplingLossAndGradient, sparseNaiveSoftmaxLossAndGradient,
-  sparseNegSamplingLoss, sparseNaiveSoftmaxLoss, type SparsePairLoss, type SparseGradients, type WordVectorParams,
+  sparseNegSamplingLoss, sparseNaiveSoftmaxLoss, sparseHierarchicalSoftmaxLoss, sparseHierarchicalSoftmaxLossAndGradient, type SparsePairLoss, type SparseGradients, type WordVectorParams,
   type SparseMinibatchOptions,
 } from './sparseGradients'
 export {

@@ -1,3 +1,6 @@
+import type { Word2vecLossKind } from '../settings/trainingSettings'
+import { outsideRowCount } from '../word2vecLoss'
+
 /**
  * The regions of the kernels' one linear memory (see kernels/layout.ts for the fields inside a
  * thread's block): both matrices, the sampling tables, the type → word table, and each thread's
@@ -83,16 +86,40 @@ export interface MemoryPlanInput {
   /** Distinct tokens of the corpus: the typeToVocab table maps each to its word id. */
   readonly types: number
   readonly threads: number
+  /** K; only negative sampling draws (and keeps room for) negatives. */
   readonly negatives: number
   readonly window: number
-  readonly naiveSoftmax: boolean
+  readonly loss: Word2vecLossKind
+  /**
+   * Hierarchical softmax: the Huffman paths' total length (Σ code lengths), exact once the tree
+   * is built; unset, huffmanPathBound's allowance for `tokens` corpus words.
+   */
+  readonly pathEntries?: number
+  /** Corpus words, for that allowance. */
+  readonly tokens?: number
+}
+
+/**
+ * An upper bound on the Huffman paths' total length before the counts are known: a word of
+ * count c sits at depth at most about log_φ(N / c) + 1 in a Huffman tree over N tokens (the
+ * Fibonacci bound), so no path is longer than 1.45·log₂ N + 2, nor than |V| − 1.
+ */
+export function huffmanPathBound(vocabSize: number, tokens: number): number {
+  const depth = Math.min(Math.max(0, vocabSize - 1), Math.ceil(1.45 * Math.log2(Math.max(2, tokens)) + 2))
+  return vocabSize * depth
 }
 
 /** Byte offsets of every region, and the total size. */
 export interface MemoryPlan {
   readonly stride: number
   readonly syn0: number
+  /** U: one row per word, or under hierarchical softmax one per inner node of the Huffman tree. */
   readonly syn1: number
+  readonly outsideRows: number
+  /** Hierarchical softmax (else empty): word w's path is entries offsets[w] .. offsets[w + 1] of points (i32) and codes (u8). */
+  readonly huffmanOffsets: number
+  readonly huffmanPoints: number
+  readonly huffmanCodes: number
   /** Walker's alias table, one 8-byte entry per word: f32 probability, then i32 alias. */
   readonly aliasTable: number
   /** Each word's lock factor (f32): how much of its update its centre row takes. */
@@ -115,18 +142,25 @@ export const RESERVED_BYTES = 131072
 
 export function planMemory(input: MemoryPlanInput): MemoryPlan {
   const stride = rowStride(input.dim)
-  const scratch = scratchLayout(stride, input.negatives, input.window, input.vocabSize, input.naiveSoftmax)
+  const negatives = input.loss === 'negSampling' ? input.negatives : 0
+  const scratch = scratchLayout(stride, negatives, input.window, input.vocabSize, input.loss === 'naiveSoftmax')
+  const hierarchical = input.loss === 'hierarchicalSoftmax'
+  const outsideRows = outsideRowCount(input.loss, input.vocabSize)
+  const pathEntries = !hierarchical ? 0 : (input.pathEntries ?? huffmanPathBound(input.vocabSize, input.tokens ?? 0))
   let offset = RESERVED_BYTES
   const take = (bytes: number, alignment = 16): number => {
     const at = Math.ceil(offset / alignment) * alignment
     offset = align16(at + bytes)
     return at
   }
-  const matrixBytes = 4 * input.vocabSize * stride
   return {
     stride,
-    syn0: take(matrixBytes),
-    syn1: take(matrixBytes),
+    syn0: take(4 * input.vocabSize * stride),
+    syn1: take(4 * outsideRows * stride),
+    outsideRows,
+    huffmanOffsets: take(hierarchical ? 4 * (input.vocabSize + 1) : 0),
+    huffmanPoints: take(4 * pathEntries),
+    huffmanCodes: take(pathEntries),
     aliasTable: take(8 * input.vocabSize),
     lockFactor: take(4 * input.vocabSize),
     keepProbability: take(4 * input.vocabSize),

@@ -10,6 +10,7 @@ import { COURSE_COPIES } from './courseSubsampling'
 import { MAX_KERNEL_MEMORY_BYTES, planMemory } from './kernelMemoryPlan'
 import { SLOTS_PER_MATRIX } from './optimizers'
 import { TrainingMemoryError } from './trainingErrors'
+import { outsideRowCount } from '../word2vecLoss'
 
 /** What the corpus and its vocabulary bring to a course run (after minCount): it holds the kept tokens in memory. */
 export interface RunSize {
@@ -51,33 +52,35 @@ const COURSE_TABLE_BYTES_PER_WORD = 32
 export function word2vecMemoryEstimate(config: Pick<Word2vecSettings, 'dim' | 'threads' | 'negatives' | 'window' | 'loss'>, size: StreamingRunSize, tokens = 0): MemoryEstimate {
   const plan = planMemory({
     vocabSize: size.vocabSize, dim: config.dim, types: size.types,
-    threads: config.threads, negatives: config.negatives, window: config.window, naiveSoftmax: config.loss === 'naiveSoftmax',
+    threads: config.threads, negatives: config.negatives, window: config.window, loss: config.loss, tokens,
   })
-  const matrices = plan.syn1 - plan.syn0
+  const matrices = plan.aliasTable - plan.syn0
   // Beside the kernel memory: the loaded corpus' types and counts, the vocabulary, the chunk
   // plan, and the unpadded float32 copy of both matrices a save makes.
-  const saveCopy = 2 * size.vocabSize * config.dim * 4
+  const saveCopy = (size.vocabSize + plan.outsideRows) * config.dim * 4
   const chunkPlan = PLAN_BYTES_PER_CHUNK * Math.ceil(tokens / CHUNK_WORDS)
   const outside = VOCABULARY_BYTES_PER_WORD * (size.vocabSize + size.types) + chunkPlan + saveCopy
-  return { bytes: plan.bytes + outside, parameterBytes: 2 * matrices + saveCopy, kernelBytes: plan.bytes }
+  return { bytes: plan.bytes + outside, parameterBytes: matrices + saveCopy, kernelBytes: plan.bytes }
 }
 
 type CourseSizing = Pick<Cs224nSettings, 'dim' | 'loss' | 'model' | 'optimizer' | 'batch' | 'window' | 'negatives'>
 
-/** Rows a minibatch's sparse gradient can touch: its pool grows by doubling up to |V| rows. */
+/** Rows a minibatch's sparse gradient can touch: its pool grows by doubling up to all of the matrix' rows. */
 function gradientRows(config: CourseSizing, vocabSize: number, matrix: 'center' | 'outside'): number {
+  const rows = matrix === 'outside' ? outsideRowCount(config.loss, vocabSize) : vocabSize
   const pairs = config.batch * 2 * config.window
+  // Under hierarchical softmax a prediction touches its path's inner nodes, which can be all of them.
   const touched = matrix === 'outside'
-    ? (config.loss === 'naiveSoftmax' ? vocabSize : pairs * (config.negatives + 1))
+    ? (config.loss === 'negSampling' ? pairs * (config.negatives + 1) : rows)
     : (config.model === 'skipgram' ? config.batch : pairs)
-  return Math.min(vocabSize, 2 * touched)
+  return Math.min(rows, 2 * touched)
 }
 
 export function courseMemoryEstimate(config: CourseSizing, size: RunSize): MemoryEstimate {
   const { vocabSize, tokens, sentences } = size
-  const matrix = 8 * vocabSize * config.dim
+  const matrices = 8 * (vocabSize + outsideRowCount(config.loss, vocabSize)) * config.dim
   // V and U with the optimizer's slots, twice: the live arrays and the copy a save exports.
-  const parameters = 2 * 2 * matrix * (1 + SLOTS_PER_MATRIX[config.optimizer])
+  const parameters = 2 * matrices * (1 + SLOTS_PER_MATRIX[config.optimizer])
   const gradients = (['center', 'outside'] as const).reduce((sum, m) => sum + gradientRows(config, vocabSize, m) * (8 * config.dim + 4) + 4 * vocabSize, 0)
   const scores = config.loss === 'naiveSoftmax' ? 8 * vocabSize : 0
   const parameterBytes = parameters + gradients + scores

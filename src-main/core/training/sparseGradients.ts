@@ -1,4 +1,5 @@
-import { logSigmoid, sigmoid } from '../activations'
+import { logSigmoid, sigmoid, softplus } from '../activations'
+import type { HuffmanTree } from '../huffmanTree'
 import type { ContextSource } from '../minibatch'
 import type { NegativeSampler } from '../negSampling'
 import type { Random } from '../random'
@@ -76,7 +77,7 @@ export class SparseRowGradient {
   }
 }
 
-/** Centre vectors V and outside vectors U, each |V| × d row-major. */
+/** Centre vectors V (|V| × d) and outside vectors U (|V| × d, or |V| − 1 inner nodes × d under hierarchical softmax), row-major. */
 export interface WordVectorParams {
   readonly vocabSize: number
   readonly dim: number
@@ -174,6 +175,32 @@ export function sparseNaiveSoftmaxLossAndGradient(
     accumulateScoreGradient(delta, w, centerWordVec, centerOffset, outsideVectors, gradCenterVec, gradOutsideVectors)
   }
   return loss
+}
+
+/**
+ * Hierarchical softmax for one pair (hierarchicalSoftmaxLossAndGradient), touching only the rows
+ * of U that belong to the inner nodes on the outside word's Huffman path.
+ */
+export function sparseHierarchicalSoftmaxLossAndGradient(
+  centerWordVec: Float64Array, centerOffset: number, outsideWordIdx: number, outsideVectors: Float64Array,
+  tree: HuffmanTree, gradCenterVec: Float64Array, gradOutsideVectors: SparseRowGradient, scale: number,
+): number {
+  const d = gradCenterVec.length
+  let loss = 0
+  for (let j = tree.offsets[outsideWordIdx]!; j < tree.offsets[outsideWordIdx + 1]!; j++) {
+    const node = tree.points[j]!
+    const label = 1 - tree.codes[j]!
+    const score = rowDot(outsideVectors, node * d, centerWordVec, centerOffset, d)
+    loss += softplus(label === 1 ? -score : score)
+    accumulateScoreGradient(scale * (sigmoid(score) - label), node, centerWordVec, centerOffset, outsideVectors, gradCenterVec, gradOutsideVectors)
+  }
+  return loss
+}
+
+/** Hierarchical softmax over `tree` as a `SparsePairLoss` (U has the tree's |V| − 1 inner-node rows). */
+export function sparseHierarchicalSoftmaxLoss(tree: HuffmanTree): SparsePairLoss {
+  return (vc, offset, o, U, gradVc, gradU, scale) =>
+    sparseHierarchicalSoftmaxLossAndGradient(vc, offset, o, U, tree, gradVc, gradU, scale)
 }
 
 /** Negative sampling as a `SparsePairLoss`: each pair takes its K negatives from `sampler`, as the course's. */

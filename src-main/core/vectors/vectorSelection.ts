@@ -13,6 +13,12 @@ export const VECTOR_KINDS: readonly VectorKind[] = ['center', 'outside', 'sum', 
 
 export type VectorSelectionErrorKind = 'missingOutsideVectors' | 'invalidTopWords'
 
+/**
+ * Why there are no outside vectors for words: a file of vectors holds one set, and under
+ * hierarchical softmax U's rows belong to the Huffman tree's inner nodes, not to words.
+ */
+export type NoOutsideVectors = 'file' | 'hierarchicalSoftmax'
+
 export class VectorSelectionError extends Error {
   override readonly name = 'VectorSelectionError'
 
@@ -39,12 +45,16 @@ export function selectVectors(
   outsideVectors: Float32Array | null,
   dim: number,
   which: VectorKind,
+  whyNone: NoOutsideVectors = 'file',
 ): { vectors: Float32Array; dim: number } {
   if (!Number.isInteger(dim) || dim < 1) throw new RangeError(`The vector dimension must be a positive integer, not ${dim}.`)
   if (centerWordVectors.length % dim !== 0) throw new RangeError(`The centre vectors hold ${centerWordVectors.length} floats, not a whole number of rows of ${dim}.`)
   if (which === 'center') return { vectors: centerWordVectors, dim }
   if (outsideVectors === null) {
-    throw new VectorSelectionError('missingOutsideVectors', `These vectors have no outside vectors (U) — files of vectors hold only one set — so ${KIND_NAMES[which]} cannot be made. Choose the centre vectors instead.`)
+    const why = whyNone === 'file'
+      ? 'These vectors have no outside vectors (U) — files of vectors hold only one set'
+      : 'This run trained with hierarchical softmax, whose outside vectors (U) belong to the inner nodes of its Huffman tree, not to words'
+    throw new VectorSelectionError('missingOutsideVectors', `${why} — so ${KIND_NAMES[which]} cannot be made. Choose the centre vectors instead.`)
   }
   if (outsideVectors.length !== centerWordVectors.length) {
     throw new RangeError(`The outside vectors hold ${outsideVectors.length} floats but the centre vectors ${centerWordVectors.length}.`)

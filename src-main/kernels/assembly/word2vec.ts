@@ -21,7 +21,10 @@ const P_SYN0: usize = 32
 const P_SYN1: usize = 36
 const P_ALIAS_TABLE: usize = 40
 const P_LOCK: usize = 44
+const P_HUFFMAN_OFFSETS: usize = 60
 const P_KEEP: usize = 48
+const P_HUFFMAN_POINTS: usize = 52
+const P_HUFFMAN_CODES: usize = 56
 const P_ALPHA_START: usize = 68
 const P_ALPHA_END: usize = 72
 const P_CHUNK_WORDS: usize = 76
@@ -259,12 +262,28 @@ export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32,
   return loss
 }
 
+// Hierarchical softmax: v walks the outside word's Huffman path (entries begin..end of the point
+// and code tables), J = Σ softplus(∓u_n·v) over its inner nodes n, bit 0 taking σ(u_n·v). A path
+// never visits a node twice, so updating each row right after its score is the exact step.
+export function hierarchicalSoftmaxStep(v: usize, syn1: usize, stride: i32, points: usize, codes: usize, begin: i32, end: i32, alpha: f32, neu1e: usize): f32 {
+  const rowBytes = <usize>stride << 2
+  let loss: f32 = 0
+  for (let j = begin; j < end; j++) {
+    const u = syn1 + <usize>load<i32>(points + (<usize>j << 2)) * rowBytes
+    const f = dot(v, u, stride)
+    const label: f32 = load<u8>(codes + <usize>j) == 0 ? 1 : 0
+    loss += softplus(label == 1 ? -f : f)
+    axpyBoth((label - sigmoid(f)) * alpha, u, neu1e, v, stride)
+  }
+  return loss
+}
+
 // targets[0] = the true word, targets[1..K] = negatives for it; a draw equal to the true word
 // is drawn again, as the course's getNegativeSamples does.
 @inline function drawTargets(block: usize, outside: i32, targets: usize): void {
   const vocab = load<i32>(block + P_VOCAB)
   store<i32>(targets, outside)
-  if (load<i32>(block + P_LOSS) == 1) return
+  if (load<i32>(block + P_LOSS) != 0) return
   const negatives = load<i32>(block + P_NEGATIVES)
   for (let k = 1; k <= negatives; k++) {
     let noise = drawNoise(block, vocab)
@@ -279,7 +298,12 @@ export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32,
   const stride = load<i32>(block + P_STRIDE)
   const syn1 = ptr(block, P_SYN1)
   const neu1e = ptr(block, P_NEU1E)
-  if (load<i32>(block + P_LOSS) == 1) {
+  const loss = load<i32>(block + P_LOSS)
+  if (loss == 2) {
+    const offsets = ptr(block, P_HUFFMAN_OFFSETS) + (<usize>load<i32>(targets) << 2)
+    return hierarchicalSoftmaxStep(v, syn1, stride, ptr(block, P_HUFFMAN_POINTS), ptr(block, P_HUFFMAN_CODES), load<i32>(offsets), load<i32>(offsets, 4), alpha, neu1e)
+  }
+  if (loss == 1) {
     return naiveSoftmaxStep(v, syn1, stride, load<i32>(block + P_VOCAB), load<i32>(targets), alpha, neu1e, ptr(block, P_SCORES))
   }
   return negSamplingStep(v, syn1, stride, targets, load<i32>(block + P_NEGATIVES) + 1, alpha, neu1e, ptr(block, P_GRADIENTS))
@@ -383,6 +407,15 @@ export function cbowWindow(block: usize, count: i32, alpha: f32): f32 {
   return touched
 }
 
+// Touches the syn1 rows a prediction will read: its targets' rows, or under hierarchical softmax
+// the inner nodes on the true word's path.
+@inline function touchPrediction(block: usize, syn1: usize, targets: usize, targetCount: i32, rowBytes: usize): i32 {
+  if (load<i32>(block + P_LOSS) != 2) return touchRows(syn1, targets, targetCount, rowBytes)
+  const offsets = ptr(block, P_HUFFMAN_OFFSETS) + (<usize>load<i32>(targets) << 2)
+  const begin = load<i32>(offsets)
+  return touchRows(syn1, ptr(block, P_HUFFMAN_POINTS) + (<usize>begin << 2), load<i32>(offsets, 4) - begin, rowBytes)
+}
+
 // The chunk's loss total and prediction count, kept by trainSentence for trainChunk.
 let lossSum: f64 = 0
 let lossCount: f64 = 0
@@ -396,7 +429,7 @@ function trainSentence(block: usize, length: i32, alpha: f32): void {
   const syn0 = ptr(block, P_SYN0)
   const syn1 = ptr(block, P_SYN1)
   const rowBytes = <usize>load<i32>(block + P_STRIDE) << 2
-  const targetCount = load<i32>(block + P_LOSS) == 1 ? 1 : load<i32>(block + P_NEGATIVES) + 1
+  const targetCount = load<i32>(block + P_NEGATIVES) + 1
   const width = <usize>(load<i32>(block + P_NEGATIVES) + 1) << 2
   const recordBytes: usize = 8 + <usize>windowPredictions(block) * width
   let current = ptr(block, P_DRAWN)
@@ -416,8 +449,8 @@ function trainSentence(block: usize, length: i32, alpha: f32): void {
       const pairs = hi - lo
       for (let p = 0; p < pairs; p++) {
         const targets = current + 8 + <usize>p * width
-        if (p + 1 < pairs) touched ^= touchRows(syn1, targets + width, targetCount, rowBytes)
-        else if (hasNext) touched ^= touchRows(syn1, next + 8, targetCount, rowBytes)
+        if (p + 1 < pairs) touched ^= touchPrediction(block, syn1, targets + width, targetCount, rowBytes)
+        else if (hasNext) touched ^= touchPrediction(block, syn1, next + 8, targetCount, rowBytes)
         lossSum += skipgramStep(block, center, targets, alpha)
         lossCount += 1
       }
@@ -428,7 +461,7 @@ function trainSentence(block: usize, length: i32, alpha: f32): void {
         store<i32>(context + (<usize>count << 2), load<i32>(sentence + (<usize>j << 2)))
         count++
       }
-      if (hasNext) touched ^= touchRows(syn1, next + 8, targetCount, rowBytes)
+      if (hasNext) touched ^= touchPrediction(block, syn1, next + 8, targetCount, rowBytes)
       lossSum += cbowStep(block, count, current + 8, alpha)
       lossCount += 1
     }

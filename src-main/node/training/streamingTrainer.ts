@@ -148,7 +148,7 @@ export class StreamingTrainer {
     const memory = TrainingMemory.create(counts, corpus.typeToVocab, config, tables)
     if (start && !resume) memory.writeRows(start.rows, start.centerWordVectors, start.outsideVectors)
     if (resume) {
-      if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== counts.length * config.dim) {
+      if (resume.centerWordVectors.length !== counts.length * config.dim || resume.outsideVectors.length !== memory.outsideRows * config.dim) {
         throw new TrainingResumeError(`The saved vectors do not fit ${counts.length} words × ${config.dim} dimensions; resume with the corpus and settings of the saved run.`)
       }
       memory.restoreVectors(resume.centerWordVectors, resume.outsideVectors)
@@ -414,6 +414,6 @@ export class StreamingTrainer {
 
   /** The given rows of the outside vectors (a copy; Hogwild reads while training). */
   outsideRows(rows: readonly number[]): Float32Array {
-    return this.memory.outsideRows(rows)
+    return this.memory.outsideRowsOf(rows)
   }
 }

@@ -8,6 +8,7 @@ import type { CourseTrainerState } from '../../core/training/courseTrainer'
 import { SLOTS_PER_MATRIX } from '../../core/training/optimizers'
 import { TrainingConfigError, TrainingResumeError } from '../../core/training/trainingErrors'
 import { encodingLabel } from '../../core/corpus/textEncodings'
+import { outsideRowCount } from '../../core/word2vecLoss'
 import { basename } from 'node:path'
 import type { Embeddings } from '../../core/vectors/embeddings'
 import { type VectorKind, selectVectors } from '../../core/vectors/vectorSelection'
@@ -52,7 +53,9 @@ const FORMAT = 'word2vec-studio-training'
 /**
  * 2: the course's settings say `window` and `batch` (version 1: `windowSize` and `batchSize`).
  * 3: the course's settings say whose `subsampling` (before: always word2vec's), and the corpus may add `unk`.
- * 4: the corpus says the encoding each file was read in, and its tokenizer options may name one.
+ * 4: the corpus says the encoding each file was read in, and its tokenizer options may name one;
+ *    the loss may be hierarchical softmax, whose outsideVectors hold |V| − 1 rows (the Huffman
+ *    tree's inner nodes); an earlier app would misread such a file, so it is told it is newer.
  */
 const VERSION = 4
 
@@ -93,8 +96,8 @@ export async function saveTrainingCheckpoint(path: string, checkpoint: TrainingC
  * words, known before training: the matrices (and the course's optimizer slots) dominate.
  */
 export function estimateTrainingCheckpointBytes(settings: ScheduleSettings, words: readonly string[]): number {
-  const values = words.length * settings.config.dim
-  const matrices = settings.schedule === 'word2vec' ? 2 * values * 4 : 2 * values * 8 * (1 + SLOTS_PER_MATRIX[settings.config.optimizer])
+  const values = (words.length + outsideRowCount(settings.config.loss, words.length)) * settings.config.dim
+  const matrices = settings.schedule === 'word2vec' ? values * 4 : values * 8 * (1 + SLOTS_PER_MATRIX[settings.config.optimizer])
   const wordBytes = words.reduce((sum, word) => sum + Buffer.byteLength(JSON.stringify(word)) + 1, 0)
   // 64 KiB covers the settings, the position, the array list and the alignment padding.
   // 12 bytes a word: its count, and the lock factors and keep probabilities a warm-started run saves.
@@ -105,7 +108,10 @@ export function estimateTrainingCheckpointBytes(settings: ScheduleSettings, word
 export function trainedEmbeddings(run: Pick<TrainingCheckpoint, 'settings' | 'vocabulary' | 'training'>, kind: VectorKind): Embeddings {
   const { state } = run.training
   const f32 = (a: Float32Array | Float64Array): Float32Array => (a instanceof Float32Array ? a : Float32Array.from(a))
-  const selected = selectVectors(f32(state.centerWordVectors), f32(state.outsideVectors), run.settings.config.dim, kind)
+  // Hierarchical softmax's U has a row per inner node of the Huffman tree, not per word.
+  const selected = run.settings.config.loss === 'hierarchicalSoftmax'
+    ? selectVectors(f32(state.centerWordVectors), null, run.settings.config.dim, kind, 'hierarchicalSoftmax')
+    : selectVectors(f32(state.centerWordVectors), f32(state.outsideVectors), run.settings.config.dim, kind)
   return { words: run.vocabulary.words, counts: run.vocabulary.counts, vectors: selected.vectors, dim: selected.dim }
 }
 
@@ -166,12 +172,12 @@ function isJsonObject(value: JsonValue | undefined): value is { readonly [key: s
  * An earlier version's metadata in today's words: version 1's course `windowSize` and `batchSize`
  * became `window` and `batch`; before version 3 the course's runs sub-sampled with word2vec's
  * formula; before version 4 files without a byte-order mark were read as UTF-8 (legacy encodings
- * were not detected), so they are read so again.
+ * were not detected), so they are read so again, and the loss could not be hierarchical softmax.
  */
 function fromEarlierVersion(meta: { readonly [key: string]: JsonValue }): JsonValue {
   const corpus = isJsonObject(meta.corpus) && isJsonObject(meta.corpus.tokenizer) ? { ...meta.corpus, tokenizer: { encoding: 'utf-8', ...meta.corpus.tokenizer } } : meta.corpus ?? null
   const settings = meta.settings
-  if (!isJsonObject(settings) || settings.schedule !== 'cs224n' || !isJsonObject(settings.config) || meta.version === 3) return { ...meta, version: VERSION, corpus }
+  if (meta.version === 3 || !isJsonObject(settings) || settings.schedule !== 'cs224n' || !isJsonObject(settings.config)) return { ...meta, version: VERSION, corpus }
   let config: { readonly [key: string]: JsonValue } = { ...settings.config, subsampling: 'word2vec' }
   if (meta.version === 1) {
     const { windowSize, batchSize, ...rest } = config
@@ -229,6 +235,7 @@ export async function loadTrainingCheckpoint(path: string, options: CheckpointRe
   const counts = arrays.counts
   if (!(counts instanceof Uint32Array) || counts.length !== words.length) throw damaged(path, `its word counts are missing or do not match its ${words.length.toLocaleString('en-US')} words`)
   const size = words.length * settings.config.dim
+  const outsideSize = outsideRowCount(settings.config.loss, words.length) * settings.config.dim
   let training: TrainingState
   if (settings.schedule === 'word2vec') {
     const position = parseMeta(path, StreamingPositionSchema, savedPosition, 'position.')
@@ -237,7 +244,7 @@ export async function loadTrainingCheckpoint(path: string, options: CheckpointRe
       state: {
         ...position,
         centerWordVectors: checkMatrix(path, 'centerWordVectors', arrays.centerWordVectors, Float32Array, size),
-        outsideVectors: checkMatrix(path, 'outsideVectors', arrays.outsideVectors, Float32Array, size),
+        outsideVectors: checkMatrix(path, 'outsideVectors', arrays.outsideVectors, Float32Array, outsideSize),
         // A warm-started run's word tables (see WarmStart): absent otherwise, and in earlier versions.
         ...(arrays.lockFactors === undefined ? {} : { lockFactors: checkMatrix(path, 'lockFactors', arrays.lockFactors, Float32Array, words.length) }),
         ...(arrays.keepProbability === undefined ? {} : { keepProbability: checkMatrix(path, 'keepProbability', arrays.keepProbability, Float32Array, words.length) }),
@@ -251,14 +258,14 @@ export async function loadTrainingCheckpoint(path: string, options: CheckpointRe
     if (optimizer.slots.length !== 2 || optimizer.slots.some((count) => count !== SLOTS_PER_MATRIX[optimizer.kind])) {
       throw damaged(path, `its optimizer state does not have the ${SLOTS_PER_MATRIX[optimizer.kind]} saved matrices per parameter that ${optimizer.kind} keeps`)
     }
-    const slots = optimizer.slots.map((count, i) => Array.from({ length: count }, (_, j) => checkMatrix(path, `optimizer state ${i}.${j}`, arrays[`optimizer.${i}.${j}`], Float64Array, size)))
+    const slots = optimizer.slots.map((count, i) => Array.from({ length: count }, (_, j) => checkMatrix(path, `optimizer state ${i}.${j}`, arrays[`optimizer.${i}.${j}`], Float64Array, i === 0 ? size : outsideSize)))
     training = {
       schedule: 'cs224n',
       state: {
         iteration: position.iteration, step: position.step, expLoss: position.expLoss, randomState: position.randomState,
         optimizer: { kind: optimizer.kind, stepCount: optimizer.stepCount, slots },
         centerWordVectors: checkMatrix(path, 'centerWordVectors', arrays.centerWordVectors, Float64Array, size),
-        outsideVectors: checkMatrix(path, 'outsideVectors', arrays.outsideVectors, Float64Array, size),
+        outsideVectors: checkMatrix(path, 'outsideVectors', arrays.outsideVectors, Float64Array, outsideSize),
       },
     }
   }

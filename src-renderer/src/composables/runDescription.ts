@@ -10,7 +10,7 @@ const modelName = (model: ScheduleSettings['config']['model']): string => option
 
 export function describeSettings(settings: ScheduleSettings, minCount: number): string {
   const c = settings.config
-  const loss = c.loss === 'negSampling' ? `negative sampling (K=${c.negatives})` : 'naive softmax'
+  const loss = c.loss === 'negSampling' ? `negative sampling (K=${c.negatives})` : optionLabel('loss', c.loss)
   const course = settings.schedule === 'cs224n' && settings.config.subsampling === 'cs224n'
   const sampling = c.sample > 0 ? `sample ${formatNumber(c.sample)}${course ? ' (course)' : ''}` : 'no sub-sampling'
   const common = [modelName(c.model), loss, `d=${c.dim}`, `window ${c.window}`, sampling]

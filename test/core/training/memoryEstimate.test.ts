@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CourseTrainer } from '../../../src-main/core/training/courseTrainer'
-import { planMemory } from '../../../src-main/core/training/kernelMemoryPlan'
+import { buildHuffmanTree } from '../../../src-main/core/huffmanTree'
+import { huffmanPathBound, planMemory } from '../../../src-main/core/training/kernelMemoryPlan'
 import { checkMemory, courseMemoryEstimate, word2vecMemoryEstimate } from '../../../src-main/core/training/memoryEstimate'
 import { TrainingConfigError, TrainingMemoryError } from '../../../src-main/core/training/trainingErrors'
 import { createKernelMemory } from '../../../src-main/kernels/wasmKernel'
@@ -12,7 +13,7 @@ const GB = 2 ** 30
 describe('word2vecMemoryEstimate', () => {
   it('is the kernels’ memory plan, plus the types and vocabulary, the chunk plan and the copy a save makes', () => {
     const config = { ...word2vecDefaults('skipgram', 2), dim: 10 }
-    const plan = planMemory({ ...SOTU, dim: 10, threads: 2, negatives: config.negatives, window: config.window, naiveSoftmax: false })
+    const plan = planMemory({ ...SOTU, dim: 10, threads: 2, negatives: config.negatives, window: config.window, loss: 'negSampling' })
     const estimate = word2vecMemoryEstimate(config, SOTU, SOTU.tokens)
     expect(estimate.kernelBytes).toBe(plan.bytes)
     expect(estimate.bytes).toBe(plan.bytes + 64 * (SOTU.vocabSize + SOTU.types) + 16 * 180 + 2 * SOTU.vocabSize * 10 * 4)
@@ -30,7 +31,30 @@ describe('word2vecMemoryEstimate', () => {
     const base = word2vecDefaults('skipgram', 2)
     const at100 = word2vecMemoryEstimate({ ...base, dim: 100 }, SOTU).bytes
     expect(word2vecMemoryEstimate({ ...base, dim: 300 }, SOTU).bytes).toBeGreaterThan(at100 + 4 * 200 * SOTU.vocabSize * 3)
-    expect(word2vecMemoryEstimate({ ...base, dim: 100, loss: 'naiveSoftmax' }, SOTU).kernelBytes).toBeGreaterThanOrEqual(word2vecMemoryEstimate({ ...base, dim: 100 }, SOTU).kernelBytes + 2 * 4 * SOTU.vocabSize)
+    // Less the room for the negatives it does not draw (a few hundred bytes a thread).
+    expect(word2vecMemoryEstimate({ ...base, dim: 100, loss: 'naiveSoftmax' }, SOTU).kernelBytes).toBeGreaterThanOrEqual(word2vecMemoryEstimate({ ...base, dim: 100 }, SOTU).kernelBytes + 2 * 4 * SOTU.vocabSize - 2 * 1024)
+  })
+
+  it('under hierarchical softmax holds |V| − 1 rows of U and the Huffman paths, within the bound on their length', () => {
+    const plan = planMemory({ ...SOTU, dim: 100, threads: 2, negatives: 5, window: 5, loss: 'hierarchicalSoftmax' })
+    expect(plan.outsideRows).toBe(SOTU.vocabSize - 1)
+    expect(plan.huffmanOffsets - plan.syn1).toBe(4 * 100 * (SOTU.vocabSize - 1))
+    const bound = huffmanPathBound(SOTU.vocabSize, SOTU.tokens)
+    expect(plan.huffmanCodes - plan.huffmanPoints).toBe(4 * bound)
+    // A Zipf vocabulary of SOTU's size: its real paths fit the bound, word by word and in total.
+    const counts = Array.from({ length: SOTU.vocabSize }, (_, r) => Math.max(1, Math.round(120_000 / (r + 1))))
+    const tokens = counts.reduce((a, b) => a + b, 0)
+    const tree = buildHuffmanTree(counts)
+    const perWord = huffmanPathBound(SOTU.vocabSize, tokens) / SOTU.vocabSize
+    for (let w = 0; w < counts.length; w++) expect(tree.offsets[w + 1]! - tree.offsets[w]!).toBeLessThanOrEqual(perWord)
+    expect(tree.points.length).toBeLessThanOrEqual(huffmanPathBound(SOTU.vocabSize, tokens))
+    // Exact once the tree is known.
+    const exact = planMemory({ ...SOTU, dim: 100, threads: 2, negatives: 5, window: 5, loss: 'hierarchicalSoftmax', pathEntries: tree.points.length })
+    expect(exact.huffmanCodes - exact.huffmanPoints).toBe(4 * tree.points.length)
+    // A degenerate tree (counts doubling) is a chain: |V| − 1 deep, which the bound allows for.
+    const chain = buildHuffmanTree(Array.from({ length: 20 }, (_, r) => 2 ** (19 - r)))
+    expect(chain.offsets[20]! - chain.offsets[19]!).toBe(19)
+    expect(huffmanPathBound(20, 2 ** 20)).toBeGreaterThanOrEqual(chain.points.length)
   })
 })
 

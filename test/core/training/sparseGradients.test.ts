@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
-  Random, cbow, naiveSoftmaxLossAndGradient, negSamplingLoss, randomNormalMatrix, skipgram, uniformContextSource,
+  Random, buildHuffmanTree, cbow, hierarchicalSoftmaxLoss, naiveSoftmaxLossAndGradient, wordPoints, negSamplingLoss, randomNormalMatrix, skipgram, uniformContextSource,
   word2vecMinibatch, type Matrix, type NegativeSampler, type Word2vecLossFn,
 } from '../../../src-main/core/index'
 import { buildAliasTable, unigramWeights } from '../../../src-main/core/corpus/sampling'
 import {
-  SparseRowGradient, SparseWord2vec, noiseSampler, sparseMinibatch, sparseNaiveSoftmaxLoss, sparseNegSamplingLoss,
+  SparseRowGradient, SparseWord2vec, noiseSampler, sparseHierarchicalSoftmaxLoss, sparseMinibatch, sparseNaiveSoftmaxLoss, sparseNegSamplingLoss,
   type SparseGradients, type SparsePairLoss, type WordVectorParams,
 } from '../../../src-main/core/training/index'
 
@@ -74,6 +74,32 @@ describe('sparse window losses', () => {
       // Only the input words' rows of ∂J/∂V are touched.
       const expectedRows = model === 'skipgram' ? [center] : [...new Set(context)]
       expect([...grads.gradCenterVecs.rows.subarray(0, grads.gradCenterVecs.size)].sort((a, b) => a - b)).toEqual(expectedRows.sort((a, b) => a - b))
+    }
+  })
+
+  it.each(['skipgram', 'cbowSum', 'cbowMean'] as const)('%s with hierarchical softmax equals the dense core, touching only path rows of U', (model) => {
+    const tree = buildHuffmanTree(Array.from({ length: VOCAB }, (_, w) => 3 + ((w * 7) % 11) * (w + 1)))
+    for (let trial = 0; trial < 20; trial++) {
+      const random = new Random(300 + trial)
+      const V = randomNormalMatrix(VOCAB, DIM, random)
+      const U = randomNormalMatrix(VOCAB - 1, DIM, random)
+      const params: WordVectorParams = { vocabSize: VOCAB, dim: DIM, centerWordVectors: V.data, outsideVectors: U.data }
+      const center = random.nextInt(VOCAB)
+      const context = Array.from({ length: 1 + random.nextInt(6) }, () => random.nextInt(VOCAB))
+      const denseLoss = hierarchicalSoftmaxLoss(tree)
+      const dense = model === 'skipgram' ? skipgram(center, context, V, U, denseLoss) : cbow(center, context, V, U, denseLoss, { mean: model === 'cbowMean' })
+      const grads = { gradCenterVecs: new SparseRowGradient(VOCAB, DIM, 2), gradOutsideVectors: new SparseRowGradient(VOCAB - 1, DIM, 2) }
+      const engine = new SparseWord2vec(DIM)
+      const sparseLoss = sparseHierarchicalSoftmaxLoss(tree)
+      const sparse = model === 'skipgram'
+        ? engine.skipgram(center, context, params, sparseLoss, grads)
+        : engine.cbow(center, context, params, sparseLoss, grads, 1, model === 'cbowMean')
+      expectRelClose(sparse, dense.loss)
+      expectClose(grads.gradCenterVecs.toDense(), dense.gradCenterVecs.data)
+      expectClose(grads.gradOutsideVectors.toDense(), dense.gradOutsideVectors.data)
+      const predicted = model === 'skipgram' ? context : [center]
+      const pathRows = new Set(predicted.flatMap((w) => [...wordPoints(tree, w)]))
+      expect(new Set(grads.gradOutsideVectors.rows.subarray(0, grads.gradOutsideVectors.size))).toEqual(pathRows)
     }
   })
 

@@ -15,9 +15,12 @@ test('the gradient check passes every check and shows its table and chart', asyn
 
   const rows = page.getByTestId('gradcheck-row')
   await expect(rows.first()).toBeVisible({ timeout: LONG_MS })
-  // The course's checks: sigmoid, both losses, skip-gram and CBOW with each loss.
+  // The course's checks and more: sigmoid, the three losses, skip-gram and CBOW with each loss.
   expect(await rows.count()).toBeGreaterThanOrEqual(4)
   for (const row of await rows.all()) await expect(row).toHaveAttribute('data-passed', 'true')
+  for (const name of ['hierarchicalSoftmaxLossAndGradient', 'skipgram / hierarchicalSoftmax', 'cbow (mean) / hierarchicalSoftmax']) {
+    await expect(rows.filter({ hasText: name }).first()).toBeVisible()
+  }
   await expect(page.getByTestId('gradcheck-table')).toBeVisible()
   await expect(page.getByTestId('gradcheck-chart')).toBeVisible()
 })

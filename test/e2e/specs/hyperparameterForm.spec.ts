@@ -57,4 +57,12 @@ test('the form shows the chosen schedule’s fields only, whole, and keeps the o
 
   await page.getByTestId('field-schedule').selectOption('word2vec')
   await expect(page.getByTestId('field-epochs')).toHaveValue('7')
+
+  // The longest loss name fits its select, and K goes with negative sampling.
+  await page.getByTestId('field-loss').selectOption('hierarchicalSoftmax')
+  await expect(page.getByTestId('field-negatives')).toHaveCount(0)
+  expect(await cutOffSelects(page)).toEqual([])
+  await form.screenshot({ path: join(ROOT, 'test-results', 'screenshots', 'form-hierarchical-softmax.png') })
+  await page.getByTestId('field-loss').selectOption('negSampling')
+  await expect(page.getByTestId('field-negatives')).toBeVisible()
 })

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { buildVocabulary, encodeCorpus, rawCorpusFromText } from '../../../src-main/core/corpus/index'
 import { DEFAULT_PHRASE_OPTIONS } from '../../../src-main/core/corpus/phraseOptions'
 import { COURSE_PRESET, CourseTrainer, word2vecDefaults } from '../../../src-main/core/training/index'
-import { writeCheckpoint } from '../../../src-main/node/checkpointFile'
+import { readCheckpoint, writeCheckpoint } from '../../../src-main/node/checkpointFile'
 import { chooseKernel } from '../../../src-main/node/training/kernelModule'
 import { StreamingTrainer } from '../../../src-main/node/training/streamingTrainer'
-import { checkResumedEncodings, loadTrainingCheckpoint, saveTrainingCheckpoint } from '../../../src-main/node/training/trainingCheckpoint'
+import { checkResumedEncodings, loadTrainingCheckpoint, saveTrainingCheckpoint, trainedEmbeddings } from '../../../src-main/node/training/trainingCheckpoint'
 import { TrainingResumeError } from '../../../src-main/core/training/trainingErrors'
 import { streamingCorpus } from '../../support/rawTokens'
 import { plantedSynonymsText } from '../../support/syntheticCorpus'
@@ -65,6 +65,47 @@ describe('training checkpoints', () => {
     const broken = { ...checkpoint, corpus: { ...phrased, tokenizer: { phrases: { ...phrased.tokenizer.phrases, threshold: 3 } } } }
     await saveTrainingCheckpoint(path, broken)
     await expect(loadTrainingCheckpoint(path)).rejects.toThrow(/between −1 and 1/)
+  })
+
+  it('round-trips a hierarchical-softmax run, whose U has a row per inner node (|V| − 1), and resumes it', async () => {
+    const config = { ...word2vecDefaults('cbow', 1), dim: 8, epochs: 1, loss: 'hierarchicalSoftmax' as const }
+    const trainer = StreamingTrainer.create(vocabulary.counts, stream, config)
+    await trainer.run({ kernel: chooseKernel() })
+    const state = trainer.exportState()
+    expect(state.outsideVectors.length).toBe((vocabulary.words.length - 1) * 8)
+    expect(state.outsideVectors.some((x) => x !== 0)).toBe(true)
+    const path = join(dir, 'hs.w2vckpt')
+    const checkpoint = { settings: { schedule: 'word2vec' as const, config }, corpus: corpusSettings, vocabulary, training: { schedule: 'word2vec' as const, state } }
+    await saveTrainingCheckpoint(path, checkpoint)
+    const loaded = await loadTrainingCheckpoint(path)
+    expect(loaded.training).toEqual({ schedule: 'word2vec', state })
+    const resumed = StreamingTrainer.create(vocabulary.counts, stream, config, loaded.training.state as typeof state)
+    expect(resumed.outsideVectors()).toEqual(state.outsideVectors)
+    // The words' vectors are the centre ones; U's rows are not words.
+    expect(trainedEmbeddings(loaded, 'center').vectors).toEqual(state.centerWordVectors)
+    expect(() => trainedEmbeddings(loaded, 'outside')).toThrow(/hierarchical softmax, whose outside vectors \(U\) belong to the inner nodes/)
+    // A U of one row per word does not fit this loss.
+    const wrong = join(dir, 'hs-wrong.w2vckpt')
+    await saveTrainingCheckpoint(wrong, { ...checkpoint, training: { schedule: 'word2vec', state: { ...state, outsideVectors: new Float32Array(vocabulary.words.length * 8) } } })
+    await expect(loadTrainingCheckpoint(wrong)).rejects.toThrow(/outsideVectors has .* values where its vocabulary and dimension need/)
+  })
+
+  it('loads version 3 (before hierarchical softmax) as it was, and calls a later version newer', async () => {
+    const config = { ...COURSE_PRESET, iterations: 20, batch: 5 }
+    const trainer = new CourseTrainer(corpus, vocabulary, config)
+    trainer.runIterations(10)
+    const path = join(dir, 'course-v4.w2vckpt')
+    await saveTrainingCheckpoint(path, { settings: { schedule: 'cs224n', config }, corpus: corpusSettings, vocabulary, training: { schedule: 'cs224n', state: trainer.exportState() } })
+    const { meta, arrays } = await readCheckpoint(path)
+    const asVersion = async (version: number): Promise<string> => {
+      const at = join(dir, `course-v${version}.w2vckpt`)
+      await writeCheckpoint(at, { meta: { ...(meta as Record<string, never>), version }, arrays })
+      return at
+    }
+    const v3 = await loadTrainingCheckpoint(await asVersion(3))
+    // Version 3 already said whose sub-sampling: the course's stays the course's.
+    expect(v3.settings).toEqual({ schedule: 'cs224n', config })
+    await expect(loadTrainingCheckpoint(await asVersion(5))).rejects.toThrow(/saved by a newer Word2Vec Studio \(training checkpoint version 5\)/)
   })
 
   it('rejects a valid checkpoint file that is not a training run', async () => {
