@@ -70,7 +70,8 @@ export function scratchLayout(stride: number, negatives: number, window: number,
   const neu1e = take(4 * stride)
   const hidden = take(4 * stride)
   const targets = take(4 * (negatives + 1))
-  const gradients = take(4 * (negatives + 1))
+  // Hierarchical softmax keeps four nodes' scores and steps here (hierarchicalSoftmaxStep).
+  const gradients = take(4 * Math.max(negatives + 1, 4))
   const sentence = take(4 * MAX_SENTENCE)
   const scores = take(naiveSoftmax ? 4 * vocabSize : 0)
   const context = take(4 * 2 * window)
