@@ -18,6 +18,7 @@ import type { WarmStart } from '../core/training/warmStart'
 import { continuedRun, pretrainedRun } from '../node/session/warmStarts'
 import { streamingConfigWarnings } from '../core/training/streamingConfig'
 import type { Embeddings } from '../core/vectors/embeddings'
+import { runWithoutOutsideVectors } from '../core/vectors/vectorSelection'
 import {
   type LoadedCorpus, type TrainingData, corpusName, encodedCorpus, loadCorpus, planStreamingCorpus, savedVocabulary, trainingData, vocabularyOf,
 } from '../node/session/loadedCorpus'
@@ -547,16 +548,16 @@ export class TrainerSession {
     let queries: VectorQueries
     if (supervisor) {
       const { run, data } = supervisor
+      const whyNoOutside = runWithoutOutsideVectors(run.settings.config.loss)
       queries = new VectorQueries({
         words: data.vocabulary.words, counts: data.vocabulary.counts, dim: run.settings.config.dim,
         get stable() {
           return supervisor.phase !== 'running' && supervisor.phase !== 'stopping'
         },
         centerWordVectors: () => asFloat32(run.centerWordVectors()),
-        // Hierarchical softmax's U belongs to the Huffman tree's inner nodes, not to words.
-        ...(run.settings.config.loss === 'hierarchicalSoftmax'
-          ? { outsideVectors: () => null, whyNoOutside: 'hierarchicalSoftmax' as const }
-          : { outsideVectors: () => asFloat32(run.outsideVectors()) }),
+        ...(whyNoOutside === null
+          ? { outsideVectors: () => asFloat32(run.outsideVectors()) }
+          : { outsideVectors: () => null, whyNoOutside }),
       })
     } else if (this.opened) {
       const { embeddings } = this.opened
