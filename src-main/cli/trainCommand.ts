@@ -21,7 +21,7 @@ import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
 import { courseSanityCheck, courseSanityCheckApplies } from '../core/contract/courseSanityCheck'
 import {
-  PHRASE_FLAGS, PRESET_FLAG, SETTING_FLAGS, TOKENIZER_FLAGS, checkContinueFlags, checkResumeFlags, continuedSettings, encodingFlag, resumedSettings, settingFlagsUsage,
+  PHRASE_FLAGS, PRESET_FLAG, SETTING_FLAGS, TOKENIZER_FLAGS, checkContinueFlags, checkResumeFlags, continuedSettingsOf, encodingFlag, resumedSettings, settingFlagsUsage,
   trainSettingsFromFlags,
 } from './trainSettings'
 import { checkWarmStartFlags } from './trainWarmStart'
@@ -170,7 +170,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const saved: TrainingCheckpoint | null = resumePath === undefined ? null : await loadTrainingCheckpoint(resumePath)
   const { settings, corpus: corpusOptions } = saved
     ? {
-      settings: (continuing ? continuedSettings : resumedSettings)(flags, saved.settings),
+      settings: (continuing ? continuedSettingsOf : resumedSettings)(flags, saved.settings),
       // Another corpus is read in the encoding it looks like, not the saved run's.
       corpus: { ...saved.corpus, tokenizer: { ...withoutEncoding(saved.corpus.tokenizer, continuing), ...chosen } },
     }
