@@ -19,9 +19,9 @@ import { corpusNoticeLines } from './corpusNoticeLines'
 import { UsageError, parseFlags } from './flags'
 import { formatCount, formatDuration, progressBar } from './progressLine'
 import { showControls } from '../core/contract/visibleControls'
-import { courseSanityCheck } from '../core/contract/courseSanityCheck'
+import { courseSanityCheck, courseSanityCheckApplies } from '../core/contract/courseSanityCheck'
 import {
-  PHRASE_FLAGS, PRESET_FLAG, SETTING_FLAGS, TOKENIZER_FLAGS, checkContinueFlags, checkResumeFlags, continuedSettings, encodingFlag, resumedSettings, settingFlagsUsage,
+  PHRASE_FLAGS, PRESET_FLAG, SETTING_FLAGS, TOKENIZER_FLAGS, checkContinueFlags, checkResumeFlags, continuedSettingsOf, encodingFlag, resumedSettings, settingFlagsUsage,
   trainSettingsFromFlags,
 } from './trainSettings'
 import { checkWarmStartFlags } from './trainWarmStart'
@@ -170,7 +170,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const saved: TrainingCheckpoint | null = resumePath === undefined ? null : await loadTrainingCheckpoint(resumePath)
   const { settings, corpus: corpusOptions } = saved
     ? {
-      settings: (continuing ? continuedSettings : resumedSettings)(flags, saved.settings),
+      settings: (continuing ? continuedSettingsOf : resumedSettings)(flags, saved.settings),
       // Another corpus is read in the encoding it looks like, not the saved run's.
       corpus: { ...saved.corpus, tokenizer: { ...withoutEncoding(saved.corpus.tokenizer, continuing), ...chosen } },
     }
@@ -263,7 +263,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const course = settings.schedule === 'cs224n'
   // The course's speed is its iterations per training second; word2vec's, words per second of the whole command.
   const rate = course ? { iterationsPerSec: outcome.seconds > 0 ? outcome.trained / outcome.seconds : null } : { wordsPerSec: outcome.trained / seconds }
-  const check = course && outcome.finalLoss !== null && !outcome.stopped ? courseSanityCheck(outcome.finalLoss) : null
+  const check = courseSanityCheckApplies(settings) && outcome.finalLoss !== null && !outcome.stopped ? courseSanityCheck(outcome.finalLoss) : null
   const result = {
     type: 'summary', schedule: settings.schedule, words: outcome.trained, seconds, ...rate,
     trainingSeconds: outcome.seconds, vocab: vocabulary.words.length, finalLoss: outcome.finalLoss, stopped: outcome.stopped,

@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os'
 import { type Hyperparameters, PRESET_IDS, type PresetId, presetHyperparameters, presetTokenizer, startSettings, validateHyperparameters } from '../core/contract/settingsValidation'
 import { type TokenizerOptions, encodingOf, unknownEncodingMessage } from '../core/corpus/index'
+import { CONTINUE_FIELDS, continuedSettings } from '../core/settings/continuedSettings'
 import { assertScheduleSettings, fieldProblem } from '../core/settings/settingProblems'
 import { SETTING_FIELDS, SETTING_RULES, type SettingRule } from '../core/settings/settingRules'
 import { SCHEDULES, type Schedule, type SettingField, word2vecDefaults } from '../core/settings/trainingSettings'
@@ -157,13 +158,6 @@ export function checkResumeFlags(flags: FlagValues): void {
   }
 }
 
-/**
- * What a continued run (--continue) may set anew: like gensim's `train(epochs=…, start_alpha=…,
- * end_alpha=…)`, the continuation has its own epochs and learning-rate schedule; everything that
- * shapes the model, or how the corpus becomes words, stays the saved run's.
- */
-const CONTINUE_FIELDS: readonly SettingField[] = ['threads', 'epochs', 'alpha', 'minAlpha']
-
 export function checkContinueFlags(flags: FlagValues): void {
   const allowed = new Set(CONTINUE_FIELDS.map((field) => SETTING_RULES[field].flag))
   for (const flag of [...Object.keys(SETTING_FLAGS), ...FIXED_FLAGS]) {
@@ -172,17 +166,11 @@ export function checkContinueFlags(flags: FlagValues): void {
   }
 }
 
-/** The saved run's settings with the continuation's own epochs, learning rates and threads, judged as the form judges them. */
-export function continuedSettings(flags: FlagValues, saved: ScheduleSettings): ScheduleSettings {
+/** The saved run's settings with the continuation's own epochs, learning rates and threads (continuedSettings.ts). */
+export function continuedSettingsOf(flags: FlagValues, saved: ScheduleSettings): ScheduleSettings {
   checkScheduleFlags(flags, saved.schedule)
-  if (saved.schedule !== 'word2vec') return saved
   const given = Object.fromEntries(CONTINUE_FIELDS.flatMap((field) => (flags[SETTING_RULES[field].flag] === undefined ? [] : [[field, flags[SETTING_RULES[field].flag]]])))
-  const config = { ...saved.config, ...given }
-  // A lower alpha alone lowers the final rate with it, as in a fresh run.
-  const minAlpha = flags['min-alpha'] === undefined ? Math.min(config.minAlpha, config.alpha) : config.minAlpha
-  const settings: ScheduleSettings = { schedule: 'word2vec', config: { ...config, minAlpha } }
-  assertScheduleSettings(settings)
-  return settings
+  return continuedSettings(saved, given)
 }
 
 /** The saved run's settings, with --threads if the flags give it and the schedule reads it. */

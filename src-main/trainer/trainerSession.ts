@@ -18,6 +18,8 @@ import type { WarmStart } from '../core/training/warmStart'
 import { continuedRun, pretrainedRun } from '../node/session/warmStarts'
 import { streamingConfigWarnings } from '../core/training/streamingConfig'
 import type { Embeddings } from '../core/vectors/embeddings'
+import { runWithoutOutsideVectors } from '../core/vectors/vectorSelection'
+import { continuedSettings } from '../core/settings/continuedSettings'
 import {
   type LoadedCorpus, type TrainingData, corpusName, encodedCorpus, loadCorpus, planStreamingCorpus, savedVocabulary, trainingData, vocabularyOf,
 } from '../node/session/loadedCorpus'
@@ -460,6 +462,8 @@ export class TrainerSession {
     if (previous.phase === 'diverged') throw new TrainerStateError('A diverged run has no finite vectors to continue from; start a new run with a smaller learning rate.')
     const saved = { settings: previous.run.settings, corpus: previous.corpus, vocabulary: previous.data.vocabulary, training: previous.run.exportState().training }
     if (saved.settings.schedule !== 'word2vec') throw new WarmStartError('Only a run of the word2vec schedule can be continued on another corpus; this run is of the cs224n schedule.')
+    // Judged before the corpus is read, so a wrong value costs no reading.
+    const settings = continuedSettings(saved.settings, request.settings ?? {})
     let supervisor: RunSupervisor
     let loaded: LoadedCorpus | null = null
     try {
@@ -467,7 +471,7 @@ export class TrainerSession {
       const corpus = loaded
       let continued: ReturnType<typeof continuedRun> | null = null
       supervisor = await this.prepare({
-        loaded: corpus, settings: saved.settings, corpus: { ...saved.corpus, paths: corpus.paths },
+        loaded: corpus, settings, corpus: { ...saved.corpus, paths: corpus.paths },
         vocabulary: () => (continued = continuedRun(saved, corpus.raw)).vocabulary,
         warmStart: () => continued!,
       })
@@ -547,16 +551,16 @@ export class TrainerSession {
     let queries: VectorQueries
     if (supervisor) {
       const { run, data } = supervisor
+      const whyNoOutside = runWithoutOutsideVectors(run.settings.config.loss)
       queries = new VectorQueries({
         words: data.vocabulary.words, counts: data.vocabulary.counts, dim: run.settings.config.dim,
         get stable() {
           return supervisor.phase !== 'running' && supervisor.phase !== 'stopping'
         },
         centerWordVectors: () => asFloat32(run.centerWordVectors()),
-        // Hierarchical softmax's U belongs to the Huffman tree's inner nodes, not to words.
-        ...(run.settings.config.loss === 'hierarchicalSoftmax'
-          ? { outsideVectors: () => null, whyNoOutside: 'hierarchicalSoftmax' as const }
-          : { outsideVectors: () => asFloat32(run.outsideVectors()) }),
+        ...(whyNoOutside === null
+          ? { outsideVectors: () => asFloat32(run.outsideVectors()) }
+          : { outsideVectors: () => null, whyNoOutside }),
       })
     } else if (this.opened) {
       const { embeddings } = this.opened

@@ -34,6 +34,14 @@ describe('w2v train --preset cs224n', () => {
     expect(words).not.toContain('387')
   })
 
+  it('leaves the sanity check out for a loss run.py does not train, whose cost 10 does not judge', async () => {
+    const run = await runCli(['train', '--corpus', corpus, '--out', join(folder, 'hs.txt'), '--preset', 'cs224n', '--loss', 'hierarchicalSoftmax', '--iterations', '10', '--json'])
+    expect(run.exitCode).toBe(0)
+    const summary = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>
+    expect(summary).toMatchObject({ type: 'summary', schedule: 'cs224n', finalLoss: expect.any(Number) })
+    expect(summary).not.toHaveProperty('courseSanityCheck')
+  })
+
   it('says so when a datasetSentences.txt is read as plain text', async () => {
     const run = await runCli(['train', '--corpus', corpus, '--out', join(folder, 'plain.txt'), '--schedule', 'cs224n', '--iterations', '5'])
     expect(run.exitCode).toBe(0)

@@ -1,7 +1,11 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { startSettings, presetHyperparameters } from '../../src-main/core/contract/settingsValidation'
+import { missingOutsideVectors } from '../../src-renderer/src/composables/outsideVectors'
+import { useCorpusStore } from '../../src-renderer/src/stores/corpus'
 import { useExportStore } from '../../src-renderer/src/stores/export'
-import { type FakeW2v, installFakeW2v, ok, refused } from './fakeW2v'
+import { useTrainingStore } from '../../src-renderer/src/stores/training'
+import { type FakeW2v, installFakeW2v, ok, refused, runInfo } from './fakeW2v'
 
 const NAME = 'Moby-Dick'
 
@@ -50,5 +54,28 @@ describe('export store', () => {
     expect(store.topNProblem).toBe('Top N must be a whole number of at least 1, or blank for every word; not 2.5.')
     await store.submit(NAME)
     expect(fake.calls.some((c) => c.channel === 'exportDialog')).toBe(false)
+  })
+
+  it('opens on the centre vectors, saying why, when a hierarchical-softmax run has no outside vector per word', () => {
+    const store = useExportStore()
+    const training = useTrainingStore()
+    store.vectors = 'concat'
+    training.run = runInfo('run-1')
+    expect(missingOutsideVectors()).toBeNull()
+    store.show()
+    expect(store.vectors).toBe('concat')
+    store.close()
+
+    const { settings } = startSettings(presetHyperparameters('quick', 4))
+    training.run = runInfo('run-2', { settings: { ...settings, config: { ...settings.config, loss: 'hierarchicalSoftmax' } } as typeof settings })
+    expect(missingOutsideVectors()).toMatch(/^This run trained with hierarchical softmax, .*; only the centre vectors \(V\) can be used\.$/)
+    store.show()
+    expect(store.vectors).toBe('center')
+  })
+
+  it('says a file of vectors has no outside vectors, whatever the last run trained with', () => {
+    useTrainingStore().run = runInfo('run-1')
+    useCorpusStore().vectorsFile = { path: '/v.vec', words: 3, dim: 2, hasOutsideVectors: false, topWords: ['a'] }
+    expect(missingOutsideVectors()).toMatch(/^These vectors have no outside vectors \(U\)/)
   })
 })

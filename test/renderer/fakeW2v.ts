@@ -89,6 +89,8 @@ export function createFakeW2v(): FakeW2v {
   const answer = <K extends AppChannel>(value: unknown) => ({ ok: true, value }) as AppResponse<K>
   appHandlers.set('getSettings', () => answer({ ...DEFAULT_SETTINGS }))
   appHandlers.set('builtInCorpus', () => answer({ path: BUILT_IN_PATH, title: 'Moby-Dick' }))
+  // Dropped files are files unless a test says one is a Spark model's folder.
+  appHandlers.set('sparkModelFolders', () => answer({ paths: [] }))
   appHandlers.set('trainerRequest', async (args) => {
     const request = args as TrainerRequest
     trainerRequests.push(request)

@@ -74,6 +74,25 @@ describe('warm starts in the window', () => {
     expect(useErrorsStore().message).toBeNull()
   })
 
+  it('continues for the form’s epochs, learning rates and threads, and waits while one of them is wrong', async () => {
+    fake.emitPhase('finished', runInfo('run-1', { outcome: 'finished' }))
+    await vi.waitFor(() => expect(continueBlocker()).toBeNull())
+    const form = useHyperparametersStore()
+    form.setText('epochs', '3')
+    form.setText('alpha', '0.01')
+    form.setText('minAlpha', '0.02')
+    expect(continueBlocker()).toMatch(/^The continuation trains with the form's epochs, learning rates and threads: .*minAlpha.*\.$/)
+    // A field the continuation does not take (the run keeps its own) does not stand in its way.
+    form.setText('minAlpha', '0.0001')
+    form.setText('dim', 'x')
+    expect(continueBlocker()).toBeNull()
+
+    fake.handle('openCorpusDialog', () => ({ ok: true, value: { paths: ['/c/sequel.txt'] } }))
+    fake.handleTrainer('continueRun', () => ok(runInfo('run-2', { number: 2 })))
+    await continueOnAnotherCorpus()
+    expect(fake.requestsOf('continueRun')[0]?.settings).toEqual({ threads: form.values.threads, epochs: 3, alpha: 0.01, minAlpha: 0.0001 })
+  })
+
   it('shows the trainer’s refusal of a continuation', async () => {
     fake.emitPhase('stopped', runInfo('run-1', { outcome: 'stopped' }))
     await vi.waitFor(() => expect(continueBlocker()).toBeNull())

@@ -266,6 +266,21 @@ describe('the files the user chose', () => {
   })
 })
 
+describe('dropped folders', () => {
+  it('names the Spark model folders among the files the user dropped, and looks at no other path', async () => {
+    const spark = join(folder, 'w2v-model')
+    await mkdir(join(spark, 'metadata'), { recursive: true })
+    await writeFile(join(spark, 'metadata', 'part-00000'), '{"class":"org.apache.spark.ml.feature.Word2VecModel"}\n')
+    const texts = join(folder, 'texts')
+    await mkdir(texts)
+    const file = join(folder, 'a.txt')
+    await writeFile(file, 'text\n')
+    paths.grantRead([spark, texts, file])
+    expect(await service.invoke('sparkModelFolders', { paths: [file, spark, texts] })).toEqual({ ok: true, value: { paths: [spark] } })
+    expect(await service.invoke('sparkModelFolders', { paths: [spark, '/etc'] })).toEqual({ ok: false, error: { kind: 'notAllowed', message: expect.stringContaining('“/etc” was not read') } })
+  })
+})
+
 describe('dialogs and files', () => {
   it('returns what the dialogs chose', async () => {
     expect(await service.invoke('openCorpusDialog', {})).toEqual({ ok: true, value: { paths: ['/corpora/a.txt', '/corpora/b.txt'] } })

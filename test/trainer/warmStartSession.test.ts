@@ -86,4 +86,27 @@ describe('warm starts in the trainer', () => {
     expect(saved.vocabulary.words.slice(7)).toEqual(['zebra', 'grass', 'ran'])
     expect(saved.corpus.paths).toEqual([second])
   })
+
+  it('continues with its own epochs, learning rates and threads, as gensim’s train() on new text, and refuses wrong ones before reading', async () => {
+    const h = sessionHarness(join(dir, 'retuned.w2vckpt'))
+    await h.call({ type: 'loadCorpus', paths: [first], tokenizer: {} })
+    const firstRun = await h.call(start())
+    await h.until((e): e is never => e.type === 'state' && e.state === 'finished' && e.run?.runId === firstRun.runId)
+
+    // A final rate above the starting one: the form's sentence, and the ended run and its corpus stay.
+    const wrong = await h.request({ type: 'continueRun', paths: [second], settings: { alpha: 0.001, minAlpha: 0.01 } })
+    expect(wrong.ok).toBe(false)
+    expect(wrong.error).toMatchObject({ kind: 'config', field: 'minAlpha' })
+    expect(wrong.error?.message).toMatch(/\.$/)
+    const after = await h.call({ type: 'describe' })
+    expect(after.state).toBe('finished')
+    expect(after.run?.runId).toBe(firstRun.runId)
+    expect(after.corpus?.paths).toEqual([first])
+
+    const continued = await h.call({ type: 'continueRun', paths: [second], settings: { epochs: 3, alpha: 0.01 } })
+    expect(continued.settings).toMatchObject({ schedule: 'word2vec', config: { epochs: 3, alpha: 0.01, minAlpha: config.minAlpha, dim: config.dim, window: config.window } })
+    await h.until((e): e is never => e.type === 'state' && e.state === 'finished' && e.run?.runId === continued.runId)
+    const saved = await loadTrainingCheckpoint(h.autosavePath)
+    expect(saved.settings).toEqual(continued.settings)
+  })
 })

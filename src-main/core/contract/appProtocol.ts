@@ -59,6 +59,11 @@ export const APP_INVOKE = {
   openCorpusDialog: { args: none, result: v.strictObject({ paths: v.array(v.string()) }) },
   /** A vectors file, or with `folder` a folder (a saved Spark Word2VecModel): no platform's dialog picks both. */
   openVectorsDialog: { args: v.strictObject({ folder: v.optional(v.boolean()) }), result: v.strictObject({ path: v.nullable(v.string()) }) },
+  /**
+   * Which of the given files the user dropped are folders a Spark model was saved to, so the
+   * window opens one as vectors rather than read it as a corpus (the window cannot look inside).
+   */
+  sparkModelFolders: { args: v.strictObject({ paths: v.pipe(v.array(path), v.maxLength(10_000)) }), result: v.strictObject({ paths: v.array(v.string()) }) },
   openBenchmarkDialog: { args: v.strictObject({ kind: v.picklist(['analogy', 'wordPairs']) }), result: v.strictObject({ path: v.nullable(v.string()) }) },
   exportDialog: { args: v.strictObject({ defaultName: v.pipe(v.string(), v.maxLength(255)), format: v.optional(VectorFormatSchema) }), result: v.strictObject({ path: v.nullable(v.string()) }) },
   /**

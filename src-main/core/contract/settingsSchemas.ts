@@ -8,6 +8,7 @@ import * as v from 'valibot'
 import { PHRASE_SCORINGS, type PhraseOptions, type PhraseScoring, phraseOptionProblems } from '../corpus/phraseOptions'
 import type { TokenizerOptions } from '../corpus/tokenizer'
 import { encodingOf } from '../corpus/textEncodings'
+import { CONTINUE_FIELDS, type ContinueSettings } from '../settings/continuedSettings'
 import { fieldProblem } from '../settings/settingProblems'
 import { SETTING_RULES, type SettingRule, VOCABULARY_FIELDS, configFields } from '../settings/settingRules'
 import {
@@ -54,6 +55,8 @@ function settingsSchema<T>(fields: readonly SettingField[]): v.GenericSchema<unk
 }
 
 export const Word2vecSettingsSchema = settingsSchema<Word2vecSettings>(configFields('word2vec'))
+/** A continuation's own epochs, learning rates and threads; judged with the saved run's other settings once merged (continuedSettings). */
+export const ContinueSettingsSchema = v.strictObject(Object.fromEntries(CONTINUE_FIELDS.map((field) => [field, v.optional(fieldSchema(field))]))) as unknown as v.GenericSchema<unknown, ContinueSettings>
 export const Cs224nSettingsSchema = settingsSchema<Cs224nSettings>(configFields('cs224n'))
 
 export const ScheduleSettingsSchema = v.variant('schedule', [
@@ -76,3 +79,6 @@ export type SchemaChecks = [
   Assert<Extends<v.InferOutput<typeof VectorKindSchema>, VectorKind>>,
   Assert<Extends<v.InferOutput<typeof VectorFormatSchema>, VectorFormat>>,
 ]
+
+/** What a continuation may set anew, for the window (which may import only the contract). */
+export { CONTINUE_FIELDS, type ContinueSettings } from '../settings/continuedSettings'

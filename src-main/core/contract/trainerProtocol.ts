@@ -12,7 +12,7 @@ import * as v from 'valibot'
 import { ANALOGY_METHODS } from '../evaluation/mostSimilar'
 import { MAX_EXPRESSION_TERMS } from '../evaluation/wordExpression'
 import {
-  ProjectionMethodSchema, ScheduleSettingsSchema, TokenizerOptionsSchema, VectorFormatSchema, VectorKindSchema, VocabularySettingsSchema,
+  ContinueSettingsSchema, ProjectionMethodSchema, ScheduleSettingsSchema, TokenizerOptionsSchema, VectorFormatSchema, VectorKindSchema, VocabularySettingsSchema,
 } from './settingsSchemas'
 
 /** Bumped whenever a message changes shape; the host refuses a trainer that speaks another version. */
@@ -59,7 +59,8 @@ export const TrainerRequestSchema = v.variant('type', [
    * gensim's build_vocab(update=True) then train: its words keep their vectors, new words join.
    * The run must have ended; the new corpus replaces the loaded one.
    */
-  v.strictObject({ type: v.literal('continueRun'), id: requestId, paths: v.pipe(v.array(path), v.minLength(1), v.maxLength(100)) }),
+  /** The ended run trained further on these files; `settings`: the continuation's own epochs, learning rates and threads (unset: the run's). */
+  v.strictObject({ type: v.literal('continueRun'), id: requestId, paths: v.pipe(v.array(path), v.minLength(1), v.maxLength(100)), settings: v.optional(ContinueSettingsSchema) }),
   v.strictObject({ type: v.literal('pause'), id: requestId }),
   v.strictObject({ type: v.literal('resume'), id: requestId }),
   /** Stop cleanly: the run ends where it is, is saved (autosave file) and can be exported. */

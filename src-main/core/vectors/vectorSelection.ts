@@ -5,6 +5,7 @@
  * `np.concatenate((V, U), axis=0)` stacks U's rows under V's and it indexes the first |V| rows:
  * its figure is of the centre vectors alone.)
  */
+import type { Word2vecLossKind } from '../settings/trainingSettings'
 import { type Embeddings } from './embeddings'
 
 export type VectorKind = 'center' | 'outside' | 'sum' | 'concat'
@@ -18,6 +19,26 @@ export type VectorSelectionErrorKind = 'missingOutsideVectors' | 'invalidTopWord
  * hierarchical softmax U's rows belong to the Huffman tree's inner nodes, not to words.
  */
 export type NoOutsideVectors = 'file' | 'hierarchicalSoftmax'
+
+/** Why a run trained with this loss has no outside vector per word, or null when it has one. */
+export function runWithoutOutsideVectors(loss: Word2vecLossKind): NoOutsideVectors | null {
+  return loss === 'hierarchicalSoftmax' ? 'hierarchicalSoftmax' : null
+}
+
+/** Every kind but the centre vectors is made from the outside vectors. */
+export function needsOutsideVectors(kind: VectorKind): boolean {
+  return kind !== 'center'
+}
+
+const NO_OUTSIDE_VECTORS: Record<NoOutsideVectors, string> = {
+  file: 'These vectors have no outside vectors (U) — files of vectors hold only one set',
+  hierarchicalSoftmax: 'This run trained with hierarchical softmax, whose outside vectors (U) belong to the inner nodes of its Huffman tree, not to words',
+}
+
+/** The sentence the window shows beside the kinds it disables, and the start of the error for asking for one anyway. */
+export function noOutsideVectorsReason(why: NoOutsideVectors): string {
+  return `${NO_OUTSIDE_VECTORS[why]}; only the centre vectors (V) can be used.`
+}
 
 export class VectorSelectionError extends Error {
   override readonly name = 'VectorSelectionError'
@@ -49,12 +70,9 @@ export function selectVectors(
 ): { vectors: Float32Array; dim: number } {
   if (!Number.isInteger(dim) || dim < 1) throw new RangeError(`The vector dimension must be a positive integer, not ${dim}.`)
   if (centerWordVectors.length % dim !== 0) throw new RangeError(`The centre vectors hold ${centerWordVectors.length} floats, not a whole number of rows of ${dim}.`)
-  if (which === 'center') return { vectors: centerWordVectors, dim }
+  if (!needsOutsideVectors(which)) return { vectors: centerWordVectors, dim }
   if (outsideVectors === null) {
-    const why = whyNone === 'file'
-      ? 'These vectors have no outside vectors (U) — files of vectors hold only one set'
-      : 'This run trained with hierarchical softmax, whose outside vectors (U) belong to the inner nodes of its Huffman tree, not to words'
-    throw new VectorSelectionError('missingOutsideVectors', `${why} — so ${KIND_NAMES[which]} cannot be made. Choose the centre vectors instead.`)
+    throw new VectorSelectionError('missingOutsideVectors', `${NO_OUTSIDE_VECTORS[whyNone]} — so ${KIND_NAMES[which]} cannot be made. Choose the centre vectors instead.`)
   }
   if (outsideVectors.length !== centerWordVectors.length) {
     throw new RangeError(`The outside vectors hold ${outsideVectors.length} floats but the centre vectors ${centerWordVectors.length}.`)

@@ -19,6 +19,7 @@ import { type FigureFormat, FIGURE_TITLES, figureFileName } from '../../core/con
 import type { VectorFormat } from '../../core/vectors/vectorFormats'
 import { CheckpointError } from '../checkpointFile'
 import { checkpointCorpusPaths } from '../training/trainingCheckpoint'
+import { isSparkModelFolder } from '../vectors/sparkModelReader'
 import { AppRequestError, appError, toAppError } from './appErrors'
 import { BUILT_IN_CORPUS_TITLE } from './builtInCorpus'
 import { checkExternalUrl } from './externalLinks'
@@ -126,6 +127,16 @@ export class AppService implements AppHandlers {
 
   openVectorsDialog({ folder }: AppParsedArgs<'openVectorsDialog'>): Promise<AppResponse<'openVectorsDialog'>> {
     return this.attempt(async () => ({ path: this.grantedOne(await this.options.dialogs.openVectors(folder === true)) }))
+  }
+
+  sparkModelFolders({ paths }: AppParsedArgs<'sparkModelFolders'>): Promise<AppResponse<'sparkModelFolders'>> {
+    return this.attempt(async () => {
+      const refusal = this.options.paths.refusalToRead(paths)
+      if (refusal) throw new AppRequestError('notAllowed', refusal)
+      const folders: string[] = []
+      for (const path of paths) if (await isSparkModelFolder(path)) folders.push(path)
+      return { paths: folders }
+    })
   }
 
   openBenchmarkDialog({ kind }: AppParsedArgs<'openBenchmarkDialog'>): Promise<AppResponse<'openBenchmarkDialog'>> {

@@ -11,7 +11,7 @@ import { encodingLabel } from '../../core/corpus/textEncodings'
 import { outsideRowCount } from '../../core/word2vecLoss'
 import { basename } from 'node:path'
 import type { Embeddings } from '../../core/vectors/embeddings'
-import { type VectorKind, selectVectors } from '../../core/vectors/vectorSelection'
+import { type VectorKind, runWithoutOutsideVectors, selectVectors } from '../../core/vectors/vectorSelection'
 import { CheckpointError, type CheckpointArray, type CheckpointReadOptions, type JsonValue, readCheckpoint, readCheckpointMeta, writeCheckpoint } from '../checkpointFile'
 import type { StreamingState } from './streamingTrainer'
 
@@ -108,10 +108,10 @@ export function estimateTrainingCheckpointBytes(settings: ScheduleSettings, word
 export function trainedEmbeddings(run: Pick<TrainingCheckpoint, 'settings' | 'vocabulary' | 'training'>, kind: VectorKind): Embeddings {
   const { state } = run.training
   const f32 = (a: Float32Array | Float64Array): Float32Array => (a instanceof Float32Array ? a : Float32Array.from(a))
-  // Hierarchical softmax's U has a row per inner node of the Huffman tree, not per word.
-  const selected = run.settings.config.loss === 'hierarchicalSoftmax'
-    ? selectVectors(f32(state.centerWordVectors), null, run.settings.config.dim, kind, 'hierarchicalSoftmax')
-    : selectVectors(f32(state.centerWordVectors), f32(state.outsideVectors), run.settings.config.dim, kind)
+  const whyNoOutside = runWithoutOutsideVectors(run.settings.config.loss)
+  const selected = whyNoOutside === null
+    ? selectVectors(f32(state.centerWordVectors), f32(state.outsideVectors), run.settings.config.dim, kind)
+    : selectVectors(f32(state.centerWordVectors), null, run.settings.config.dim, kind, whyNoOutside)
   return { words: run.vocabulary.words, counts: run.vocabulary.counts, vectors: selected.vectors, dim: selected.dim }
 }
 

@@ -40,6 +40,19 @@ function notAModel(folder: string, missing: string): VectorsFileError {
     `${fileLabel(folder)} is a folder, not a vectors file, and not a saved Spark Word2VecModel either (${missing}). Open a vectors file, or the folder Spark's model.save(path) wrote.`)
 }
 
+/**
+ * Whether a path is a folder Spark saved a model to: it has metadata/part-…. Such a folder
+ * dropped on the window opens as vectors (the reader then names any class other than
+ * Word2VecModel); any other folder, or a folder that cannot be listed, goes where a drop goes.
+ */
+export async function isSparkModelFolder(path: string): Promise<boolean> {
+  try {
+    return (await partFiles(join(path, 'metadata'), '')).length > 0
+  } catch {
+    return false
+  }
+}
+
 export async function readSparkModelMetadata(folder: string): Promise<SparkModelMetadata> {
   const [first] = await partFiles(join(folder, 'metadata'), '')
   if (first === undefined) throw notAModel(folder, 'it has no metadata/part-00000')

@@ -247,13 +247,17 @@ export function continueBlocker(): string | null {
   if (!run || run.outcome === 'running') return 'Continue a run once it has finished or been stopped.'
   if (run.outcome === 'diverged') return 'A diverged run has no vectors to continue from.'
   if (run.schedule !== 'word2vec') return 'Only a run of the word2vec schedule can be continued on another corpus.'
+  const problem = useHyperparametersStore().continueProblem
+  if (problem) return `The continuation trains with the form's epochs, learning rates and threads: ${problem}`
   if (!training.idle || training.busy) return 'Wait until the trainer is ready.'
   return null
 }
 
 /**
  * The ended run trained further on text files the user chooses (its words keep their vectors,
- * new words join); the trainer then holds the new corpus, so the window asks it for its state.
+ * new words join), for the form's epochs and learning rates on its threads, as gensim's train()
+ * on new text takes its own; the model and corpus settings stay the run's. The trainer then
+ * holds the new corpus, so the window asks it for its state.
  */
 export async function continueOnAnotherCorpus(): Promise<void> {
   if (continueBlocker() !== null) return
@@ -265,7 +269,7 @@ export async function continueOnAnotherCorpus(): Promise<void> {
   if (chosen.value.paths.length === 0) return
   const training = useTrainingStore()
   training.requestSent()
-  const outcome = await requestTrainer({ type: 'continueRun', paths: chosen.value.paths })
+  const outcome = await requestTrainer({ type: 'continueRun', paths: chosen.value.paths, settings: useHyperparametersStore().settingsForContinue() })
   training.requestAnswered(outcome.ok ? outcome.value.runId : null)
   if (!outcome.ok) useErrorsStore().show(outcome.error.message)
   else await rebuildFromTrainer()

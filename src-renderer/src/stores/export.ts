@@ -3,10 +3,12 @@
  * normalization), the target the app's save dialog returns, progress, and the outcome: where
  * the files went (with "Show in folder"), or one sentence saying why nothing was written.
  */
+import { needsOutsideVectors } from '@contract/coreTables'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { type VectorFormat, suggestedFileName } from '../composables/exportFormats'
 import { formatCount } from '../composables/format'
+import { missingOutsideVectors } from '../composables/outsideVectors'
 import { cancelRequest, nextRequestId, requestTrainer } from '../composables/trainerClient'
 import { w2v } from '../composables/w2vApi'
 
@@ -32,7 +34,9 @@ export const useExportStore = defineStore('export', () => {
     return Number.isInteger(n) && n >= 1 ? null : `Top N must be a whole number of at least 1, or blank for every word; not ${text}.`
   })
 
+  /** Opens on the centre vectors when the current vectors have no outside vectors per word. */
   function show(): void {
+    if (missingOutsideVectors() !== null && needsOutsideVectors(vectors.value)) vectors.value = 'center'
     open.value = true
   }
 

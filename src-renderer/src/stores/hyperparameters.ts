@@ -8,6 +8,7 @@ import {
   type CorpusVocabulary, type FieldProblem, type HyperparameterField, type Hyperparameters, type PresetId, hyperparameterWarnings, presetHyperparameters,
   startSettings, trainingMemoryEstimate, validateHyperparameters, vocabularyAt,
 } from '@contract/settingsValidation'
+import { CONTINUE_FIELDS, type ContinueSettings } from '@contract/settingsSchemas'
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import { defaultThreadsOf } from '../composables/threads'
@@ -87,6 +88,14 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
     return startSettings(values.value)
   }
 
+  /** The first sentence against the fields a continued run takes from the form (epochs, learning rates, threads); null when they are fine. */
+  const continueProblem = computed(() => problems.value.find((p) => (CONTINUE_FIELDS as readonly string[]).includes(p.field))?.message ?? null)
+
+  /** A continued run's own epochs, learning rates and threads, as gensim's train() takes them on new text; call only while `continueProblem` is null. */
+  function settingsForContinue(): ContinueSettings {
+    return Object.fromEntries(CONTINUE_FIELDS.map((field) => [field, values.value[field]]))
+  }
+
   /** The machine's thread count became known: an untouched preset follows it. */
   function threadsChanged(threads: number): void {
     if (threads === defaultThreads.value) return
@@ -113,7 +122,7 @@ export const useHyperparametersStore = defineStore('hyperparameters', () => {
   }
 
   return {
-    preset, modified, text, choices, defaultThreads, corpusVocabulary, values, problems, valid, kept, warnings, memoryBytes, initVectors,
-    applyPreset, errorFor, setText, setChoice, settingsForStart, threadsChanged, corpusChanged, setInitVectors, setInitLock,
+    preset, modified, text, choices, defaultThreads, corpusVocabulary, values, problems, valid, continueProblem, kept, warnings, memoryBytes, initVectors,
+    applyPreset, errorFor, setText, setChoice, settingsForStart, settingsForContinue, threadsChanged, corpusChanged, setInitVectors, setInitLock,
   }
 })

@@ -7,6 +7,7 @@
  * which they arrive does not matter. Loss points are pushed onto raw arrays and
  * `version` is bumped per batch, so a batch costs its own points, not a copy of the curve.
  */
+import { courseSanityCheckApplies } from '@contract/courseSanityCheck'
 import {
   type ProgressBatch, type RunInfo, type RunRecord as TrainerRunRecord, TRAINER_PHASES, type TrainerEvent, type TrainerPhase, type TrainerState,
 } from '@contract/trainerProtocol'
@@ -29,6 +30,8 @@ export interface RunRecord {
   readonly label: string
   /** Its settings in one line. */
   readonly summary: string
+  /** Whether run.py's sanity check speaks of it (a course run of skip-gram with negative sampling). */
+  readonly courseCheck: boolean
   visible: boolean
   outcome: RunOutcome
   finalLoss: number | null
@@ -121,6 +124,7 @@ export const useTrainingStore = defineStore('training', () => {
     const number = numberBase.value + info.number
     const record: RunRecord = {
       number, runIds: [], schedule: info.schedule, label: runLabel(number, info.settings), summary: describeSettings(info.settings, info.vocabulary.minCount),
+      courseCheck: courseSanityCheckApplies(info.settings),
       visible: true, outcome: info.outcome, finalLoss: null, seconds: null, checkpointPath: null, series: markRaw(emptySeries()),
     }
     // In the trainer's order, whichever of its runs the window hears of first.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type Embeddings, VECTOR_KINDS, VectorSelectionError, normalizeEmbeddings, selectVectors, topWords,
 } from '../../../src-main/core/vectors/index'
+import { needsOutsideVectors, noOutsideVectorsReason, runWithoutOutsideVectors } from '../../../src-main/core/vectors/vectorSelection'
 
 const V = Float32Array.from([1, 2, 3, 4, 5, 6]) // 3 words, dim 2
 const U = Float32Array.from([10, 20, 30, 40, 50, 60.5])
@@ -45,6 +46,23 @@ describe('selectVectors', () => {
     expect(error).toBeInstanceOf(VectorSelectionError)
     expect((error as VectorSelectionError).kind).toBe('missingOutsideVectors')
     expect((error as VectorSelectionError).message).toMatch(/^These vectors have no outside vectors \(U\).*Choose the centre vectors instead\.$/)
+  })
+
+  it.each(['outside', 'sum', 'concat'] as const)('refuses %s for a hierarchical-softmax run, saying why', (which) => {
+    const error = errorOf(() => selectVectors(V, null, 2, which, 'hierarchicalSoftmax'))
+    expect((error as VectorSelectionError).message).toMatch(/^This run trained with hierarchical softmax, .*inner nodes of its Huffman tree, not to words — .*Choose the centre vectors instead\.$/)
+  })
+
+  it('knows which runs have an outside vector per word, and which kinds need one', () => {
+    expect(runWithoutOutsideVectors('hierarchicalSoftmax')).toBe('hierarchicalSoftmax')
+    expect(runWithoutOutsideVectors('negSampling')).toBeNull()
+    expect(runWithoutOutsideVectors('naiveSoftmax')).toBeNull()
+    expect(VECTOR_KINDS.filter(needsOutsideVectors)).toEqual(['outside', 'sum', 'concat'])
+    // The window's hint and the refusal give the same reason.
+    const refusal = (errorOf(() => selectVectors(V, null, 2, 'sum', 'hierarchicalSoftmax')) as Error).message
+    const hint = noOutsideVectorsReason('hierarchicalSoftmax')
+    expect(hint).toMatch(/; only the centre vectors \(V\) can be used\.$/)
+    expect(refusal.startsWith(hint.slice(0, hint.indexOf(';')))).toBe(true)
   })
 
   it('lists the four kinds', () => {

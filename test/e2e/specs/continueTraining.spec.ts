@@ -49,6 +49,12 @@ test('starts from locked pretrained vectors, then continues the run on another c
   await expect(page.getByTestId('training-state')).toHaveText('Finished', { timeout: LONG_MS })
   await screenshot(page, 'pretrained-start')
 
+  // The continuation's own epochs and learning rate, from the form, as gensim's train() on new text takes them; a wrong one waits.
+  await page.getByTestId('field-epochs').fill('0')
+  await expect(page.getByTestId('continue-button')).toBeDisabled()
+  await expect(page.getByTestId('continue-button')).toHaveAttribute('title', /^The continuation trains with the form's epochs, learning rates and threads: .*\.$/)
+  await page.getByTestId('field-epochs').fill('1')
+  await page.getByTestId('field-alpha').fill('0.01')
   await harness.answerDialog({ channel: 'openCorpusDialog', answer: [more] })
   await page.getByTestId('continue-button').click()
   await expect(warmStart).toContainText('Continuing the saved run', { timeout: LONG_MS })
@@ -57,5 +63,8 @@ test('starts from locked pretrained vectors, then continues the run on another c
   await expect(page.getByTestId('corpus-name')).toHaveText('more.txt')
   await expect(page.getByTestId('training-state')).toHaveText('Finished', { timeout: LONG_MS })
   await expect(page.getByTestId('run-item')).toHaveCount(2)
+  // Newest first: the continuation trained 1 epoch from α 0.01; the first run kept its 2 from 0.025.
+  await expect(page.getByTestId('run-item').first()).toContainText('1 epoch · α 0.01 →')
+  await expect(page.getByTestId('run-item').last()).toContainText('2 epochs · α 0.025 →')
   await screenshot(page, 'continued-run')
 })

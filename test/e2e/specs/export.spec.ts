@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { chromiumMissing } from '../browser'
 import { expect, test } from './fixtures'
-import { LONG_MS, ROOT, WORDSIM, openApp, trainQuickLook } from './window'
+import { LONG_MS, ROOT, WORDSIM, choosePreset, openApp, trainQuickLook } from './window'
 
 test.skip(chromiumMissing() !== null, `Browser tests skipped: ${chromiumMissing() ?? ''}`)
 
@@ -39,4 +39,22 @@ test('word2vec binary export writes a file that `w2v eval` loads', async ({ page
   const report = JSON.parse(stdout) as { similarity?: { spearman?: unknown; pairs?: unknown } }
   expect(report.similarity?.spearman).toEqual(expect.any(Number))
   expect(report.similarity?.pairs).toBeGreaterThan(0)
+})
+
+test('a hierarchical-softmax run exports its centre vectors only, and the dialog says why', async ({ page }) => {
+  await openApp(page)
+  await choosePreset(page, 'quick')
+  await page.getByTestId('field-loss').selectOption('hierarchicalSoftmax')
+  await page.getByTestId('field-epochs').fill('1')
+  await page.getByTestId('train-button').click()
+  await expect(page.getByTestId('training-state')).toHaveText(/finished/i, { timeout: LONG_MS })
+  await page.getByTestId('export-open').click()
+  const vectors = page.getByTestId('export-vectors')
+  await expect(vectors).toHaveValue('center')
+  for (const kind of ['outside', 'sum', 'concat']) {
+    await expect(vectors.locator(`option[value="${kind}"]`)).toBeDisabled()
+    await expect(vectors.locator(`option[value="${kind}"]`)).toHaveAttribute('title', /hierarchical softmax/)
+  }
+  await expect(page.getByTestId('export-vectors-note')).toHaveText('This run trained with hierarchical softmax, whose outside vectors (U) belong to the inner nodes of its Huffman tree, not to words; only the centre vectors (V) can be used.')
+  await page.getByTestId('export-dialog').screenshot({ path: join(ROOT, 'test-results', 'screenshots', 'window-state', 'export-hierarchical-softmax.png') })
 })

@@ -5,7 +5,7 @@
  */
 import { chromiumMissing } from '../browser'
 import { expect, test } from './fixtures'
-import { LONG_MS, openApp, screenshot, shownNumber } from './window'
+import { LONG_MS, openApp, screenshot, screenshotPath, shownNumber } from './window'
 
 test.skip(chromiumMissing() !== null, `Browser tests skipped: ${chromiumMissing() ?? ''}`)
 
@@ -28,6 +28,15 @@ function expectedScore(a: string, b: string): number {
   return (counts.get(`${a}_${b}`)! - 1) / (counts.get(a)! * counts.get(b)!) * counts.size
 }
 
+/** The corpus panel's controls whose right edge passes the panel's content box (the Word breaks select did at the narrow width); run in the page. */
+const OVERFLOWING = `(() => {
+  const panel = document.querySelector('[data-testid="corpus-panel"]')
+  const right = panel.getBoundingClientRect().right - parseFloat(getComputedStyle(panel).paddingRight)
+  return [...panel.querySelectorAll('select, input, button')]
+    .filter((control) => control.getClientRects().length > 0 && control.getBoundingClientRect().right > right + 0.5)
+    .map((control) => (control.closest('label') || control).textContent.trim().slice(0, 40))
+})()`
+
 test('“Join frequent phrases” joins new_york and san_francisco and lists them with their scores', async ({ page }) => {
   await openApp(page)
   await page.locator('body').drop({ files: { name: 'cities.txt', mimeType: 'text/plain', buffer: Buffer.from(LINES.join('\n') + '\n') } })
@@ -37,6 +46,13 @@ test('“Join frequent phrases” joins new_york and san_francisco and lists the
 
   await page.getByText('Tokenizer options').click()
   await page.getByTestId('phrases-toggle').check()
+  // Every option fits the panel, at the default size and at the narrowest window the app allows (window.ts's minWidth).
+  for (const width of [1280, 900]) {
+    await page.setViewportSize({ width, height: 860 })
+    expect(await page.evaluate<string[]>(OVERFLOWING)).toEqual([])
+    await page.getByTestId('corpus-panel').screenshot({ path: screenshotPath(`corpus-options-${width}`) })
+  }
+  await page.setViewportSize({ width: 1280, height: 860 })
   await page.getByTestId('phrases-scoring').selectOption('npmi')
   // gensim's threshold of 10 is out of NPMI's range: the option says so and the reload waits.
   await expect(page.getByTestId('phrase-options')).toContainText('between −1 and 1')

@@ -61,7 +61,12 @@ export async function shownFraction(page: Page): Promise<number> {
   return (await shownNumber(page.getByTestId('progress-fraction'))) / 100
 }
 
-/** A screenshot of the whole window for the issue's scenarios, beside the views' screenshots. */
+/** Where a screenshot of the issue's scenarios goes, beside the views' screenshots. */
+export function screenshotPath(name: string): string {
+  return resolve(ROOT, 'test-results', 'screenshots', 'window-state', `${name}.png`)
+}
+
+/** A screenshot of the whole window for the issue's scenarios. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: resolve(ROOT, 'test-results', 'screenshots', 'window-state', `${name}.png`), fullPage: true })
+  await page.screenshot({ path: screenshotPath(name), fullPage: true })
 }

@@ -3,12 +3,12 @@
  * files, settings and queries. Each must show one sentence where the mistake was made, and lose
  * nothing: the corpus loaded before stays, Train stays usable once the mistake is undone.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromiumMissing } from '../browser'
 import { expect, test } from './fixtures'
-import { LONG_MS, choosePreset, openApp, shownNumber, trainQuickLook } from './window'
+import { LONG_MS, choosePreset, openApp, screenshot, shownNumber, trainQuickLook } from './window'
 
 test.skip(chromiumMissing() !== null, `Browser tests skipped: ${chromiumMissing() ?? ''}`)
 
@@ -108,4 +108,38 @@ test('export: a folder that does not exist gets a sentence in the dialog, and no
   await expect(error).toBeVisible({ timeout: LONG_MS })
   await expect(error).toHaveText(SENTENCE)
   await expect(error).not.toHaveText(INTERNALS)
+})
+
+test('vectors: pretrained vectors of another dimension and a folder that is not a Spark model get a sentence, and nothing is lost', async ({ page, harness }) => {
+  await openApp(page)
+  const tokens = await shownNumber(page.getByTestId('corpus-tokens'))
+  await choosePreset(page, 'quick')
+  const pretrained = join(folder, 'small.vec')
+  writeFileSync(pretrained, `2 8\nwhale ${'0.5 '.repeat(8).trim()}\nship ${'0.25 '.repeat(8).trim()}\n`)
+  await harness.answerDialog({ channel: 'openVectorsDialog', answer: pretrained })
+  await page.getByTestId('pretrained-choose').click()
+  await expect(page.getByTestId('pretrained-file')).toHaveText('small.vec')
+  await page.getByTestId('train-button').click()
+  const banner = page.getByTestId('app-error')
+  await expect(banner).toHaveText('The pretrained vectors in “small.vec” have 8 dimensions but this run trains 50; set the dimension to 8 or use vectors of dimension 50.', { timeout: LONG_MS })
+  await expect(page.getByTestId('training-state')).not.toHaveText(/training|finished/i)
+  await expect(page.getByTestId('pretrained-file')).toHaveText('small.vec')
+  await expect(page.getByTestId('corpus-name')).toContainText('Moby')
+  expect(await shownNumber(page.getByTestId('corpus-tokens'))).toBe(tokens)
+  await expect(page.getByTestId('train-button')).toBeEnabled()
+  await screenshot(page, 'bad-pretrained-dimension')
+
+  const texts = join(folder, 'texts')
+  mkdirSync(texts)
+  writeFileSync(join(texts, 'a.txt'), 'call me ishmael\n')
+  await harness.answerDialog({ channel: 'openVectorsDialog', answer: texts })
+  await page.getByTestId('open-spark-model').click()
+  const error = page.getByTestId('corpus-error')
+  await expect(error).toHaveText(SENTENCE, { timeout: LONG_MS })
+  await expect(error).toContainText('not a saved Spark Word2VecModel either (it has no metadata/part-00000)')
+  await expect(error).not.toHaveText(INTERNALS)
+  await expect(page.getByTestId('vectors-file')).toHaveCount(0)
+  await expect(page.getByTestId('corpus-name')).toContainText('Moby')
+  expect(await shownNumber(page.getByTestId('corpus-tokens'))).toBe(tokens)
+  await screenshot(page, 'not-a-spark-model')
 })

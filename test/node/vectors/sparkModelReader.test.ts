@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { parquetMetadata } from 'hyparquet'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readEmbeddings } from '../../../src-main/node/vectors/readEmbeddings'
+import { isSparkModelFolder } from '../../../src-main/node/vectors/sparkModelReader'
 import { VectorsFileError } from '../../../src-main/node/vectors/vectorsFileError'
 import { type WriteOptions, randomModel, writeOldSparkModel, writeSparkModel } from './sparkModelFixtures'
 
@@ -142,5 +143,20 @@ describe('a folder that is not a Spark Word2VecModel, or a broken one', () => {
     const dir = folder()
     writeSparkModel(dir, model)
     expect(((await readEmbeddings(dir, { format: 'glove' }).catch((e: unknown) => e)) as Error).message).toMatch(/is a folder; a folder is read as a saved Spark Word2VecModel, not as glove/)
+  })
+})
+
+describe('telling a Spark model folder from other paths', () => {
+  it('knows a folder Spark saved a model to, and nothing else', async () => {
+    const spark = folder()
+    writeSparkModel(spark, randomModel(20, 3, 1), { api: 'mllib' })
+    expect(await isSparkModelFolder(spark)).toBe(true)
+    const texts = folder()
+    mkdirSync(join(texts, 'metadata'), { recursive: true })
+    writeFileSync(join(texts, 'a.txt'), 'some text\n')
+    expect(await isSparkModelFolder(texts)).toBe(false)
+    const file = join(texts, 'a.txt')
+    expect(await isSparkModelFolder(file)).toBe(false)
+    expect(await isSparkModelFolder(join(root, 'missing'))).toBe(false)
   })
 })
