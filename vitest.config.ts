@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
@@ -36,6 +37,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 60_000,
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine a single test file
+    // at a time, with the other core idle most of the run. One per core keeps both busy.
+    maxWorkers: availableParallelism(),
     // The default summary, then one plain "Tests: N passed, N failed, N skipped" line that any CI can count.
     reporters: ['default', './test/support/plainSummaryReporter.ts'],
     projects: [
