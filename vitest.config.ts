@@ -37,13 +37,13 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 60_000,
-    // Vitest's default is one worker fewer than the cores: on a 2-core machine a single test file
-    // at a time, with the other core idle most of the run. One per core keeps both busy.
-    maxWorkers: availableParallelism(),
     // The default summary, then one plain "Tests: N passed, N failed, N skipped" line that any CI can count.
     reporters: ['default', './test/support/plainSummaryReporter.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: integration } },
+      // Vitest's default is one worker fewer than the cores: on a 2-core machine one unit test file at
+      // a time, with the other core idle. Integration tests keep the default: their trainers, worker
+      // threads and child processes fill the cores themselves, and their timeouts assume so.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: integration, maxWorkers: availableParallelism() } },
       // Its global setup rebuilds any build output older than its sources: no test runs a stale build.
       { extends: true, test: { name: 'integration', include: integration, globalSetup: ['test/support/globalSetup.ts'] } },
     ],
