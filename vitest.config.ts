@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
@@ -39,7 +40,10 @@ export default defineConfig({
     // The default summary, then one plain "Tests: N passed, N failed, N skipped" line that any CI can count.
     reporters: ['default', './test/support/plainSummaryReporter.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: integration } },
+      // Vitest's default is one worker fewer than the cores: on a 2-core machine one unit test file at
+      // a time, with the other core idle. Integration tests keep the default: their trainers, worker
+      // threads and child processes fill the cores themselves, and their timeouts assume so.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: integration, maxWorkers: availableParallelism() } },
       // Its global setup rebuilds any build output older than its sources: no test runs a stale build.
       { extends: true, test: { name: 'integration', include: integration, globalSetup: ['test/support/globalSetup.ts'] } },
     ],

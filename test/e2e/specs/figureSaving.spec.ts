@@ -1,17 +1,18 @@
 /**
  * Issue 14, part 3: the scatter plot and the loss chart are saved from their panels through the
  * harness's save dialog, as files a viewer opens: a PNG at twice the chart's size, an SVG that
- * labels every plotted word, CSVs of the plotted data; a folder that cannot be written gives a
- * sentence beside the chart.
+ * labels every plotted word, CSVs of the plotted data, drawn in the light palette on white even
+ * from a dark window; a folder that cannot be written gives a sentence beside the chart.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
 import { parseCsv } from '../../../src-main/core/contract/csv'
 import { DARK_PALETTE, LIGHT_PALETTE } from '../../../src-renderer/src/charts/chartPalette'
 import { pngSize, svgTexts } from '../../support/figureFiles'
 import { chromiumMissing } from '../browser'
-import { expect, test } from './fixtures'
+import { type HarnessControl, expect, test } from './fixtures'
 import { openApp, trainQuickLook } from './window'
 
 test.skip(chromiumMissing() !== null, `Browser tests skipped: ${chromiumMissing() ?? ''}`)
@@ -22,9 +23,25 @@ test.beforeEach(() => {
 })
 test.afterEach(() => rmSync(folder, { recursive: true, force: true }))
 
-test('the panels save the plot and the loss chart as PNG, SVG and CSV', async ({ page, harness }) => {
+// One Quick look run serves the three steps (each would otherwise reset the window and train again).
+test('the panels save the plot and the loss chart: in the light palette from a dark window, as PNG, SVG and CSV, and a sentence for an unwritable folder', async ({ page, harness }) => {
+  // Dark from the first drawing, so the window's charts are surely in the dark palette when saved.
+  await page.emulateMedia({ colorScheme: 'dark' })
   await openApp(page)
   await trainQuickLook(page)
+  await test.step('in the dark theme the saved figure is still drawn in the light palette on white', async () => {
+    await savesInLightPalette(page, harness)
+  })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await test.step('PNG, SVG and CSV of the plot and the loss chart', async () => {
+    await savesEveryFormat(page, harness)
+  })
+  await test.step('a folder that cannot be written gives a sentence beside the chart, and the chart stays', async () => {
+    await refusesUnwritableFolder(page, harness)
+  })
+})
+
+async function savesEveryFormat(page: Page, harness: HarnessControl): Promise<void> {
   const scatter = page.getByTestId('save-scatter')
   const loss = page.getByTestId('save-loss')
   const plotted = JSON.parse((await page.getByTestId('scatter-plot').getAttribute('data-labels')) ?? '[]') as string[]
@@ -72,11 +89,9 @@ test('the panels save the plot and the loss chart as PNG, SVG and CSV', async ({
   const [lossHeader, ...points] = parseCsv(readFileSync(lossCsv, 'utf8'))
   expect(lossHeader).toEqual(['run', 'words', 'iterations', 'training_seconds', 'loss', 'learning_rate'])
   expect(points.length).toBe(Number(await page.getByTestId('loss-chart').getAttribute('data-points')))
-})
+}
 
-test('a folder that cannot be written gives a sentence beside the chart, and the chart stays', async ({ page, harness }) => {
-  await openApp(page)
-  await trainQuickLook(page)
+async function refusesUnwritableFolder(page: Page, harness: HarnessControl): Promise<void> {
   const target = join(folder, 'no such folder', 'word_vectors.png')
   await harness.answerDialog({ channel: 'saveFigure', answer: target })
   const scatter = page.getByTestId('save-scatter')
@@ -84,12 +99,9 @@ test('a folder that cannot be written gives a sentence beside the chart, and the
   await expect(scatter.getByRole('alert')).toHaveText(/^The folder “.*no such folder” does not exist: could not save the word vectors plot/)
   await expect(scatter.locator('button[data-format="png"]')).toBeEnabled()
   expect(JSON.parse((await page.getByTestId('scatter-plot').getAttribute('data-labels')) ?? '[]')).not.toEqual([])
-})
+}
 
-test('in the dark theme the saved figure is still drawn in the light palette on white', async ({ page, harness }) => {
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await openApp(page)
-  await trainQuickLook(page)
+async function savesInLightPalette(page: Page, harness: HarnessControl): Promise<void> {
   const svg = join(folder, 'dark.svg')
   await harness.answerDialog({ channel: 'saveFigure', answer: svg })
   const scatter = page.getByTestId('save-scatter')
@@ -106,4 +118,4 @@ test('in the dark theme the saved figure is still drawn in the light palette on 
   await loss.locator('button[data-format="png"]').click()
   await expect(loss.locator('[data-outcome="saved"]')).toContainText(png)
   expect(pngSize(readFileSync(png)).width).toBeGreaterThan(0)
-})
+}

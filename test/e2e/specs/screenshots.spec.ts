@@ -1,7 +1,9 @@
 /**
  * Issue 6, end-to-end test 7: PNG screenshots of each view (train, gradient check, explore,
  * export dialog) in the light and the dark theme, which follows the system's, saved under
- * test-results/screenshots for review.
+ * test-results/screenshots for review. The gradient check the screenshots need is also issue 6's
+ * end-to-end test 3 (every check passes; its table and chart are shown): its 25 checks take
+ * about 20 s, so one run serves both.
  */
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -31,9 +33,20 @@ test('every view in light and dark', async ({ page }, testInfo) => {
   await openApp(page)
   // Views with something in them: a trained run and a gradient check.
   await trainQuickLook(page)
-  await page.getByTestId('tab-gradcheck').click()
-  await page.getByTestId('gradcheck-run').click()
-  await expect(page.getByTestId('gradcheck-row').first()).toBeVisible({ timeout: LONG_MS })
+  await test.step('the gradient check passes every check and shows its table and chart', async () => {
+    await page.getByTestId('tab-gradcheck').click()
+    await page.getByTestId('gradcheck-run').click()
+    const rows = page.getByTestId('gradcheck-row')
+    await expect(rows.first()).toBeVisible({ timeout: LONG_MS })
+    // The course's checks and more: sigmoid, the three losses, skip-gram and CBOW with each loss.
+    expect(await rows.count()).toBeGreaterThanOrEqual(4)
+    for (const row of await rows.all()) await expect(row).toHaveAttribute('data-passed', 'true')
+    for (const name of ['hierarchicalSoftmaxLossAndGradient', 'skipgram / hierarchicalSoftmax', 'cbow (mean) / hierarchicalSoftmax']) {
+      await expect(rows.filter({ hasText: name }).first()).toBeVisible()
+    }
+    await expect(page.getByTestId('gradcheck-table')).toBeVisible()
+    await expect(page.getByTestId('gradcheck-chart')).toBeVisible()
+  })
 
   const trainShots: Partial<Record<Scheme, Buffer>> = {}
   for (const scheme of ['light', 'dark'] as const) {
