@@ -50,6 +50,9 @@ export class ParamBlock {
     v.setUint32(at + PARAM.context, scratch + s.context, true)
     v.setUint32(at + PARAM.chunk, scratch + s.chunk, true)
     v.setUint32(at + PARAM.drawn, scratch + s.drawn, true)
+    v.setInt32(at + PARAM.hotRows, plan.replicatedRows, true)
+    v.setUint32(at + PARAM.hotLocal, scratch + s.hotLocal, true)
+    v.setUint32(at + PARAM.hotBase, scratch + s.hotBase, true)
     v.setBigUint64(at + PARAM.rngState, seed, true)
     this.resetTotals()
   }

@@ -12,7 +12,7 @@ import { Random } from '../../src-main/core/random'
 import { planChunks } from '../../src-main/core/training/chunkPlan'
 import { type Word2vecSettings, word2vecDefaults } from '../../src-main/core/settings/trainingSettings'
 import { CONTROL_SLOTS, runChunkLoop } from '../../src-main/kernels/chunkLoop'
-import { MAX_SENTENCE } from '../../src-main/kernels/layout'
+import { HOT_TREE_ROWS, MAX_SENTENCE } from '../../src-main/kernels/layout'
 import { TrainingMemory } from '../../src-main/kernels/trainingMemory'
 import { createTypeScriptKernel } from '../../src-main/kernels/typescriptKernel'
 import { instantiateWasmKernel } from '../../src-main/kernels/wasmKernel'
@@ -58,6 +58,7 @@ function zipfCorpus(vocabSize: number, sentences: number, seed: number): { strea
 async function train(kind: KernelKind, corpus: ReturnType<typeof zipfCorpus>, config: Word2vecSettings) {
   const { stream, typeToVocab, counts } = corpus
   const training = TrainingMemory.create(counts, typeToVocab, config)
+  expect(training.plan.replicatedRows).toBe(config.loss === 'hierarchicalSoftmax' && config.threads > 1 ? HOT_TREE_ROWS : 0)
   const kernel = kind === 'wasm-simd' ? instantiateWasmKernel(loadWasmModule(), training.memory) : createTypeScriptKernel(training.memory.buffer)
   let lossSum = 0
   let lossCount = 0
@@ -84,6 +85,10 @@ const CASES: [string, Partial<Word2vecSettings>, number][] = [
   ['skip-gram, hierarchical softmax', { model: 'skipgram', loss: 'hierarchicalSoftmax' }, 1500],
   ['CBOW mean, hierarchical softmax', { model: 'cbow', loss: 'hierarchicalSoftmax', cbowMean: true }, 1500],
   ['CBOW sum, hierarchical softmax', { model: 'cbow', loss: 'hierarchicalSoftmax', cbowMean: false, alpha: 0.01 }, 1500],
+  // Planned for two threads, the WebAssembly kernel trains its own copy of the tree's hot rows and
+  // syncs it into U (HOT_TREE_ROWS); one thread running, that must train what U's rows would.
+  ['skip-gram, hierarchical softmax, the hot tree rows copied', { model: 'skipgram', loss: 'hierarchicalSoftmax', threads: 2 }, 1500],
+  ['CBOW mean, hierarchical softmax, the hot tree rows copied', { model: 'cbow', loss: 'hierarchicalSoftmax', cbowMean: true, threads: 2 }, 1500],
 ]
 
 describe('TypeScript kernel against the WebAssembly build, whole chunks at one thread', () => {

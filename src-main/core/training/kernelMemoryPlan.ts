@@ -45,6 +45,26 @@ export function rowStride(dim: number): number {
  * the token stream being trained, and the windows drawn ahead (see trainSentence in
  * assembly/word2vec.ts).
  */
+/**
+ * Under hierarchical softmax every prediction updates the rows of the tree's top inner nodes (the
+ * root is on every path), and Hogwild threads writing the same rows at once fight over their cache
+ * lines: on SOTU (11,587 words) two threads took 11.9 s an epoch where one took 7.0. So with more
+ * than one thread each thread trains its own copy of the HOT_TREE_ROWS inner nodes most paths
+ * cross (the last merges of the tree, which have the largest counts) and every
+ * HOT_SYNC_PREDICTIONS predictions adds what it changed to the shared rows and takes theirs, with
+ * the other threads' changes, as its new copy. A thread thus sees the others' steps on those rows
+ * a few sentences late instead of at once, as Hogwild's threads see each other's steps late
+ * anyway; one thread trains the shared rows directly, exactly as before.
+ */
+export const HOT_TREE_ROWS = 32
+export const HOT_SYNC_PREDICTIONS = 128
+
+/** The inner nodes each thread keeps its own copy of (see HOT_TREE_ROWS): 0 but under hierarchical softmax at several threads. */
+export function replicatedTreeRows(loss: Word2vecLossKind, threads: number, vocabSize: number): number {
+  if (loss !== 'hierarchicalSoftmax' || threads < 2) return 0
+  return Math.max(0, Math.min(HOT_TREE_ROWS, vocabSize - 1))
+}
+
 export interface ScratchLayout {
   /** Offsets inside one thread's scratch area. */
   readonly neu1e: number
@@ -57,10 +77,13 @@ export interface ScratchLayout {
   readonly chunk: number
   /** Two window records {lo, hi, targets of up to 2 · window predictions}: the window being trained and the next, drawn ahead. */
   readonly drawn: number
+  /** Under hierarchical softmax at several threads: the thread's copy of the hot tree rows, and those rows as last synced. */
+  readonly hotLocal: number
+  readonly hotBase: number
   readonly bytes: number
 }
 
-export function scratchLayout(stride: number, negatives: number, window: number, vocabSize: number, naiveSoftmax: boolean): ScratchLayout {
+export function scratchLayout(stride: number, negatives: number, window: number, vocabSize: number, naiveSoftmax: boolean, hotRows: number): ScratchLayout {
   let offset = 0
   const take = (bytes: number): number => {
     const at = offset
@@ -77,8 +100,10 @@ export function scratchLayout(stride: number, negatives: number, window: number,
   const context = take(4 * 2 * window)
   const chunk = take(4 * CHUNK_STREAM_VALUES)
   const drawn = take(2 * (8 + 4 * 2 * window * (negatives + 1)))
+  const hotLocal = take(4 * hotRows * stride)
+  const hotBase = take(4 * hotRows * stride)
   // Whole cache lines (and then some) per thread, for the same reason as PARAM_BLOCK_BYTES.
-  return { neu1e, hidden, targets, gradients, sentence, scores, context, chunk, drawn, bytes: Math.ceil(offset / 256) * 256 }
+  return { neu1e, hidden, targets, gradients, sentence, scores, context, chunk, drawn, hotLocal, hotBase, bytes: Math.ceil(offset / 256) * 256 }
 }
 
 export interface MemoryPlanInput {
@@ -117,6 +142,8 @@ export interface MemoryPlan {
   /** U: one row per word, or under hierarchical softmax one per inner node of the Huffman tree. */
   readonly syn1: number
   readonly outsideRows: number
+  /** The hot tree rows each thread keeps a copy of (replicatedTreeRows). */
+  readonly replicatedRows: number
   /** Hierarchical softmax (else empty): word w's path is entries offsets[w] .. offsets[w + 1] of points (i32) and codes (u8). */
   readonly huffmanOffsets: number
   readonly huffmanPoints: number
@@ -144,7 +171,8 @@ export const RESERVED_BYTES = 131072
 export function planMemory(input: MemoryPlanInput): MemoryPlan {
   const stride = rowStride(input.dim)
   const negatives = input.loss === 'negSampling' ? input.negatives : 0
-  const scratch = scratchLayout(stride, negatives, input.window, input.vocabSize, input.loss === 'naiveSoftmax')
+  const replicatedRows = replicatedTreeRows(input.loss, input.threads, input.vocabSize)
+  const scratch = scratchLayout(stride, negatives, input.window, input.vocabSize, input.loss === 'naiveSoftmax', replicatedRows)
   const hierarchical = input.loss === 'hierarchicalSoftmax'
   const outsideRows = outsideRowCount(input.loss, input.vocabSize)
   const pathEntries = !hierarchical ? 0 : (input.pathEntries ?? huffmanPathBound(input.vocabSize, input.tokens ?? 0))
@@ -159,6 +187,7 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
     syn0: take(4 * input.vocabSize * stride),
     syn1: take(4 * outsideRows * stride),
     outsideRows,
+    replicatedRows,
     huffmanOffsets: take(hierarchical ? 4 * (input.vocabSize + 1) : 0),
     huffmanPoints: take(4 * pathEntries),
     huffmanCodes: take(pathEntries),

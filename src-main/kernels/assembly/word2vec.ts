@@ -44,6 +44,9 @@ const P_LOSS_COUNT: usize = 120
 const P_WORDS_DONE: usize = 128
 const P_DRAWN: usize = 160
 const P_TOUCHED: usize = 164
+const P_HOT_ROWS: usize = 168
+const P_HOT_LOCAL: usize = 172
+const P_HOT_BASE: usize = 176
 
 // Where the module's static data ends; the loader checks it stays inside the reserved region.
 export function staticDataEnd(): usize {
@@ -346,6 +349,17 @@ export function naiveSoftmaxStep(v: usize, syn1: usize, stride: i32, vocab: i32,
   return loss
 }
 
+// The tree rows this thread trains its own copy of (hierarchical softmax at several threads; see
+// HOT_TREE_ROWS in kernelMemoryPlan.ts): inner nodes from hotFirst on live at hotLocal while a
+// chunk trains. Globals are per instance, so per thread; no node is hot outside trainChunk.
+let hotFirst: i32 = i32.MAX_VALUE
+let hotLocal: usize = 0
+
+// Where syn1's row `id` is read and written: the thread's copy of a hot tree row, else syn1.
+@inline function outsideRow(syn1: usize, id: i32, rowBytes: usize): usize {
+  return id >= hotFirst ? hotLocal + <usize>(id - hotFirst) * rowBytes : syn1 + <usize>id * rowBytes
+}
+
 // Steps for `count` distinct syn1 rows (ids at rows[0..count)), each a binary logistic
 // prediction with label 1 − code: J = Σ softplus(∓u_n·v), label 1 taking σ(u_n·v). Hierarchical
 // softmax is a Huffman path with its codes; negative sampling is the true word (code 0) and its
@@ -360,25 +374,25 @@ function logisticSteps(v: usize, syn1: usize, stride: i32, rows: usize, codes: u
   let j = 0
   for (; j + 4 <= count; j += 4) {
     const at = rows + (<usize>j << 2)
-    const ua = syn1 + <usize>load<i32>(at) * rowBytes
-    const ub = syn1 + <usize>load<i32>(at, 4) * rowBytes
-    const uc = syn1 + <usize>load<i32>(at, 8) * rowBytes
-    const ud = syn1 + <usize>load<i32>(at, 12) * rowBytes
+    const ua = outsideRow(syn1, load<i32>(at), rowBytes)
+    const ub = outsideRow(syn1, load<i32>(at, 4), rowBytes)
+    const uc = outsideRow(syn1, load<i32>(at, 8), rowBytes)
+    const ud = outsideRow(syn1, load<i32>(at, 12), rowBytes)
     dot4(v, ua, ub, uc, ud, stride, steps)
     loss += logisticGradients(steps, codes, j, 4, alpha)
     axpyBoth4(steps, ua, ub, uc, ud, neu1e, v, stride)
   }
   if (j + 2 <= count) {
     const at = rows + (<usize>j << 2)
-    const ua = syn1 + <usize>load<i32>(at) * rowBytes
-    const ub = syn1 + <usize>load<i32>(at, 4) * rowBytes
+    const ua = outsideRow(syn1, load<i32>(at), rowBytes)
+    const ub = outsideRow(syn1, load<i32>(at, 4), rowBytes)
     dot2(v, ua, ub, stride, steps)
     loss += logisticGradients(steps, codes, j, 2, alpha)
     axpyBoth2(steps, ua, ub, neu1e, v, stride)
     j += 2
   }
   if (j < count) {
-    const u = syn1 + <usize>load<i32>(rows + (<usize>j << 2)) * rowBytes
+    const u = outsideRow(syn1, load<i32>(rows + (<usize>j << 2)), rowBytes)
     store<f32>(steps, dot(v, u, stride))
     loss += logisticGradients(steps, codes, j, 1, alpha)
     axpyBoth(load<f32>(steps), u, neu1e, v, stride)
@@ -537,6 +551,43 @@ const HOT_TREE_LEVELS: i32 = 10
   return touchRows(syn1, ptr(block, P_HUFFMAN_POINTS) + (<usize>begin << 2), end - begin, rowBytes)
 }
 
+// Predictions a thread trains on its copy of the hot tree rows between two syncs (kernelMemoryPlan.ts).
+const HOT_SYNC_PREDICTIONS: i32 = 128
+let sinceSync: i32 = 0
+
+// Starts the chunk's copy of the hot tree rows from the shared rows.
+function takeHotRows(block: usize): void {
+  const rows = load<i32>(block + P_HOT_ROWS)
+  const rowBytes = <usize>load<i32>(block + P_STRIDE) << 2
+  hotFirst = load<i32>(block + P_VOCAB) - 1 - rows
+  hotLocal = ptr(block, P_HOT_LOCAL)
+  const shared = ptr(block, P_SYN1) + <usize>hotFirst * rowBytes
+  memory.copy(hotLocal, shared, <usize>rows * rowBytes)
+  memory.copy(ptr(block, P_HOT_BASE), shared, <usize>rows * rowBytes)
+  sinceSync = 0
+}
+
+// Adds what this thread changed in its copy since the last sync to the shared rows (as a Hogwild
+// step would, unlocked) and takes the result, with the other threads' changes, as its new copy.
+function syncHotRows(block: usize): void {
+  const rows = load<i32>(block + P_HOT_ROWS)
+  const bytes = <usize>rows * (<usize>load<i32>(block + P_STRIDE) << 2)
+  const shared = ptr(block, P_SYN1) + <usize>hotFirst * (<usize>load<i32>(block + P_STRIDE) << 2)
+  const base = ptr(block, P_HOT_BASE)
+  for (let i: usize = 0; i < bytes; i += 16) {
+    const row = f32x4.add(v128.load(shared + i), f32x4.sub(v128.load(hotLocal + i), v128.load(base + i)))
+    v128.store(shared + i, row)
+    v128.store(hotLocal + i, row)
+    v128.store(base + i, row)
+  }
+  sinceSync = 0
+}
+
+// Counts a prediction; syncs the hot tree rows every HOT_SYNC_PREDICTIONS.
+@inline function predicted(block: usize): void {
+  if (hotFirst != i32.MAX_VALUE && ++sinceSync >= HOT_SYNC_PREDICTIONS) syncHotRows(block)
+}
+
 // The chunk's loss total and prediction count, kept by trainSentence for trainChunk.
 let lossSum: f64 = 0
 let lossCount: f64 = 0
@@ -574,6 +625,7 @@ function trainSentence(block: usize, length: i32, alpha: f32): void {
         else if (hasNext) touched ^= touchPrediction(block, syn1, next + 8, targetCount, rowBytes)
         lossSum += skipgramStep(block, center, targets, alpha)
         lossCount += 1
+        predicted(block)
       }
     } else if (hi > lo) {
       let count = 0
@@ -585,6 +637,7 @@ function trainSentence(block: usize, length: i32, alpha: f32): void {
       if (hasNext) touched ^= touchPrediction(block, syn1, next + 8, targetCount, rowBytes)
       lossSum += cbowStep(block, count, current + 8, alpha)
       lossCount += 1
+      predicted(block)
     }
     const swap = current
     current = next
@@ -612,6 +665,8 @@ export function trainChunk(block: usize): void {
 
   lossSum = 0
   lossCount = 0
+  const hot = load<i32>(block + P_HOT_ROWS) > 0
+  if (hot) takeHotRows(block)
   let wordsDone: i32 = 0
   let p = 0
   while (p < values) {
@@ -636,6 +691,10 @@ export function trainChunk(block: usize): void {
     const alpha = alphaStart + alphaSpan * (<f32>wordsDone / chunkWords)
     wordsDone += pieceWords
     trainSentence(block, length, alpha)
+  }
+  if (hot) {
+    syncHotRows(block)
+    hotFirst = i32.MAX_VALUE
   }
   store<f64>(block + P_LOSS_SUM, load<f64>(block + P_LOSS_SUM) + lossSum)
   store<f64>(block + P_LOSS_COUNT, load<f64>(block + P_LOSS_COUNT) + lossCount)

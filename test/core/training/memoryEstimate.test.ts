@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CourseTrainer } from '../../../src-main/core/training/courseTrainer'
 import { buildHuffmanTree } from '../../../src-main/core/huffmanTree'
-import { huffmanPathBound, planMemory } from '../../../src-main/core/training/kernelMemoryPlan'
+import { HOT_TREE_ROWS, huffmanPathBound, planMemory, replicatedTreeRows } from '../../../src-main/core/training/kernelMemoryPlan'
 import { checkMemory, courseMemoryEstimate, word2vecMemoryEstimate } from '../../../src-main/core/training/memoryEstimate'
 import { TrainingConfigError, TrainingMemoryError } from '../../../src-main/core/training/trainingErrors'
 import { createKernelMemory } from '../../../src-main/kernels/wasmKernel'
@@ -55,6 +55,20 @@ describe('word2vecMemoryEstimate', () => {
     const chain = buildHuffmanTree(Array.from({ length: 20 }, (_, r) => 2 ** (19 - r)))
     expect(chain.offsets[20]! - chain.offsets[19]!).toBe(19)
     expect(huffmanPathBound(20, 2 ** 20)).toBeGreaterThanOrEqual(chain.points.length)
+  })
+
+  it('under hierarchical softmax at several threads gives each thread room for its copy of the hot tree rows, and nothing else does', () => {
+    const plan = (loss: 'hierarchicalSoftmax' | 'negSampling', threads: number, vocabSize = SOTU.vocabSize) =>
+      planMemory({ ...SOTU, vocabSize, dim: 100, threads, negatives: 5, window: 5, loss })
+    expect(plan('hierarchicalSoftmax', 2).replicatedRows).toBe(HOT_TREE_ROWS)
+    const { hotLocal, hotBase, bytes } = plan('hierarchicalSoftmax', 2).scratchLayout
+    expect(hotBase - hotLocal).toBe(4 * 100 * HOT_TREE_ROWS)
+    expect(bytes).toBeGreaterThanOrEqual(hotBase + 4 * 100 * HOT_TREE_ROWS)
+    expect(plan('hierarchicalSoftmax', 1).replicatedRows).toBe(0)
+    expect(plan('negSampling', 4).replicatedRows).toBe(0)
+    // A tree smaller than that: all its inner nodes.
+    expect(replicatedTreeRows('hierarchicalSoftmax', 2, 10)).toBe(9)
+    expect(plan('hierarchicalSoftmax', 2, 10).replicatedRows).toBe(9)
   })
 })
 
