@@ -54,12 +54,13 @@ export const PARAM = {
   hotRows: 168, // i32: hierarchical softmax at several threads, the top inner nodes this thread trains a copy of (replicatedTreeRows)
   hotLocal: 172, // u32 pointer, scratch: f32[hotRows × stride], that copy
   hotBase: 176, // u32 pointer, scratch: f32[hotRows × stride], the shared rows as last synced
+  hotSync: 180, // i32: predictions trained on that copy between two syncs (HOT_SYNC_PREDICTIONS)
 } as const
 
 export const MODEL_CODE = { skipgram: 0, cbow: 1 } as const
 export const LOSS_CODE = { negSampling: 0, naiveSoftmax: 1, hierarchicalSoftmax: 2 } as const
 
 export {
-  CHUNK_STREAM_VALUES, HOT_TREE_ROWS, MAX_SENTENCE, PARAM_BLOCK_BYTES, RESERVED_BYTES, type MemoryPlan, type MemoryPlanInput, type ScratchLayout, huffmanPathBound, planMemory, rowStride,
+  CHUNK_STREAM_VALUES, HOT_SYNC_PREDICTIONS, HOT_TREE_ROWS, MAX_SENTENCE, PARAM_BLOCK_BYTES, RESERVED_BYTES, type MemoryPlan, type MemoryPlanInput, type ScratchLayout, huffmanPathBound, planMemory, rowStride,
   scratchLayout,
 } from '../core/training/kernelMemoryPlan'

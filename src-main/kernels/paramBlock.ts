@@ -1,4 +1,4 @@
-import { CHUNK_STREAM_VALUES, LOSS_CODE, MODEL_CODE, PARAM, type MemoryPlan, MAX_SENTENCE } from './layout'
+import { CHUNK_STREAM_VALUES, HOT_SYNC_PREDICTIONS, LOSS_CODE, MODEL_CODE, PARAM, type MemoryPlan, MAX_SENTENCE } from './layout'
 
 export interface ChunkSettings {
   readonly model: keyof typeof MODEL_CODE
@@ -53,6 +53,7 @@ export class ParamBlock {
     v.setInt32(at + PARAM.hotRows, plan.replicatedRows, true)
     v.setUint32(at + PARAM.hotLocal, scratch + s.hotLocal, true)
     v.setUint32(at + PARAM.hotBase, scratch + s.hotBase, true)
+    v.setInt32(at + PARAM.hotSync, HOT_SYNC_PREDICTIONS, true)
     v.setBigUint64(at + PARAM.rngState, seed, true)
     this.resetTotals()
   }

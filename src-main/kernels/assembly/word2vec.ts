@@ -47,6 +47,7 @@ const P_TOUCHED: usize = 164
 const P_HOT_ROWS: usize = 168
 const P_HOT_LOCAL: usize = 172
 const P_HOT_BASE: usize = 176
+const P_HOT_SYNC: usize = 180
 
 // Where the module's static data ends; the loader checks it stays inside the reserved region.
 export function staticDataEnd(): usize {
@@ -551,8 +552,7 @@ const HOT_TREE_LEVELS: i32 = 10
   return touchRows(syn1, ptr(block, P_HUFFMAN_POINTS) + (<usize>begin << 2), end - begin, rowBytes)
 }
 
-// Predictions a thread trains on its copy of the hot tree rows between two syncs (kernelMemoryPlan.ts).
-const HOT_SYNC_PREDICTIONS: i32 = 128
+// Predictions trained on the copy of the hot tree rows since the last sync.
 let sinceSync: i32 = 0
 
 // Starts the chunk's copy of the hot tree rows from the shared rows.
@@ -583,9 +583,9 @@ function syncHotRows(block: usize): void {
   sinceSync = 0
 }
 
-// Counts a prediction; syncs the hot tree rows every HOT_SYNC_PREDICTIONS.
+// Counts a prediction; syncs the hot tree rows every P_HOT_SYNC predictions (HOT_SYNC_PREDICTIONS).
 @inline function predicted(block: usize): void {
-  if (hotFirst != i32.MAX_VALUE && ++sinceSync >= HOT_SYNC_PREDICTIONS) syncHotRows(block)
+  if (hotFirst != i32.MAX_VALUE && ++sinceSync >= load<i32>(block + P_HOT_SYNC)) syncHotRows(block)
 }
 
 // The chunk's loss total and prediction count, kept by trainSentence for trainChunk.
