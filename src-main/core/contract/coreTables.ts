@@ -6,4 +6,4 @@
 export { VECTOR_FORMATS, type VectorFormat, type VectorFormatInfo } from '../vectors/vectorFormats'
 export { METHOD_NAMES as PROJECTION_METHOD_NAMES, type ProjectionMethod } from '../projection/projection'
 export { ENCODING_CHOICES, type EncodingChoice, encodingLabel } from '../corpus/textEncodings'
-export { needsOutsideVectors, noOutsideVectorsReason, runWithoutOutsideVectors } from '../vectors/vectorSelection'
+export { type VectorKind, needsOutsideVectors, noOutsideVectorsReason, runWithoutOutsideVectors } from '../vectors/vectorSelection'

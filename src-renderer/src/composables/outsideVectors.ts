@@ -4,7 +4,8 @@
  * nodes. The export dialog and the explore and plot choices disable the kinds made from U with
  * this sentence, rather than let the trainer refuse them.
  */
-import { noOutsideVectorsReason, runWithoutOutsideVectors } from '@contract/coreTables'
+import { type VectorKind, needsOutsideVectors, noOutsideVectorsReason, runWithoutOutsideVectors } from '@contract/coreTables'
+import { type ComputedRef, computed, watch } from 'vue'
 import { useCorpusStore } from '../stores/corpus'
 import { useTrainingStore } from '../stores/training'
 
@@ -15,4 +16,17 @@ export function missingOutsideVectors(): string | null {
   const run = useTrainingStore().run
   const why = run ? runWithoutOutsideVectors(run.settings.config.loss) : null
   return why === null ? null : noOutsideVectorsReason(why)
+}
+
+/**
+ * For a view's choice of vectors: why there are no outside vectors per word (its options made
+ * from U are disabled with that sentence), and the choice set back to the centre vectors whenever
+ * they go missing (a file opened, a hierarchical-softmax run trained), so nothing asks for them.
+ */
+export function useOutsideVectorsGuard(choice: () => VectorKind, chooseCentre: () => void): ComputedRef<string | null> {
+  const why = computed(missingOutsideVectors)
+  watch(why, (reason) => {
+    if (reason !== null && needsOutsideVectors(choice())) chooseCentre()
+  }, { immediate: true })
+  return why
 }
